@@ -1,0 +1,17 @@
+import type { Manifest } from './manifest.js';
+
+export interface PackageFile {
+  path: string;
+  content: string;
+}
+
+/** A challenge package as loaded from disk and stored per version (docs/challenges.md). */
+export interface ChallengePackage {
+  manifest: Manifest;
+  version: string;
+  statement: string;
+  starter: PackageFile[];
+  sampleTests: PackageFile[];
+  hiddenTests: PackageFile[];
+  solution: PackageFile[];
+}

@@ -1,0 +1,40 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+export const SKILLS = [
+  'api-design', 'http', 'sql', 'data-modeling', 'performance',
+  'security', 'concurrency', 'caching', 'testing', 'debugging',
+] as const;
+
+/** `challenge.json`: the only hand-written metadata of a challenge package (docs/challenges.md). */
+export const ManifestSchema = Type.Object(
+  {
+    slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    summary: Type.String({ minLength: 1, maxLength: 500 }),
+    runner: Type.Union([Type.Literal('python'), Type.Literal('node')]),
+    language: Type.Union([Type.Literal('python'), Type.Literal('javascript'), Type.Literal('typescript')]),
+    skills: Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true }),
+    limits: Type.Optional(
+      Type.Object(
+        {
+          timeoutMs: Type.Optional(Type.Integer({ minimum: 1000 })),
+          memoryMb: Type.Optional(Type.Integer({ minimum: 64 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    tests: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1 }),
+          points: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type Manifest = Static<typeof ManifestSchema>;

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Value } from '@sinclair/typebox/value';
+import { ManifestSchema } from './manifest.js';
+import type { ChallengePackage, PackageFile } from './challengePackage.js';
+import { InvalidPackageError } from './InvalidPackageError.js';
+
+async function readTree(root: string, dir = ''): Promise<PackageFile[]> {
+  const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
+  const files: PackageFile[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await readTree(root, rel)));
+    else if (entry.isFile()) files.push({ path: rel, content: await readFile(path.join(root, rel), 'utf8') });
+  }
+  return files;
+}
+
+/** SHA-256 over every file's path and bytes; mutants are authoring aids and do not make a new version. */
+function versionOf(files: PackageFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) {
+    if (f.path.startsWith('mutants/')) continue;
+    hash.update(`${f.path}\0${Buffer.byteLength(f.content)}\0`).update(f.content);
+  }
+  return hash.digest('hex');
+}
+
+const under = (files: PackageFile[], prefix: string): PackageFile[] =>
+  files.filter((f) => f.path.startsWith(`${prefix}/`)).map((f) => ({ ...f, path: f.path.slice(prefix.length + 1) }));
+
+export async function readPackage(dir: string): Promise<ChallengePackage> {
+  const files = await readTree(dir);
+  const manifestFile = files.find((f) => f.path === 'challenge.json');
+  if (!manifestFile) throw new InvalidPackageError(dir, ['challenge.json is missing']);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(manifestFile.content);
+  } catch (err) {
+    throw new InvalidPackageError(dir, [`challenge.json is not JSON: ${(err as Error).message}`]);
+  }
+  const problems = [...Value.Errors(ManifestSchema, manifest)].map((e) => `challenge.json${e.path}: ${e.message}`);
+  if (problems.length > 0) throw new InvalidPackageError(dir, problems);
+  const statement = files.find((f) => f.path === 'statement.md');
+  const pkg: ChallengePackage = {
+    manifest: manifest as ChallengePackage['manifest'],
+    version: versionOf(files),
+    statement: statement?.content ?? '',
+    starter: under(files, 'starter'),
+    sampleTests: under(files, 'tests/sample'),
+    hiddenTests: under(files, 'tests/hidden'),
+    solution: under(files, 'solution'),
+  };
+  const missing = [
+    !statement && 'statement.md is missing',
+    pkg.hiddenTests.length === 0 && 'tests/hidden/ has no tests',
+    pkg.solution.length === 0 && 'solution/ is empty',
+    path.basename(dir) !== pkg.manifest.slug && `the folder is named ${path.basename(dir)} but the slug is ${pkg.manifest.slug}`,
+  ].filter((p): p is string => typeof p === 'string');
+  const names = pkg.manifest.tests.map((t) => t.name);
+  const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+  if (dupes.length > 0) missing.push(`tests listed twice in challenge.json: ${dupes.join(', ')}`);
+  if (missing.length > 0) throw new InvalidPackageError(dir, missing);
+  return pkg;
+}

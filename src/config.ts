@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { repoRoot } from './repoRoot.js';
+import { ConfigError } from './errors/ConfigError.js';
+
+/**
+ * Every setting Assay reads from the environment. Nothing else in the code reads `process.env`:
+ * it is parsed here once at start-up and the typed result is passed down.
+ */
+const EnvSchema = Type.Object({
+  /** HTTP port. @defaultValue 3000 */
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  /** Interface the API binds to. @defaultValue 127.0.0.1 */
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  /** Redis holding the queue and the event channel. @defaultValue redis://127.0.0.1:6379 */
+  REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
+  /** SQLite database file (a path, or a `file:` URL). @defaultValue ./data/assay.db */
+  DATABASE_URL: Type.String({ minLength: 1, default: './data/assay.db' }),
+  /** Docker engine socket. @defaultValue /var/run/docker.sock */
+  DOCKER_SOCKET: Type.String({ minLength: 1, default: '/var/run/docker.sock' }),
+  /** Folder of challenge packages loaded at start-up. @defaultValue <repo>/challenges */
+  CHALLENGES_DIR: Type.String({ minLength: 1, default: path.join(repoRoot, 'challenges') }),
+  /** BullMQ queue name; also prefixes event channels, so deployments sharing a Redis stay apart. */
+  QUEUE_NAME: Type.String({ pattern: '^[A-Za-z0-9_-]+$', default: 'assay-submissions' }),
+  /** Sandbox runs one worker process executes at once. @defaultValue 2 */
+  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  /** Whether `npm start` also runs a worker in the API process. @defaultValue true */
+  RUN_WORKER: Type.Boolean({ default: true }),
+  /** How long a worker's claim on a job lasts without renewal: a dead worker's job is retaken after it. */
+  WORKER_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
+  /** Server-side ceiling on a challenge's wall-clock limit. @defaultValue 60000 */
+  SANDBOX_MAX_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 60_000 }),
+  /** Server-side ceiling on a challenge's memory limit. @defaultValue 1024 */
+  SANDBOX_MAX_MEMORY_MB: Type.Integer({ minimum: 64, maximum: 16_384, default: 1024 }),
+  /** Bytes of candidate output kept per run. @defaultValue 65536 */
+  SANDBOX_OUTPUT_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 16_777_216, default: 65_536 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  http: { port: number; host: string };
+  redisUrl: string;
+  databasePath: string;
+  dockerSocket: string;
+  challengesDir: string;
+  queueName: string;
+  worker: { concurrency: number; inProcess: boolean; lockMs: number };
+  sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number };
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const candidate = Value.Convert(EnvSchema, Value.Default(EnvSchema, known));
+  const problems = [...Value.Errors(EnvSchema, candidate)].map(
+    (e) => `${e.path.slice(1)}: ${e.message} (got ${JSON.stringify(e.value)})`,
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  const e = candidate as Env;
+  return {
+    http: { port: e.PORT, host: e.HOST },
+    redisUrl: e.REDIS_URL,
+    databasePath: e.DATABASE_URL.replace(/^file:/, ''),
+    dockerSocket: e.DOCKER_SOCKET,
+    challengesDir: path.resolve(e.CHALLENGES_DIR),
+    queueName: e.QUEUE_NAME,
+    worker: { concurrency: e.WORKER_CONCURRENCY, inProcess: e.RUN_WORKER, lockMs: e.WORKER_LOCK_MS },
+    sandbox: {
+      maxTimeoutMs: e.SANDBOX_MAX_TIMEOUT_MS,
+      maxMemoryMb: e.SANDBOX_MAX_MEMORY_MB,
+      outputLimitBytes: e.SANDBOX_OUTPUT_LIMIT_BYTES,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

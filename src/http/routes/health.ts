@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+
+const CHECK_TIMEOUT_MS = 1500;
+
+const within = <T>(p: Promise<T>) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS))]);
+
+const CheckSchema = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('down')]), error: Type.Optional(Type.String()) });
+const ReadySchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('down')]),
+  checks: Type.Object({ redis: CheckSchema, database: CheckSchema, docker: CheckSchema }),
+});
+
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/healthz', {
+    schema: { tags: ['health'], summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+  }, async () => ({ status: 'ok' as const }));
+
+  app.get('/readyz', {
+    schema: { tags: ['health'], summary: 'Redis, the database and the Docker engine are reachable', response: { 200: ReadySchema, 503: ReadySchema } },
+  }, async (_request, reply) => {
+    const { redis, db, docker } = app.deps;
+    const probe = async (check: () => Promise<unknown>) => {
+      try {
+        await within(check());
+        return { status: 'ok' as const };
+      } catch (err) {
+        return { status: 'down' as const, error: (err as Error).message };
+      }
+    };
+    const [r, d, k] = await Promise.all([
+      probe(() => redis.ping()),
+      probe(async () => db.get(sql`select 1`)),
+      probe(() => docker.ping()),
+    ]);
+    const ok = [r, d, k].every((c) => c.status === 'ok');
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'down', checks: { redis: r, database: d, docker: k } });
+  });
+};

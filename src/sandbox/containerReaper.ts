@@ -1,0 +1,19 @@
+import type Docker from 'dockerode';
+import { DEADLINE_LABEL, RUN_LABEL, SANDBOX_LABEL } from './containerSpec.js';
+
+async function removeWhere(docker: Docker, labels: string[], keep: (c: Docker.ContainerInfo) => boolean): Promise<number> {
+  const found = await docker.listContainers({ all: true, filters: { label: labels } });
+  const doomed = found.filter((c) => !keep(c));
+  await Promise.all(doomed.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  return doomed.length;
+}
+
+/** Removes what an earlier attempt at this run left behind (its worker died before its cleanup ran). */
+export function removeRunContainers(docker: Docker, runId: string): Promise<number> {
+  return removeWhere(docker, [`${RUN_LABEL}=${runId}`], () => false);
+}
+
+/** Removes sandboxes past their deadline plus `graceMs`, whichever worker made them. */
+export function removeExpiredContainers(docker: Docker, graceMs: number, now = Date.now()): Promise<number> {
+  return removeWhere(docker, [`${SANDBOX_LABEL}=1`], (c) => Number(c.Labels[DEADLINE_LABEL] ?? 0) + graceMs > now);
+}

@@ -1,0 +1,53 @@
+import type { ContainerCreateOptions } from 'dockerode';
+import type { SandboxLimits } from './limits.js';
+
+/** Uid/gid of the `sandbox` user baked into the base image. */
+const SANDBOX_UID = 10001;
+const MB = 1024 * 1024;
+
+export const SANDBOX_LABEL = 'assay.sandbox';
+export const RUN_LABEL = 'assay.run';
+export const DEADLINE_LABEL = 'assay.deadline';
+
+/**
+ * The container of one run. The root filesystem is read-only and the only writable places are
+ * size-capped tmpfs mounts, so files arrive on stdin (putArchive cannot write into either).
+ */
+export function containerSpec(image: string, limits: SandboxLimits, runId: string, deadline: number): ContainerCreateOptions {
+  const scratch = (mode: string) => `rw,exec,nosuid,nodev,size=${limits.scratchMb}m,${mode}`;
+  return {
+    Image: image,
+    User: `${SANDBOX_UID}:${SANDBOX_UID}`,
+    WorkingDir: '/work',
+    Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'HOME=/tmp', 'LANG=C.UTF-8'],
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    OpenStdin: true,
+    StdinOnce: true,
+    Tty: false,
+    NetworkDisabled: true,
+    Labels: { [SANDBOX_LABEL]: '1', [RUN_LABEL]: runId, [DEADLINE_LABEL]: String(deadline) },
+    HostConfig: {
+      NetworkMode: 'none',
+      ReadonlyRootfs: true,
+      Tmpfs: {
+        '/work': scratch(`uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0700`),
+        '/tmp': scratch('mode=1777'),
+      },
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      IpcMode: 'private',
+      Memory: limits.memoryMb * MB,
+      MemorySwap: limits.memoryMb * MB,
+      PidsLimit: limits.pids,
+      NanoCpus: Math.round(limits.cpus * 1e9),
+      Ulimits: [
+        { Name: 'nofile', Soft: 256, Hard: 256 },
+        { Name: 'fsize', Soft: limits.scratchMb * MB, Hard: limits.scratchMb * MB },
+      ],
+      Init: true,
+      LogConfig: { Type: 'none', Config: {} },
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { parseHarnessEvent, type HarnessEvent } from './harnessEvents.js';
+
+/** Longest line kept whole: bounds memory when a candidate prints one endless line. */
+const MAX_LINE_BYTES = 8 * 1024 * 1024;
+const NEWLINE = 0x0a;
+
+/**
+ * Splits a sandbox's stdout into harness events (lines that start with the run's nonce) and
+ * candidate output, which is kept up to `logLimit` bytes and otherwise only counted.
+ */
+export class HarnessOutput {
+  private readonly prefix: Buffer;
+  private line: Buffer[] = [];
+  private lineBytes = 0;
+  private overlong = false;
+  private readonly log: Buffer[] = [];
+  private logBytes = 0;
+  /** Every byte the candidate wrote, kept or not. */
+  outputBytes = 0;
+
+  constructor(
+    nonce: string,
+    private readonly logLimit: number,
+    private readonly onEvent: (event: HarnessEvent) => void,
+  ) {
+    this.prefix = Buffer.from(`${nonce} `);
+  }
+
+  get logTruncated(): boolean {
+    return this.outputBytes > this.logBytes;
+  }
+
+  /** Candidate output as text: invalid UTF-8 is replaced, never passed on raw. */
+  logText(): string {
+    return Buffer.concat(this.log).toString('utf8').replaceAll('\0', '\uFFFD');
+  }
+
+  writeStdout(chunk: Buffer): void {
+    let start = 0;
+    for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+      this.appendToLine(chunk.subarray(start, nl + 1));
+      this.endLine();
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.appendToLine(chunk.subarray(start));
+  }
+
+  writeStderr(chunk: Buffer): void {
+    this.keep(chunk);
+  }
+
+  /** Flushes a last line that had no newline. */
+  end(): void {
+    if (this.lineBytes > 0 || this.overlong) this.endLine();
+  }
+
+  private appendToLine(part: Buffer): void {
+    if (this.overlong) return this.keep(part);
+    if (this.lineBytes + part.length > MAX_LINE_BYTES) {
+      // Too long to be a harness event: it is candidate output; stop buffering it.
+      this.overlong = true;
+      for (const piece of this.line) this.keep(piece);
+      this.line = [];
+      this.lineBytes = 0;
+      return this.keep(part);
+    }
+    this.line.push(part);
+    this.lineBytes += part.length;
+  }
+
+  private endLine(): void {
+    const line = Buffer.concat(this.line);
+    this.line = [];
+    this.lineBytes = 0;
+    if (this.overlong) {
+      this.overlong = false;
+      return;
+    }
+    if (line.subarray(0, this.prefix.length).equals(this.prefix)) {
+      const event = parseHarnessEvent(line.subarray(this.prefix.length).toString('utf8'));
+      if (event) return this.onEvent(event);
+    }
+    this.keep(line);
+  }
+
+  private keep(bytes: Buffer): void {
+    this.outputBytes += bytes.length;
+    const room = this.logLimit - this.logBytes;
+    if (room <= 0) return;
+    const kept = bytes.length <= room ? bytes : bytes.subarray(0, room);
+    this.log.push(kept);
+    this.logBytes += kept.length;
+  }
+}

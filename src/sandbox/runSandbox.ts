@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { Writable, type Duplex } from 'node:stream';
+import type Docker from 'dockerode';
+import { containerSpec } from './containerSpec.js';
+import { HarnessOutput } from './harnessOutput.js';
+import { inputArchive, type SandboxFiles } from './inputArchive.js';
+import type { HarnessEvent, HarnessTest, ResultDocument } from './harnessEvents.js';
+import type { SandboxLimits } from './limits.js';
+import type { SandboxOutcome } from './sandboxOutcome.js';
+import { SandboxUnavailableError } from './SandboxUnavailableError.js';
+
+export interface SandboxRun {
+  runId: string;
+  image: string;
+  files: SandboxFiles;
+  limits: SandboxLimits;
+  onEvent?: (event: HarnessEvent) => void;
+  /** Aborting (worker shutdown) kills the container; cleanup still runs. */
+  signal?: AbortSignal;
+}
+
+/** Time allowed for the engine to tear down after the deadline before the outcome is read. */
+const STREAM_DRAIN_MS = 2000;
+
+const sink = (write: (chunk: Buffer) => void) =>
+  new Writable({
+    write(chunk: Buffer, _enc, done) {
+      write(chunk);
+      done();
+    },
+  });
+
+/** prepare → execute → collect, with cleanup (container removal) in every outcome. */
+export async function runSandbox(docker: Docker, run: SandboxRun): Promise<SandboxOutcome> {
+  const nonce = randomBytes(24).toString('hex');
+  const deadline = Date.now() + run.limits.timeoutMs;
+  let container: Docker.Container;
+  try {
+    container = await docker.createContainer(containerSpec(run.image, run.limits, run.runId, deadline));
+  } catch (err) {
+    throw new SandboxUnavailableError(`cannot create a sandbox from ${run.image}: ${(err as Error).message}`, { cause: err });
+  }
+  const tests: HarnessTest[] = [];
+  let result: ResultDocument | null = null;
+  const output = new HarnessOutput(nonce, run.limits.outputBytes, (event) => {
+    if (event.type === 'test') tests.push(event.test);
+    else result ??= event.result;
+    run.onEvent?.(event);
+  });
+  let timedOut = false;
+  const kill = () => void container.kill().catch(() => undefined);
+  try {
+    const stream = (await container.attach({ stream: true, hijack: true, stdin: true, stdout: true, stderr: true })) as Duplex;
+    const drained = new Promise<void>((resolve) => {
+      stream.once('end', resolve);
+      stream.once('close', resolve);
+      stream.once('error', () => resolve());
+    });
+    docker.modem.demuxStream(stream, sink((c) => output.writeStdout(c)), sink((c) => output.writeStderr(c)));
+    const startedAt = Date.now();
+    await container.start();
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, run.limits.timeoutMs);
+    run.signal?.addEventListener('abort', kill, { once: true });
+    try {
+      stream.write(`${nonce}\n`);
+      // The run may exit (or be killed) before reading all its input: that is its outcome, not ours.
+      inputArchive(run.files).pipe(stream);
+      const exit = (await container.wait()) as { StatusCode: number };
+      const durationMs = Date.now() - startedAt;
+      await Promise.race([drained, new Promise((r) => setTimeout(r, STREAM_DRAIN_MS))]);
+      output.end();
+      const state = (await container.inspect()).State;
+      return {
+        exitCode: exit.StatusCode,
+        timedOut,
+        oomKilled: state.OOMKilled,
+        durationMs,
+        tests,
+        result,
+        log: output.logText(),
+        logTruncated: output.logTruncated,
+      };
+    } finally {
+      clearTimeout(timer);
+      run.signal?.removeEventListener('abort', kill);
+      stream.destroy();
+    }
+  } catch (err) {
+    if (err instanceof SandboxUnavailableError) throw err;
+    throw new SandboxUnavailableError(`sandbox run failed: ${(err as Error).message}`, { cause: err });
+  } finally {
+    await container.remove({ force: true, v: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,14 @@
+import type { HarnessTest, ResultDocument } from './harnessEvents.js';
+
+/** What happened inside one sandbox run, as data: the candidate's failures are never exceptions. */
+export interface SandboxOutcome {
+  exitCode: number | null;
+  timedOut: boolean;
+  oomKilled: boolean;
+  durationMs: number;
+  /** Tests reported as they finished; kept even when the run never produced a result. */
+  tests: HarnessTest[];
+  result: ResultDocument | null;
+  log: string;
+  logTruncated: boolean;
+}

@@ -1,0 +1,70 @@
+import type { Manifest } from '../challenges/manifest.js';
+import type { HarnessTest } from '../sandbox/harnessEvents.js';
+import type { SandboxLimits } from '../sandbox/limits.js';
+import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
+import type { TestStatus, Verdict } from './verdict.js';
+
+export interface ScoredTest {
+  name: string;
+  status: TestStatus;
+  points: number;
+  maxPoints: number;
+  message: string | null;
+  durationMs: number | null;
+}
+
+export interface Score {
+  verdict: Verdict;
+  message: string | null;
+  earned: number;
+  max: number;
+  tests: ScoredTest[];
+}
+
+const STATUS: Record<HarnessTest['status'], TestStatus> = { pass: 'passed', fail: 'failed', error: 'error' };
+
+/** One reported test, worth `maxPoints` when it passed and nothing otherwise. */
+export function scoreTest(t: HarnessTest, maxPoints: number): ScoredTest {
+  const status = STATUS[t.status];
+  return { name: t.name, status, points: status === 'passed' ? maxPoints : 0, maxPoints, message: t.message, durationMs: t.durationMs };
+}
+
+/** Why the run stopped early, if it did, as a verdict and a message the candidate can act on. */
+function abnormalEnd(outcome: SandboxOutcome, limits: SandboxLimits): { verdict: Verdict; message: string } | null {
+  const done = `${outcome.tests.length} test(s) had finished`;
+  if (outcome.timedOut) {
+    return { verdict: 'time_limit_exceeded', message: `The run exceeded its ${limits.timeoutMs / 1000} s time limit; ${done}.` };
+  }
+  if (outcome.oomKilled) {
+    return { verdict: 'memory_limit_exceeded', message: `The run exceeded its ${limits.memoryMb} MB memory limit; ${done}.` };
+  }
+  if (!outcome.result) {
+    const code = outcome.exitCode ?? -1;
+    const how = code > 128 ? `was killed by signal ${code - 128}` : `exited with code ${code}`;
+    return { verdict: 'runtime_error', message: `The test run ${how} before reporting its results; ${done}.` };
+  }
+  return null;
+}
+
+/**
+ * Scores a run against the manifest. Points come only from the manifest, and every test it lists
+ * counts towards the maximum, so tests that never reported cannot raise the percentage.
+ */
+export function scoreRun(manifest: Manifest, outcome: SandboxOutcome, limits: SandboxLimits): Score {
+  const reported = new Map((outcome.result?.tests ?? outcome.tests).map((t) => [t.name, t]));
+  const abnormal = abnormalEnd(outcome, limits);
+  const loadError = outcome.result?.status === 'error' ? outcome.result.message ?? 'The tests could not run.' : null;
+  const tests = manifest.tests.map((spec): ScoredTest => {
+    const maxPoints = spec.points ?? 1;
+    const t = reported.get(spec.name);
+    if (!t) {
+      return { name: spec.name, status: 'not_run', points: 0, maxPoints, message: abnormal?.message ?? loadError ?? 'The test did not run.', durationMs: null };
+    }
+    return scoreTest(t, maxPoints);
+  });
+  const earned = tests.reduce((sum, t) => sum + t.points, 0);
+  const max = tests.reduce((sum, t) => sum + t.maxPoints, 0);
+  if (abnormal) return { ...abnormal, earned, max, tests };
+  if (loadError !== null) return { verdict: 'error', message: loadError, earned, max, tests };
+  return { verdict: earned === max ? 'passed' : 'failed', message: null, earned, max, tests };
+}

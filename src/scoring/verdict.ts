@@ -1,0 +1,16 @@
+/** How a submission ended, from the candidate's point of view. */
+export const VERDICTS = [
+  'passed',
+  'failed',
+  'error',
+  'time_limit_exceeded',
+  'memory_limit_exceeded',
+  'runtime_error',
+] as const;
+
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Per-test outcome as the API reports it. */
+export const TEST_STATUSES = ['passed', 'failed', 'error', 'not_run'] as const;
+
+export type TestStatus = (typeof TEST_STATUSES)[number];

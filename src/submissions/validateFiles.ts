@@ -1,0 +1,41 @@
+import type { FieldProblem } from '../errors/AppError.js';
+import { SUBMISSION_LIMITS } from '../schemas/submission.js';
+import type { SubmittedFile } from './submission.js';
+
+const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+/** Why a path cannot be a file inside the solution folder, or null when it can. */
+function pathProblem(path: string): string | null {
+  if (path.includes('\0')) return 'must not contain NUL bytes';
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'must be relative, not absolute';
+  if (path.includes('\\')) return 'must use / as the separator';
+  const segments = path.split('/');
+  if (segments.some((s) => s === '..')) return 'must not contain ".." segments';
+  if (segments.some((s) => s === '' || s === '.')) return 'must not contain empty or "." segments';
+  if (!segments.every((s) => SEGMENT.test(s))) return 'segments may only use letters, digits, ".", "_" and "-", and must not start with "." or "-"';
+  return null;
+}
+
+/**
+ * What the schema cannot say about submitted files: safe paths, no duplicates, well-formed
+ * Unicode (a lone surrogate cannot be written as UTF-8) and the total size.
+ */
+export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Map<string, number>();
+  let total = 0;
+  files.forEach((file, i) => {
+    const problem = pathProblem(file.path);
+    if (problem) problems.push({ field: `/body/files/${i}/path`, message: problem });
+    const key = file.path.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ field: `/body/files/${i}/path`, message: `duplicates /body/files/${first}/path` });
+    else seen.set(key, i);
+    if (!file.content.isWellFormed()) problems.push({ field: `/body/files/${i}/content`, message: 'is not valid UTF-8 text (lone surrogate)' });
+    total += Buffer.byteLength(file.content);
+  });
+  if (total > SUBMISSION_LIMITS.maxTotalBytes) {
+    problems.push({ field: '/body/files', message: `total size ${total} bytes exceeds ${SUBMISSION_LIMITS.maxTotalBytes}` });
+  }
+  return problems;
+}

@@ -1,0 +1,66 @@
+import type { Job } from 'bullmq';
+import type Docker from 'dockerode';
+import type { Db } from '../db/database.js';
+import { challengeVersion } from '../challenges/challengeStore.js';
+import type { EventHub } from '../events/eventHub.js';
+import type { SubmissionJob } from '../queue/submissionQueue.js';
+import { removeRunContainers } from '../sandbox/containerReaper.js';
+import { resolveLimits, type ServerLimits } from '../sandbox/limits.js';
+import { runSandbox } from '../sandbox/runSandbox.js';
+import { scoreRun, scoreTest } from '../scoring/scoreRun.js';
+import { completeSubmission, failSubmission, getSubmission, markRunning } from '../submissions/submissionStore.js';
+import { WorkerShutdownError } from './WorkerShutdownError.js';
+
+export interface WorkerDeps {
+  db: Db;
+  docker: Docker;
+  events: EventHub;
+  serverLimits: ServerLimits;
+  imageFor: (runner: string) => Promise<string>;
+}
+
+/**
+ * Runs one submission's hidden tests and stores its score. The candidate's failures come back as
+ * a scored outcome; only our own failures throw, and BullMQ retries those.
+ */
+export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob>, signal: AbortSignal): Promise<void> {
+  const { db, events } = deps;
+  const id = job.data.submissionId;
+  const submission = getSubmission(db, id);
+  // Gone: the submit that made it could not enqueue and rolled it back.
+  if (!submission) return;
+  const pkg = challengeVersion(db, submission.challenge.slug, submission.challenge.version);
+  if (!pkg) {
+    if (failSubmission(db, id, `challenge ${submission.challenge.slug}@${submission.challenge.version} is not stored`)) {
+      await events.publish(id, { type: 'finished' });
+    }
+    return;
+  }
+  if (!markRunning(db, id)) return;
+  try {
+    await events.publish(id, { type: 'running' });
+    await removeRunContainers(deps.docker, id);
+    const limits = resolveLimits(pkg.manifest.limits, deps.serverLimits);
+    const points = new Map(pkg.manifest.tests.map((t) => [t.name, t.points ?? 1]));
+    const outcome = await runSandbox(deps.docker, {
+      runId: id,
+      image: await deps.imageFor(pkg.manifest.runner),
+      files: { solution: submission.files, tests: pkg.hiddenTests },
+      limits,
+      signal,
+      onEvent: (event) => {
+        const maxPoints = event.type === 'test' ? points.get(event.test.name) : undefined;
+        if (event.type !== 'test' || maxPoints === undefined) return;
+        void events.publish(id, { type: 'test', test: scoreTest(event.test, maxPoints) }).catch(() => undefined);
+      },
+    });
+    if (signal.aborted) throw new WorkerShutdownError();
+    if (completeSubmission(db, id, scoreRun(pkg.manifest, outcome, limits), outcome.log)) {
+      await events.publish(id, { type: 'finished' });
+    }
+  } catch (err) {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (!lastAttempt) throw err;
+    if (failSubmission(db, id, `internal error: ${(err as Error).message}`)) await events.publish(id, { type: 'finished' }).catch(() => undefined);
+  }
+}
