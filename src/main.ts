@@ -1,0 +1,37 @@
+import { loadChallenges } from './challenges/loadChallenges.js';
+import { loadConfig } from './config.js';
+import { buildApp } from './http/app.js';
+import { startSweeper } from './queue/sweeper.js';
+import { openRuntime } from './runtime.js';
+import { onShutdown } from './shutdown.js';
+import { startWorker, type RunningWorker } from './worker/startWorker.js';
+
+/** `npm start`: the API, the sweeper and (unless RUN_WORKER=false) a worker in the same process. */
+const config = loadConfig();
+const rt = openRuntime(config);
+const challenges = await loadChallenges(rt.database.db, config.challengesDir);
+rt.log.info({ challenges: challenges.map((c) => `${c.manifest.slug}@${c.version.slice(0, 12)}`) }, 'challenges loaded');
+const app = await buildApp(
+  { db: rt.database.db, queue: rt.queue, events: rt.events, redis: rt.redis, docker: rt.docker, serverLimits: config.sandbox },
+  rt.log,
+);
+const stopSweeper = startSweeper(rt.database.db, rt.queue, { everyMs: 30_000, graceMs: 60_000 }, (err) =>
+  rt.log.warn({ err }, 'sweeper failed'),
+);
+let worker: RunningWorker | undefined;
+if (config.worker.inProcess) {
+  worker = await startWorker(rt.workerDeps, {
+    queueName: config.queueName,
+    connection: rt.redis,
+    concurrency: config.worker.concurrency,
+    lockMs: config.worker.lockMs,
+    log: rt.log,
+  });
+}
+await app.listen({ port: config.http.port, host: config.http.host });
+onShutdown(rt.log, async () => {
+  stopSweeper();
+  await app.close();
+  await worker?.close();
+  await rt.close();
+});

@@ -1,0 +1,61 @@
+import Docker from 'dockerode';
+import { Redis } from 'ioredis';
+import { pino, type Logger } from 'pino';
+import type { Queue } from 'bullmq';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { EventHub } from './events/eventHub.js';
+import { runnerImageRef } from './images/imageRefs.js';
+import { createSubmissionQueue, type SubmissionJob } from './queue/submissionQueue.js';
+import type { WorkerDeps } from './worker/processSubmission.js';
+
+/** The long-lived clients one process holds, opened from the validated config and closed together. */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  database: Database;
+  redis: Redis;
+  queue: Queue<SubmissionJob>;
+  events: EventHub;
+  docker: Docker;
+  workerDeps: WorkerDeps;
+  close(): Promise<void>;
+}
+
+export function openRuntime(config: Config, log: Logger = pino({ level: config.logLevel })): Runtime {
+  const database = openDatabase(config.databasePath);
+  // BullMQ needs blocking-safe connections (maxRetriesPerRequest: null); publishing shares one.
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  for (const conn of [redis, subscriber]) conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  const queue = createSubmissionQueue(config.queueName, redis);
+  const events = new EventHub(redis, subscriber, config.queueName);
+  const docker = new Docker({ socketPath: config.dockerSocket });
+  const images = new Map<string, Promise<string>>();
+  const workerDeps: WorkerDeps = {
+    db: database.db,
+    docker,
+    events,
+    serverLimits: config.sandbox,
+    imageFor: (runner) => {
+      if (!images.has(runner)) images.set(runner, runnerImageRef(runner));
+      return images.get(runner)!;
+    },
+  };
+  return {
+    config,
+    log,
+    database,
+    redis,
+    queue,
+    events,
+    docker,
+    workerDeps,
+    async close() {
+      await queue.close();
+      subscriber.disconnect();
+      redis.disconnect();
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentChallenges } from '../../src/challenges/challengeStore.js';
+import { repoRoot } from '../../src/repoRoot.js';
+import { startTestService, type TestService } from '../support/testService.js';
+
+let svc: TestService;
+
+beforeAll(async () => {
+  svc = await startTestService({ worker: false });
+});
+afterAll(async () => svc.close());
+
+describe('the challenge catalogue', () => {
+  it('lists every sample challenge', async () => {
+    const res = await svc.app.inject({ method: 'GET', url: '/v1/challenges' });
+    expect(res.statusCode).toBe(200);
+    const slugs = res.json().items.map((c: { slug: string }) => c.slug).sort();
+    expect(slugs).toEqual(readdirSync(path.join(repoRoot, 'challenges')).sort());
+    expect(slugs.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows a candidate the statement, starter files, sample tests and limits, never hidden tests or the solution', async () => {
+    for (const pkg of currentChallenges(svc.rt.database.db)) {
+      const res = await svc.app.inject({ method: 'GET', url: `/v1/challenges/${pkg.manifest.slug}` });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ slug: pkg.manifest.slug, title: pkg.manifest.title, statement: pkg.statement, version: pkg.version });
+      expect(body.starterFiles).toEqual(pkg.starter);
+      expect(body.sampleTests).toEqual(pkg.sampleTests);
+      expect(body.limits).toEqual({ timeoutMs: expect.any(Number), memoryMb: expect.any(Number) });
+      const text = res.body;
+      for (const secret of [...pkg.hiddenTests, ...pkg.solution]) {
+        const distinctive = secret.content.trim();
+        if (pkg.starter.some((f) => f.content.includes(distinctive)) || pkg.sampleTests.some((f) => f.content.includes(distinctive))) continue;
+        expect(text).not.toContain(JSON.stringify(distinctive).slice(1, -1));
+      }
+    }
+  });
+
+  it('is a 404 problem for an unknown slug', async () => {
+    const res = await svc.app.inject({ method: 'GET', url: '/v1/challenges/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
+describe('service endpoints', () => {
+  it('serves the OpenAPI document built from the route schemas, and a docs page', async () => {
+    const doc = (await svc.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/submissions', '/v1/submissions/{id}', '/v1/submissions/{id}/events', '/v1/challenges', '/v1/challenges/{slug}', '/healthz', '/readyz']),
+    );
+    expect(doc.paths['/v1/submissions'].post.requestBody.content['application/json'].schema.properties.files).toBeDefined();
+    const docs = await svc.app.inject({ method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('reports liveness and readiness of Redis, the database and Docker', async () => {
+    expect((await svc.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await svc.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok', checks: { redis: { status: 'ok' }, database: { status: 'ok' }, docker: { status: 'ok' } } });
+  });
+
+  it('answers unknown routes with a 404 problem', async () => {
+    const res = await svc.app.inject({ method: 'GET', url: '/v2/nothing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ status: 404, type: expect.any(String) });
+  });
+});

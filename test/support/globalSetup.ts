@@ -1,0 +1,25 @@
+import Docker from 'dockerode';
+import { Redis } from 'ioredis';
+import { ensureRunnerImages } from '../../src/images/ensureRunnerImages.js';
+import { RUNNERS } from '../../src/images/runners.js';
+import { SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
+import { TEST_QUEUE_PREFIX, TEST_REDIS_URL } from './testEnv.js';
+
+const docker = new Docker();
+
+/** Builds missing images once for the whole suite; afterwards, fails the run if anything leaked. */
+export async function setup(): Promise<void> {
+  await ensureRunnerImages(docker, [...RUNNERS], (line) => process.stdout.write(line.endsWith('\n') ? line : `${line}\n`));
+}
+
+export async function teardown(): Promise<void> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
+  const redis = new Redis(TEST_REDIS_URL);
+  const keys = await redis.keys(`bull:${TEST_QUEUE_PREFIX}*`);
+  await redis.quit();
+  const leaks = [
+    containers.length > 0 && `${containers.length} sandbox container(s) left: ${containers.map((c) => c.Id.slice(0, 12)).join(', ')}`,
+    keys.length > 0 && `${keys.length} Redis key(s) left, e.g. ${keys.slice(0, 3).join(', ')}`,
+  ].filter(Boolean);
+  if (leaks.length > 0) throw new Error(`The suite left things behind:\n  ${leaks.join('\n  ')}`);
+}
