@@ -29,6 +29,10 @@ const EnvSchema = Type.Object({
   RUN_WORKER: Type.Boolean({ default: true }),
   /** How long a worker's claim on a job lasts without renewal: a dead worker's job is retaken after it. */
   WORKER_LOCK_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
+  /** Tries of a run that fails for reasons of ours (engine down, image missing). @defaultValue 5 */
+  JOB_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
+  /** First retry delay, doubled each retry. @defaultValue 2000 */
+  JOB_BACKOFF_MS: Type.Integer({ minimum: 10, maximum: 600_000, default: 2000 }),
   /** Server-side ceiling on a challenge's wall-clock limit. @defaultValue 60000 */
   SANDBOX_MAX_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 60_000 }),
   /** Server-side ceiling on a challenge's memory limit. @defaultValue 1024 */
@@ -51,6 +55,7 @@ export interface Config {
   challengesDir: string;
   queueName: string;
   worker: { concurrency: number; inProcess: boolean; lockMs: number };
+  jobs: { attempts: number; backoffMs: number };
   sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number };
   logLevel: string;
 }
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     challengesDir: path.resolve(e.CHALLENGES_DIR),
     queueName: e.QUEUE_NAME,
     worker: { concurrency: e.WORKER_CONCURRENCY, inProcess: e.RUN_WORKER, lockMs: e.WORKER_LOCK_MS },
+    jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS },
     sandbox: {
       maxTimeoutMs: e.SANDBOX_MAX_TIMEOUT_MS,
       maxMemoryMb: e.SANDBOX_MAX_MEMORY_MB,

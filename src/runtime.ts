@@ -22,13 +22,16 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+const CLOSE_TIMEOUT_MS = 3000;
+
 export function openRuntime(config: Config, log: Logger = pino({ level: config.logLevel })): Runtime {
   const database = openDatabase(config.databasePath);
   // BullMQ needs blocking-safe connections (maxRetriesPerRequest: null); publishing shares one.
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   for (const conn of [redis, subscriber]) conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-  const queue = createSubmissionQueue(config.queueName, redis);
+  const queue = createSubmissionQueue(config.queueName, redis, config.jobs);
+  queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
   const events = new EventHub(redis, subscriber, config.queueName);
   const docker = new Docker({ socketPath: config.dockerSocket });
   const images = new Map<string, Promise<string>>();
@@ -52,7 +55,8 @@ export function openRuntime(config: Config, log: Logger = pino({ level: config.l
     docker,
     workerDeps,
     async close() {
-      await queue.close();
+      // With Redis down, queue.close() would wait for a reconnect forever; shutdown must not.
+      await Promise.race([queue.close().catch(() => undefined), new Promise((r) => setTimeout(r, CLOSE_TIMEOUT_MS).unref())]);
       subscriber.disconnect();
       redis.disconnect();
       database.close();

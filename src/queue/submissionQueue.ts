@@ -8,13 +8,13 @@ export interface SubmissionJob {
 /** How long a submit waits for Redis before telling the client to retry. */
 const ENQUEUE_TIMEOUT_MS = 3000;
 
-export function createSubmissionQueue(name: string, connection: ConnectionOptions): Queue<SubmissionJob> {
+export function createSubmissionQueue(name: string, connection: ConnectionOptions, retry: { attempts: number; backoffMs: number }): Queue<SubmissionJob> {
   return new Queue<SubmissionJob>(name, {
     connection,
     defaultJobOptions: {
       // Only infrastructure failures throw (see worker/processSubmission.ts); retry them with backoff.
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 2000 },
+      attempts: retry.attempts,
+      backoff: { type: 'exponential', delay: retry.backoffMs },
       removeOnComplete: { age: 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     },

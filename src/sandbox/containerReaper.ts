@@ -1,8 +1,11 @@
 import type Docker from 'dockerode';
+import { SandboxUnavailableError } from './SandboxUnavailableError.js';
 import { DEADLINE_LABEL, RUN_LABEL, SANDBOX_LABEL } from './containerSpec.js';
 
 async function removeWhere(docker: Docker, labels: string[], keep: (c: Docker.ContainerInfo) => boolean): Promise<number> {
-  const found = await docker.listContainers({ all: true, filters: { label: labels } });
+  const found = await docker.listContainers({ all: true, filters: { label: labels } }).catch((err: Error) => {
+    throw new SandboxUnavailableError(`cannot reach the Docker engine: ${err.message}`, { cause: err });
+  });
   const doomed = found.filter((c) => !keep(c));
   await Promise.all(doomed.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
   return doomed.length;

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../src/repoRoot.js';
+import { startTestService, type TestService } from '../support/testService.js';
+import { containersOf, submit, waitForResult, waitForStatus } from '../support/submissions.js';
+
+let svc: TestService;
+const children: ChildProcess[] = [];
+
+/** A worker in its own process, as `npm run worker` starts one, on the test's database and queue. */
+function spawnWorker(): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/workerMain.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, ...svc.env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+beforeAll(async () => {
+  svc = await startTestService({ worker: false, env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'), WORKER_LOCK_MS: '2000' } });
+});
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await Promise.all(children.map(exited));
+  await svc.close();
+});
+
+describe('a worker killed mid-run', () => {
+  it('does not lose the submission: another worker completes it, once', async () => {
+    const first = spawnWorker();
+    // Slow enough to be caught mid-run, well within the 8 s limit.
+    const id = await submit(svc, 'sum-python', [{ path: 'calc.py', content: 'import time\n\ndef add(a, b):\n    time.sleep(1)\n    return a + b\n' }]);
+    await waitForStatus(svc, id, 'running');
+    first.kill('SIGKILL');
+    await exited(first);
+    const second = spawnWorker();
+    const r = await waitForResult(svc, id, 60_000);
+    expect(r).toMatchObject({ status: 'completed', verdict: 'passed', score: { earned: 6, max: 6 } });
+    const row = svc.rt.database.db.$client.prepare('select attempts, (select count(*) from test_results where submission_id = ?) as tests from submissions where id = ?').get(id, id);
+    expect(row).toEqual({ attempts: 2, tests: 3 });
+    // The dead worker's container was removed by the run that took over.
+    expect(await containersOf(svc, id)).toBe(0);
+    second.kill('SIGTERM');
+    await exited(second);
+    expect(second.exitCode).toBe(0);
+  });
+});
