@@ -39,6 +39,8 @@ const EnvSchema = Type.Object({
   SANDBOX_MAX_MEMORY_MB: Type.Integer({ minimum: 64, maximum: 16_384, default: 1024 }),
   /** Bytes of candidate output kept per run. @defaultValue 65536 */
   SANDBOX_OUTPUT_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 16_777_216, default: 65_536 }),
+  /** Candidate output at which a run is stopped (output_limit_exceeded). @defaultValue 16777216 */
+  SANDBOX_MAX_OUTPUT_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 16_777_216 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -56,7 +58,7 @@ export interface Config {
   queueName: string;
   worker: { concurrency: number; inProcess: boolean; lockMs: number };
   jobs: { attempts: number; backoffMs: number };
-  sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number };
+  sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
   logLevel: string;
 }
 
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTimeoutMs: e.SANDBOX_MAX_TIMEOUT_MS,
       maxMemoryMb: e.SANDBOX_MAX_MEMORY_MB,
       outputLimitBytes: e.SANDBOX_OUTPUT_LIMIT_BYTES,
+      maxOutputBytes: e.SANDBOX_MAX_OUTPUT_BYTES,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -4,9 +4,16 @@ import { parseHarnessEvent, type HarnessEvent } from './harnessEvents.js';
 const MAX_LINE_BYTES = 8 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
+export interface OutputLimits {
+  /** Candidate output kept for the log; the rest is only counted. */
+  keepBytes: number;
+  /** Candidate output allowed at all: past it `onOverflow` fires (once) and the run is stopped. */
+  maxBytes: number;
+}
+
 /**
  * Splits a sandbox's stdout into harness events (lines that start with the run's nonce) and
- * candidate output, which is kept up to `logLimit` bytes and otherwise only counted.
+ * candidate output, which is kept up to `keepBytes` and otherwise only counted.
  */
 export class HarnessOutput {
   private readonly prefix: Buffer;
@@ -20,8 +27,9 @@ export class HarnessOutput {
 
   constructor(
     nonce: string,
-    private readonly logLimit: number,
+    private readonly limits: OutputLimits,
     private readonly onEvent: (event: HarnessEvent) => void,
+    private readonly onOverflow: () => void = () => undefined,
   ) {
     this.prefix = Buffer.from(`${nonce} `);
   }
@@ -84,8 +92,10 @@ export class HarnessOutput {
   }
 
   private keep(bytes: Buffer): void {
+    const before = this.outputBytes;
     this.outputBytes += bytes.length;
-    const room = this.logLimit - this.logBytes;
+    if (before <= this.limits.maxBytes && this.outputBytes > this.limits.maxBytes) this.onOverflow();
+    const room = this.limits.keepBytes - this.logBytes;
     if (room <= 0) return;
     const kept = bytes.length <= room ? bytes : bytes.subarray(0, room);
     this.log.push(kept);

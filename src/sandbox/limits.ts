@@ -12,12 +12,15 @@ export interface SandboxLimits {
   scratchMb: number;
   /** Candidate output kept for the log. */
   outputBytes: number;
+  /** Candidate output at which the run is stopped as output_limit_exceeded. */
+  maxOutputBytes: number;
 }
 
 export interface ServerLimits {
   maxTimeoutMs: number;
   maxMemoryMb: number;
   outputLimitBytes: number;
+  maxOutputBytes: number;
 }
 
 export const DEFAULT_LIMITS = { timeoutMs: 10_000, memoryMb: 256, pids: 128, cpus: 1, scratchMb: 64 } as const;
@@ -29,5 +32,6 @@ export function resolveLimits(requested: { timeoutMs?: number; memoryMb?: number
     timeoutMs: Math.min(requested?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs, server.maxTimeoutMs),
     memoryMb: Math.min(requested?.memoryMb ?? DEFAULT_LIMITS.memoryMb, server.maxMemoryMb),
     outputBytes: server.outputLimitBytes,
+    maxOutputBytes: server.maxOutputBytes,
   };
 }

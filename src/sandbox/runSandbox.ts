@@ -42,13 +42,22 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
   }
   const tests: HarnessTest[] = [];
   let result: ResultDocument | null = null;
-  const output = new HarnessOutput(nonce, run.limits.outputBytes, (event) => {
-    if (event.type === 'test') tests.push(event.test);
-    else result ??= event.result;
-    run.onEvent?.(event);
-  });
   let timedOut = false;
+  let outputExceeded = false;
   const kill = () => void container.kill().catch(() => undefined);
+  const output = new HarnessOutput(
+    nonce,
+    { keepBytes: run.limits.outputBytes, maxBytes: run.limits.maxOutputBytes },
+    (event) => {
+      if (event.type === 'test') tests.push(event.test);
+      else result ??= event.result;
+      run.onEvent?.(event);
+    },
+    () => {
+      outputExceeded = true;
+      kill();
+    },
+  );
   try {
     const stream = (await container.attach({ stream: true, hijack: true, stdin: true, stdout: true, stderr: true })) as Duplex;
     const drained = new Promise<void>((resolve) => {
@@ -76,6 +85,7 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
       return {
         exitCode: exit.StatusCode,
         timedOut,
+        outputExceeded,
         oomKilled: state.OOMKilled,
         durationMs,
         tests,

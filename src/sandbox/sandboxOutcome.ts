@@ -4,6 +4,8 @@ import type { HarnessTest, ResultDocument } from './harnessEvents.js';
 export interface SandboxOutcome {
   exitCode: number | null;
   timedOut: boolean;
+  /** Stopped for writing more than the output limit. */
+  outputExceeded: boolean;
   oomKilled: boolean;
   durationMs: number;
   /** Tests reported as they finished; kept even when the run never produced a result. */

@@ -32,6 +32,9 @@ export function scoreTest(t: HarnessTest, maxPoints: number): ScoredTest {
 /** Why the run stopped early, if it did, as a verdict and a message the candidate can act on. */
 function abnormalEnd(outcome: SandboxOutcome, limits: SandboxLimits): { verdict: Verdict; message: string } | null {
   const done = `${outcome.tests.length} test(s) had finished`;
+  if (outcome.outputExceeded) {
+    return { verdict: 'output_limit_exceeded', message: `The run wrote more than ${limits.maxOutputBytes} bytes of output and was stopped; ${done}.` };
+  }
   if (outcome.timedOut) {
     return { verdict: 'time_limit_exceeded', message: `The run exceeded its ${limits.timeoutMs / 1000} s time limit; ${done}.` };
   }

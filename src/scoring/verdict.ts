@@ -5,6 +5,7 @@ export const VERDICTS = [
   'error',
   'time_limit_exceeded',
   'memory_limit_exceeded',
+  'output_limit_exceeded',
   'runtime_error',
 ] as const;
 
