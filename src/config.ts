@@ -68,10 +68,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
+  // Value.Convert would truncate "80.5" or "1e3" to an integer; such values are mistakes, not numbers.
+  const notIntegers = Object.entries(known)
+    .filter(([key, value]) => EnvSchema.properties[key as keyof Env].type === 'integer' && !/^-?\d+$/.test(String(value).trim()))
+    .map(([key, value]) => `${key}: must be a whole number (got ${JSON.stringify(value)})`);
   const candidate = Value.Convert(EnvSchema, Value.Default(EnvSchema, known));
-  const problems = [...Value.Errors(EnvSchema, candidate)].map(
-    (e) => `${e.path.slice(1)}: ${e.message} (got ${JSON.stringify(e.value)})`,
-  );
+  const problems = [
+    ...notIntegers,
+    ...[...Value.Errors(EnvSchema, candidate)]
+      .filter((e) => !notIntegers.some((p) => p.startsWith(`${e.path.slice(1)}:`)))
+      .map((e) => `${e.path.slice(1)}: ${e.message} (got ${JSON.stringify(known[e.path.slice(1)] ?? e.value)})`),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   const e = candidate as Env;
   return {

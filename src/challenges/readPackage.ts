@@ -12,7 +12,8 @@ async function readTree(root: string, dir = ''): Promise<PackageFile[]> {
     throw err;
   });
   const files: PackageFile[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  // Code-point order, not the locale's: the version hash must be the same on every machine.
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const rel = path.posix.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await readTree(root, rel)));
     else if (entry.isFile()) files.push({ path: rel, content: await readFile(path.join(root, rel), 'utf8') });

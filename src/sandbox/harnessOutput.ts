@@ -19,7 +19,8 @@ export class HarnessOutput {
   private readonly prefix: Buffer;
   private line: Buffer[] = [];
   private lineBytes = 0;
-  private overlong = false;
+  /** The current line is known to be candidate output and is not buffered. */
+  private passthrough = false;
   private readonly log: Buffer[] = [];
   private logBytes = 0;
   /** Every byte the candidate wrote, kept or not. */
@@ -59,31 +60,39 @@ export class HarnessOutput {
 
   /** Flushes a last line that had no newline. */
   end(): void {
-    if (this.lineBytes > 0 || this.overlong) this.endLine();
+    if (this.lineBytes > 0 || this.passthrough) this.endLine();
   }
 
   private appendToLine(part: Buffer): void {
-    if (this.overlong) return this.keep(part);
-    if (this.lineBytes + part.length > MAX_LINE_BYTES) {
-      // Too long to be a harness event: it is candidate output; stop buffering it.
-      this.overlong = true;
-      for (const piece of this.line) this.keep(piece);
-      this.line = [];
-      this.lineBytes = 0;
-      return this.keep(part);
-    }
+    if (this.passthrough) return this.keep(part);
     this.line.push(part);
     this.lineBytes += part.length;
+    const undecided = this.lineBytes - part.length < this.prefix.length;
+    if (undecided && this.lineBytes >= this.prefix.length && !this.startsWithPrefix()) return this.passThrough();
+    // Too long to be a harness event: it is candidate output; stop buffering it.
+    if (this.lineBytes > MAX_LINE_BYTES) this.passThrough();
+  }
+
+  /** The line so far is candidate output: count and keep it now, not when (if ever) it ends. */
+  private passThrough(): void {
+    this.passthrough = true;
+    for (const piece of this.line) this.keep(piece);
+    this.line = [];
+    this.lineBytes = 0;
+  }
+
+  private startsWithPrefix(): boolean {
+    return Buffer.concat(this.line).subarray(0, this.prefix.length).equals(this.prefix);
   }
 
   private endLine(): void {
+    if (this.passthrough) {
+      this.passthrough = false;
+      return;
+    }
     const line = Buffer.concat(this.line);
     this.line = [];
     this.lineBytes = 0;
-    if (this.overlong) {
-      this.overlong = false;
-      return;
-    }
     if (line.subarray(0, this.prefix.length).equals(this.prefix)) {
       const event = parseHarnessEvent(line.subarray(this.prefix.length).toString('utf8'));
       if (event) return this.onEvent(event);

@@ -34,6 +34,14 @@ export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
     if (!file.content.isWellFormed()) problems.push({ field: `/body/files/${i}/content`, message: 'is not valid UTF-8 text (lone surrogate)' });
     total += Buffer.byteLength(file.content);
   });
+  files.forEach((file, i) => {
+    const segments = file.path.toLowerCase().split('/');
+    for (let n = 1; n < segments.length; n++) {
+      const folder = segments.slice(0, n).join('/');
+      const clash = seen.get(folder);
+      if (clash !== undefined) problems.push({ field: `/body/files/${i}/path`, message: `is inside /body/files/${clash}/path, which is a file` });
+    }
+  });
   if (total > SUBMISSION_LIMITS.maxTotalBytes) {
     problems.push({ field: '/body/files', message: `total size ${total} bytes exceeds ${SUBMISSION_LIMITS.maxTotalBytes}` });
   }

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors/ConfigError.js';
+import { repoRoot } from '../../src/repoRoot.js';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('loadConfig did not throw');
+}
+
+describe('loadConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      http: { port: 3000, host: '127.0.0.1' },
+      redisUrl: 'redis://127.0.0.1:6379',
+      databasePath: './data/assay.db',
+      dockerSocket: '/var/run/docker.sock',
+      challengesDir: path.join(repoRoot, 'challenges'),
+      queueName: 'assay-submissions',
+      worker: { concurrency: 2, inProcess: true, lockMs: 30_000 },
+      jobs: { attempts: 5, backoffMs: 2000 },
+      sandbox: { maxTimeoutMs: 60_000, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16_777_216 },
+      logLevel: 'info',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', RUN_WORKER: '', LOG_LEVEL: '' })).toMatchObject({
+      http: { port: 3000 },
+      worker: { inProcess: true },
+      logLevel: 'info',
+    });
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ HOME: '/root', PORT_NUMBER: 'abc' })).toEqual(loadConfig({}));
+  });
+
+  it('converts integers and booleans from strings', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      WORKER_CONCURRENCY: '8',
+      RUN_WORKER: 'false',
+      WORKER_LOCK_MS: '5000',
+      JOB_ATTEMPTS: '3',
+      JOB_BACKOFF_MS: '250',
+      SANDBOX_MAX_TIMEOUT_MS: '20000',
+      SANDBOX_MAX_MEMORY_MB: '512',
+      SANDBOX_OUTPUT_LIMIT_BYTES: '4096',
+      SANDBOX_MAX_OUTPUT_BYTES: '1048576',
+    });
+    expect(config.http.port).toBe(8080);
+    expect(config.worker).toEqual({ concurrency: 8, inProcess: false, lockMs: 5000 });
+    expect(config.jobs).toEqual({ attempts: 3, backoffMs: 250 });
+    expect(config.sandbox).toEqual({ maxTimeoutMs: 20_000, maxMemoryMb: 512, outputLimitBytes: 4096, maxOutputBytes: 1_048_576 });
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['1', true],
+    ['0', false],
+  ])('reads RUN_WORKER=%s as %s', (value, expected) => {
+    expect(loadConfig({ RUN_WORKER: value }).worker.inProcess).toBe(expected);
+  });
+
+  it('takes strings as they are', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      REDIS_URL: 'rediss://cache.internal:6380/2',
+      DOCKER_SOCKET: '/run/user/1000/docker.sock',
+      QUEUE_NAME: 'assay_test-1',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config.http.host).toBe('0.0.0.0');
+    expect(config.redisUrl).toBe('rediss://cache.internal:6380/2');
+    expect(config.dockerSocket).toBe('/run/user/1000/docker.sock');
+    expect(config.queueName).toBe('assay_test-1');
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it('strips the file: prefix of DATABASE_URL and keeps a plain path', () => {
+    expect(loadConfig({ DATABASE_URL: 'file:./data/test.db' }).databasePath).toBe('./data/test.db');
+    expect(loadConfig({ DATABASE_URL: 'file:/var/lib/assay.db' }).databasePath).toBe('/var/lib/assay.db');
+    expect(loadConfig({ DATABASE_URL: '/tmp/file:x.db' }).databasePath).toBe('/tmp/file:x.db');
+  });
+
+  it('resolves CHALLENGES_DIR to an absolute path', () => {
+    expect(loadConfig({ CHALLENGES_DIR: 'some/dir' }).challengesDir).toBe(path.resolve('some/dir'));
+    expect(loadConfig({ CHALLENGES_DIR: '/srv/challenges' }).challengesDir).toBe('/srv/challenges');
+  });
+
+  it('lists every invalid variable at once', () => {
+    const err = configError({ PORT: 'abc', WORKER_CONCURRENCY: '0' });
+    expect(err.name).toBe('ConfigError');
+    expect(err.problems).toEqual([
+      'PORT: must be a whole number (got "abc")',
+      'WORKER_CONCURRENCY: Expected integer to be greater or equal to 1 (got 0)',
+    ]);
+    expect(err.message).toBe(
+      'Invalid configuration:\n  PORT: must be a whole number (got "abc")\n  WORKER_CONCURRENCY: Expected integer to be greater or equal to 1 (got 0)',
+    );
+  });
+
+  it.each<[string, string, string]>([
+    ['PORT', '65536', 'PORT: Expected integer to be less or equal to 65535 (got 65536)'],
+    ['RUN_WORKER', 'yes', 'RUN_WORKER: Expected boolean (got "yes")'],
+    ['REDIS_URL', 'http://127.0.0.1:6379', `REDIS_URL: Expected string to match '^rediss?://' (got "http://127.0.0.1:6379")`],
+    ['QUEUE_NAME', 'a:b', `QUEUE_NAME: Expected string to match '^[A-Za-z0-9_-]+$' (got "a:b")`],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL: Expected union value (got "verbose")'],
+    ['WORKER_LOCK_MS', '999', 'WORKER_LOCK_MS: Expected integer to be greater or equal to 1000 (got 999)'],
+    ['SANDBOX_MAX_MEMORY_MB', '32', 'SANDBOX_MAX_MEMORY_MB: Expected integer to be greater or equal to 64 (got 32)'],
+    ['SANDBOX_MAX_OUTPUT_BYTES', '1073741825', 'SANDBOX_MAX_OUTPUT_BYTES: Expected integer to be less or equal to 1073741824 (got 1073741825)'],
+    ['SANDBOX_OUTPUT_LIMIT_BYTES', '100', 'SANDBOX_OUTPUT_LIMIT_BYTES: Expected integer to be greater or equal to 1024 (got 100)'],
+  ])('rejects %s=%s', (name, value, problem) => {
+    expect(configError({ [name]: value }).problems).toEqual([problem]);
+  });
+
+  // Value.Convert truncates a numeric string to an integer: "80.5" becomes 80 and "1e1" becomes 1.
+  it.each([
+    ['PORT', '80.5'],
+    ['JOB_ATTEMPTS', '1e1'],
+  ])('rejects %s=%s rather than truncating it', (name, value) => {
+    const problems = configError({ [name]: value }).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toBe(`${name}: must be a whole number (got "${value}")`);
+  });
+});
