@@ -1,4 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { RUNNERS } from '../images/runners.js';
+
+export const LANGUAGES = ['python', 'javascript', 'typescript', 'java', 'go', 'sql'] as const;
 
 export const SKILLS = [
   'api-design', 'http', 'sql', 'data-modeling', 'performance',
@@ -11,8 +14,8 @@ export const ManifestSchema = Type.Object(
     slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }),
     title: Type.String({ minLength: 1, maxLength: 200 }),
     summary: Type.String({ minLength: 1, maxLength: 500 }),
-    runner: Type.Union([Type.Literal('python'), Type.Literal('node')]),
-    language: Type.Union([Type.Literal('python'), Type.Literal('javascript'), Type.Literal('typescript')]),
+    runner: Type.Union(RUNNERS.map((r) => Type.Literal(r))),
+    language: Type.Union(LANGUAGES.map((l) => Type.Literal(l))),
     skills: Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true }),
     limits: Type.Optional(
       Type.Object(

@@ -13,6 +13,8 @@ export interface ResultDocument {
   version: 1;
   status: 'pass' | 'fail' | 'error';
   message: string | null;
+  /** With status error: whether the solution failed to compile or to load. */
+  errorKind: 'compile' | 'load' | null;
   tests: HarnessTest[];
 }
 
@@ -53,7 +55,8 @@ export function parseHarnessEvent(json: string): HarnessEvent | null {
     const r = e.result as Record<string, unknown>;
     if (!['pass', 'fail', 'error'].includes(r.status as string) || !Array.isArray(r.tests)) return null;
     const tests = r.tests.map(parseTest).filter((t): t is HarnessTest => t !== null);
-    return { type: 'result', result: { version: 1, status: r.status as ResultDocument['status'], message: str(r.message), tests } };
+    const errorKind = r.errorKind === 'compile' || r.errorKind === 'load' ? r.errorKind : null;
+    return { type: 'result', result: { version: 1, status: r.status as ResultDocument['status'], message: str(r.message), errorKind, tests } };
   }
   return null;
 }

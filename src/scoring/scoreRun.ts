@@ -68,6 +68,8 @@ export function scoreRun(manifest: Manifest, outcome: SandboxOutcome, limits: Sa
   const earned = tests.reduce((sum, t) => sum + t.points, 0);
   const max = tests.reduce((sum, t) => sum + t.maxPoints, 0);
   if (abnormal) return { ...abnormal, earned, max, tests };
-  if (loadError !== null) return { verdict: 'error', message: loadError, earned, max, tests };
+  if (loadError !== null) {
+    return { verdict: outcome.result?.errorKind === 'compile' ? 'compile_error' : 'error', message: loadError, earned, max, tests };
+  }
   return { verdict: earned === max ? 'passed' : 'failed', message: null, earned, max, tests };
 }

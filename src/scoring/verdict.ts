@@ -3,6 +3,7 @@ export const VERDICTS = [
   'passed',
   'failed',
   'error',
+  'compile_error',
   'time_limit_exceeded',
   'memory_limit_exceeded',
   'output_limit_exceeded',

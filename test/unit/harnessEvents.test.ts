@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHarnessEvent } from '../../src/sandbox/harnessEvents.js';
 
 const test = { name: 'test_a.py::test_one', status: 'fail', message: 'assert 1 == 2', output: 'printed', durationMs: 12 };
-const result = { version: 1, status: 'fail', message: null, tests: [test] };
+const result = { version: 1, status: 'fail', message: null, errorKind: null, tests: [test] };
 const parse = (value: unknown) => parseHarnessEvent(JSON.stringify(value));
 
 describe('parseHarnessEvent', () => {
@@ -15,7 +15,7 @@ describe('parseHarnessEvent', () => {
   });
 
   it('parses a result with status error, a message and no tests', () => {
-    const error = { version: 1, status: 'error', message: 'SyntaxError in limiter.py line 3', tests: [] };
+    const error = { version: 1, status: 'error', message: 'SyntaxError in limiter.py line 3', errorKind: null, tests: [] };
     expect(parse({ type: 'result', result: error })).toEqual({ type: 'result', result: error });
   });
 
@@ -74,5 +74,15 @@ describe('parseHarnessEvent', () => {
     ['a result under the test key', { type: 'test', test: result }],
   ])('drops %s', (_name, value) => {
     expect(parse(value)).toBeNull();
+  });
+});
+
+describe('parseHarnessEvent errorKind', () => {
+  it('keeps compile and load, and drops anything else to null', () => {
+    const withKind = (errorKind: unknown) =>
+      parseHarnessEvent(JSON.stringify({ type: 'result', result: { version: 1, status: 'error', message: 'm', errorKind, tests: [] } }));
+    expect(withKind('compile')).toMatchObject({ result: { errorKind: 'compile' } });
+    expect(withKind('load')).toMatchObject({ result: { errorKind: 'load' } });
+    expect(withKind('meltdown')).toMatchObject({ result: { errorKind: null } });
   });
 });

@@ -11,7 +11,7 @@ const testEvent = {
 } as const;
 const resultEvent = {
   type: 'result',
-  result: { version: 1, status: 'pass', message: null, tests: [testEvent.test] },
+  result: { version: 1, status: 'pass', message: null, errorKind: null, tests: [testEvent.test] },
 } as const;
 
 const eventLine = (event: unknown, nonce = NONCE) => `${nonce} ${JSON.stringify(event)}\n`;

@@ -29,10 +29,16 @@ const ht = (name: string, status: HarnessTest['status'], message: string | null 
   durationMs: 5,
 });
 
-const doc = (tests: HarnessTest[], status: ResultDocument['status'] = 'fail', message: string | null = null): ResultDocument => ({
+const doc = (
+  tests: HarnessTest[],
+  status: ResultDocument['status'] = 'fail',
+  message: string | null = null,
+  errorKind: ResultDocument['errorKind'] = null,
+): ResultDocument => ({
   version: 1,
   status,
   message,
+  errorKind,
   tests,
 });
 
@@ -188,6 +194,13 @@ describe('scoreRun', () => {
         durationMs: null,
       })),
     });
+  });
+
+  it('judges a result with status error and errorKind compile as compile_error', () => {
+    const score = scoreRun(manifest, outcome({ result: doc([], 'error', 'Main.java:3: error: ; expected', 'compile') }), limits);
+    expect([score.verdict, score.message, score.earned]).toEqual(['compile_error', 'Main.java:3: error: ; expected', 0]);
+    const load = scoreRun(manifest, outcome({ result: doc([], 'error', 'No module named x', 'load') }), limits);
+    expect(load.verdict).toBe('error');
   });
 
   it('gives a result with status error and no message a default message', () => {
