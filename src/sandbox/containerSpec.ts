@@ -1,5 +1,6 @@
 import type { ContainerCreateOptions } from 'dockerode';
 import type { SandboxLimits } from './limits.js';
+import type { SandboxProfile } from './sandboxProfile.js';
 
 /** Uid/gid of the `sandbox` user baked into the base image. */
 const SANDBOX_UID = 10001;
@@ -13,11 +14,13 @@ export const DEADLINE_LABEL = 'assay.deadline';
  * The container of one run. The root filesystem is read-only and the only writable places are
  * size-capped tmpfs mounts, so files arrive on stdin (putArchive cannot write into either).
  */
-export function containerSpec(image: string, limits: SandboxLimits, runId: string, deadline: number): ContainerCreateOptions {
+export function containerSpec(image: string, profile: SandboxProfile, limits: SandboxLimits, runId: string, deadline: number): ContainerCreateOptions {
   const scratch = (mode: string) => `rw,exec,nosuid,nodev,size=${limits.scratchMb}m,${mode}`;
+  // A root-started runner owns /work itself and hands parts of it to the users it runs things as.
+  const work = profile.root ? 'mode=0755' : `uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0700`;
   return {
     Image: image,
-    User: `${SANDBOX_UID}:${SANDBOX_UID}`,
+    User: profile.root ? '0:0' : `${SANDBOX_UID}:${SANDBOX_UID}`,
     WorkingDir: '/work',
     Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'HOME=/tmp', 'LANG=C.UTF-8'],
     AttachStdin: true,
@@ -32,10 +35,11 @@ export function containerSpec(image: string, limits: SandboxLimits, runId: strin
       NetworkMode: 'none',
       ReadonlyRootfs: true,
       Tmpfs: {
-        '/work': scratch(`uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0700`),
+        '/work': scratch(work),
         '/tmp': scratch('mode=1777'),
       },
       CapDrop: ['ALL'],
+      CapAdd: profile.capAdd,
       SecurityOpt: ['no-new-privileges'],
       IpcMode: 'private',
       Memory: limits.memoryMb * MB,

@@ -8,6 +8,7 @@ import type { HarnessEvent, HarnessTest, ResultDocument } from './harnessEvents.
 import type { SandboxLimits } from './limits.js';
 import type { SandboxOutcome } from './sandboxOutcome.js';
 import { SandboxUnavailableError } from './SandboxUnavailableError.js';
+import { sandboxProfile } from './sandboxProfile.js';
 
 export interface SandboxRun {
   runId: string;
@@ -36,8 +37,10 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
   const deadline = Date.now() + run.limits.timeoutMs;
   let container: Docker.Container;
   try {
-    container = await docker.createContainer(containerSpec(run.image, run.limits, run.runId, deadline));
+    const profile = await sandboxProfile(docker, run.image);
+    container = await docker.createContainer(containerSpec(run.image, profile, run.limits, run.runId, deadline));
   } catch (err) {
+    if (err instanceof SandboxUnavailableError) throw err;
     throw new SandboxUnavailableError(`cannot create a sandbox from ${run.image}: ${(err as Error).message}`, { cause: err });
   }
   const tests: HarnessTest[] = [];
