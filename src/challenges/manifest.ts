@@ -8,6 +8,8 @@ export const SKILLS = [
   'security', 'concurrency', 'caching', 'testing', 'debugging',
 ] as const;
 
+export type Skill = (typeof SKILLS)[number];
+
 /** `challenge.json`: the only hand-written metadata of a challenge package (docs/challenges.md). */
 export const ManifestSchema = Type.Object(
   {
@@ -31,6 +33,8 @@ export const ManifestSchema = Type.Object(
         {
           name: Type.String({ minLength: 1 }),
           points: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          /** The skills this test measures; the challenge's skills when absent. */
+          skills: Type.Optional(Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true })),
         },
         { additionalProperties: false },
       ),

@@ -65,6 +65,10 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
   const names = pkg.manifest.tests.map((t) => t.name);
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
   if (dupes.length > 0) missing.push(`tests listed twice in challenge.json: ${dupes.join(', ')}`);
+  for (const t of pkg.manifest.tests) {
+    const foreign = (t.skills ?? []).filter((s) => !pkg.manifest.skills.includes(s));
+    if (foreign.length > 0) missing.push(`test ${t.name} measures ${foreign.join(', ')}, which the challenge's skills do not list`);
+  }
   if (missing.length > 0) throw new InvalidPackageError(dir, missing);
   return pkg;
 }

@@ -35,6 +35,8 @@ export const submissions = sqliteTable(
     message: text('message'),
     earned: integer('earned'),
     maxPoints: integer('max_points'),
+    /** Points earned and available per skill (scoring/scoreRun.ts SkillScore[]). */
+    skillScores: text('skill_scores', { mode: 'json' }).$type<{ skill: string; earned: number; max: number }[]>(),
     files: text('files', { mode: 'json' }).notNull().$type<{ path: string; content: string }[]>(),
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash').notNull(),

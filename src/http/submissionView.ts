@@ -12,6 +12,7 @@ export function submissionView(s: Submission): Static<typeof SubmissionSchema> {
     message: s.message,
     score: s.score,
     tests: s.tests,
+    skills: s.skills as ReturnType<typeof submissionView>['skills'],
     createdAt: s.createdAt.toISOString(),
     startedAt: s.startedAt?.toISOString() ?? null,
     completedAt: s.completedAt?.toISOString() ?? null,

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { SKILLS } from '../challenges/manifest.js';
 import { TEST_STATUSES, VERDICTS } from '../scoring/verdict.js';
 
 export const SUBMISSION_LIMITS = {
@@ -56,6 +57,10 @@ export const SubmissionSchema = Type.Object(
     message: Nullable(Type.String({ description: 'Why the run ended as it did, when it did not simply pass or fail' })),
     score: Nullable(Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() })),
     tests: Type.Array(TestResultSchema),
+    skills: Type.Array(
+      Type.Object({ skill: literals(SKILLS), earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() }),
+      { description: 'Points per skill the challenge measures; empty until scored' },
+    ),
     createdAt: Type.String({ format: 'date-time' }),
     startedAt: Nullable(Type.String({ format: 'date-time' })),
     completedAt: Nullable(Type.String({ format: 'date-time' })),

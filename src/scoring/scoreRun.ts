@@ -1,4 +1,4 @@
-import type { Manifest } from '../challenges/manifest.js';
+import type { Manifest, Skill } from '../challenges/manifest.js';
 import type { HarnessTest } from '../sandbox/harnessEvents.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
@@ -13,12 +13,28 @@ export interface ScoredTest {
   durationMs: number | null;
 }
 
+export interface SkillScore {
+  skill: Skill;
+  earned: number;
+  max: number;
+}
+
 export interface Score {
   verdict: Verdict;
   message: string | null;
   earned: number;
   max: number;
   tests: ScoredTest[];
+  /** Points per skill the challenge measures, so a reviewer sees strengths, not one number. */
+  skills: SkillScore[];
+}
+
+/** Each test's points count towards every skill it measures (the challenge's, unless it names its own). */
+function skillScores(manifest: Manifest, tests: ScoredTest[]): SkillScore[] {
+  return manifest.skills.map((skill) => {
+    const counted = tests.filter((_, i) => (manifest.tests[i]!.skills ?? manifest.skills).includes(skill));
+    return { skill, earned: counted.reduce((n, t) => n + t.points, 0), max: counted.reduce((n, t) => n + t.maxPoints, 0) };
+  });
 }
 
 const STATUS: Record<HarnessTest['status'], TestStatus> = { pass: 'passed', fail: 'failed', error: 'error' };
@@ -65,11 +81,15 @@ export function scoreRun(manifest: Manifest, outcome: SandboxOutcome, limits: Sa
     }
     return scoreTest(t, maxPoints);
   });
-  const earned = tests.reduce((sum, t) => sum + t.points, 0);
-  const max = tests.reduce((sum, t) => sum + t.maxPoints, 0);
-  if (abnormal) return { ...abnormal, earned, max, tests };
+  const totals = {
+    earned: tests.reduce((sum, t) => sum + t.points, 0),
+    max: tests.reduce((sum, t) => sum + t.maxPoints, 0),
+    tests,
+    skills: skillScores(manifest, tests),
+  };
+  if (abnormal) return { ...abnormal, ...totals };
   if (loadError !== null) {
-    return { verdict: outcome.result?.errorKind === 'compile' ? 'compile_error' : 'error', message: loadError, earned, max, tests };
+    return { verdict: outcome.result?.errorKind === 'compile' ? 'compile_error' : 'error', message: loadError, ...totals };
   }
-  return { verdict: earned === max ? 'passed' : 'failed', message: null, earned, max, tests };
+  return { verdict: totals.earned === totals.max ? 'passed' : 'failed', message: null, ...totals };
 }

@@ -17,6 +17,7 @@ export interface Submission {
   message: string | null;
   score: { earned: number; max: number; percent: number } | null;
   tests: ScoredTest[];
+  skills: { skill: string; earned: number; max: number; percent: number }[];
   files: SubmittedFile[];
   log: string | null;
   createdAt: Date;

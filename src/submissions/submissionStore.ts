@@ -47,6 +47,8 @@ export function getSubmission(db: Db, id: string): Submission | undefined {
   return toSubmission(row, tests);
 }
 
+const percent = (earned: number, max: number) => (max === 0 ? 0 : Math.round((earned / max) * 10000) / 100);
+
 function toSubmission(row: Row, tests: Submission['tests']): Submission {
   const scored = row.earned !== null && row.maxPoints !== null;
   return {
@@ -56,9 +58,10 @@ function toSubmission(row: Row, tests: Submission['tests']): Submission {
     verdict: row.verdict as Verdict | null,
     message: row.message,
     score: scored
-      ? { earned: row.earned!, max: row.maxPoints!, percent: row.maxPoints! === 0 ? 0 : Math.round((row.earned! / row.maxPoints!) * 10000) / 100 }
+      ? { earned: row.earned!, max: row.maxPoints!, percent: percent(row.earned!, row.maxPoints!) }
       : null,
     tests,
+    skills: (row.skillScores ?? []).map((s) => ({ ...s, percent: percent(s.earned, s.max) })),
     files: row.files,
     log: row.log,
     createdAt: row.createdAt,
@@ -85,7 +88,16 @@ export function completeSubmission(db: Db, id: string, score: Score, log: string
   return db.transaction((tx) => {
     const res = tx
       .update(submissions)
-      .set({ status: 'completed', verdict: score.verdict, message: score.message, earned: score.earned, maxPoints: score.max, log, completedAt: now })
+      .set({
+        status: 'completed',
+        verdict: score.verdict,
+        message: score.message,
+        earned: score.earned,
+        maxPoints: score.max,
+        skillScores: score.skills,
+        log,
+        completedAt: now,
+      })
       .where(and(eq(submissions.id, id), eq(submissions.status, 'running')))
       .run();
     if (res.changes !== 1) return false;

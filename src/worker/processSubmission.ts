@@ -1,22 +1,16 @@
 import type { Job } from 'bullmq';
-import type Docker from 'dockerode';
 import type { Db } from '../db/database.js';
 import { challengeVersion } from '../challenges/challengeStore.js';
 import type { EventHub } from '../events/eventHub.js';
 import type { SubmissionJob } from '../queue/submissionQueue.js';
+import { grade, type Grader } from '../grading/grade.js';
 import { removeRunContainers } from '../sandbox/containerReaper.js';
-import { resolveLimits, type ServerLimits } from '../sandbox/limits.js';
-import { runSandbox } from '../sandbox/runSandbox.js';
-import { scoreRun, scoreTest } from '../scoring/scoreRun.js';
 import { completeSubmission, failSubmission, getSubmission, markRunning } from '../submissions/submissionStore.js';
 import { WorkerShutdownError } from './WorkerShutdownError.js';
 
-export interface WorkerDeps {
+export interface WorkerDeps extends Grader {
   db: Db;
-  docker: Docker;
   events: EventHub;
-  serverLimits: ServerLimits;
-  imageFor: (runner: string) => Promise<string>;
 }
 
 /**
@@ -40,22 +34,15 @@ export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob
   try {
     await events.publish(id, { type: 'running' });
     await removeRunContainers(deps.docker, id);
-    const limits = resolveLimits(pkg.manifest.limits, deps.serverLimits);
-    const points = new Map(pkg.manifest.tests.map((t) => [t.name, t.points ?? 1]));
-    const outcome = await runSandbox(deps.docker, {
+    const { score, log } = await grade(deps, {
       runId: id,
-      image: await deps.imageFor(pkg.manifest.runner),
-      files: { solution: submission.files, tests: pkg.hiddenTests },
-      limits,
+      pkg,
+      files: submission.files,
       signal,
-      onEvent: (event) => {
-        const maxPoints = event.type === 'test' ? points.get(event.test.name) : undefined;
-        if (event.type !== 'test' || maxPoints === undefined) return;
-        void events.publish(id, { type: 'test', test: scoreTest(event.test, maxPoints) }).catch(() => undefined);
-      },
+      onTest: (test) => void events.publish(id, { type: 'test', test }).catch(() => undefined),
     });
     if (signal.aborted) throw new WorkerShutdownError();
-    if (completeSubmission(db, id, scoreRun(pkg.manifest, outcome, limits), outcome.log)) {
+    if (completeSubmission(db, id, score, log)) {
       await events.publish(id, { type: 'finished' });
     }
   } catch (err) {

@@ -78,7 +78,25 @@ describe('scoreRun', () => {
         { name: 't::b', status: 'passed', points: 3, maxPoints: 3, message: null, durationMs: 5 },
         { name: 't::c', status: 'passed', points: 1, maxPoints: 1, message: null, durationMs: 5 },
       ],
+      skills: [{ skill: 'testing', earned: 6, max: 6 }],
     });
+  });
+
+  it('scores each skill from the tests that measure it', () => {
+    const multi: Manifest = {
+      ...manifest,
+      skills: ['security', 'api-design'],
+      tests: [
+        { name: 't::a', points: 2, skills: ['security'] },
+        { name: 't::b', points: 3 },
+        { name: 't::c', skills: ['api-design'] },
+      ],
+    };
+    const tests = [ht('t::a', 'fail'), ht('t::b', 'pass'), ht('t::c', 'pass')];
+    expect(scoreRun(multi, outcome({ result: doc(tests) }), limits).skills).toEqual([
+      { skill: 'security', earned: 3, max: 5 },
+      { skill: 'api-design', earned: 4, max: 4 },
+    ]);
   });
 
   it('fails when a test failed, scoring failed and errored tests zero', () => {
@@ -185,6 +203,7 @@ describe('scoreRun', () => {
       message: 'SyntaxError: limiter.py line 3',
       earned: 0,
       max: 6,
+      skills: [{ skill: 'testing', earned: 0, max: 6 }],
       tests: manifest.tests.map((t) => ({
         name: t.name,
         status: 'not_run',

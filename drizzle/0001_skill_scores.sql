@@ -1,0 +1,1 @@
+ALTER TABLE `submissions` ADD `skill_scores` text;

@@ -1,0 +1,46 @@
+import type Docker from 'dockerode';
+import type { ChallengePackage, PackageFile } from '../challenges/challengePackage.js';
+import { resolveLimits, type ServerLimits } from '../sandbox/limits.js';
+import { runSandbox } from '../sandbox/runSandbox.js';
+import { scoreRun, scoreTest, type Score, type ScoredTest } from '../scoring/scoreRun.js';
+
+/** What grading needs: the engine, the server's limits, and where each runner's image is. */
+export interface Grader {
+  docker: Docker;
+  serverLimits: ServerLimits;
+  imageFor: (runner: string) => Promise<string>;
+}
+
+export interface GradeRequest {
+  /** Labels the sandbox, so leftovers of this run can be found. */
+  runId: string;
+  pkg: ChallengePackage;
+  files: PackageFile[];
+  signal?: AbortSignal;
+  /** Each manifest test, scored, as soon as the runner reports it. */
+  onTest?: (test: ScoredTest) => void;
+}
+
+export interface Graded {
+  score: Score;
+  log: string;
+}
+
+/** Runs files against a challenge version's hidden tests in a fresh sandbox and scores them. */
+export async function grade(grader: Grader, req: GradeRequest): Promise<Graded> {
+  const { manifest } = req.pkg;
+  const limits = resolveLimits(manifest.limits, grader.serverLimits);
+  const points = new Map(manifest.tests.map((t) => [t.name, t.points ?? 1]));
+  const outcome = await runSandbox(grader.docker, {
+    runId: req.runId,
+    image: await grader.imageFor(manifest.runner),
+    files: { solution: req.files, tests: req.pkg.hiddenTests },
+    limits,
+    signal: req.signal,
+    onEvent: (event) => {
+      const maxPoints = event.type === 'test' ? points.get(event.test.name) : undefined;
+      if (event.type === 'test' && maxPoints !== undefined) req.onTest?.(scoreTest(event.test, maxPoints));
+    },
+  });
+  return { score: scoreRun(manifest, outcome, limits), log: outcome.log };
+}
