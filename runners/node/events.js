@@ -1,0 +1,37 @@
+// Writes the contract's events: the nonce, one space, one JSON object, one line each.
+import { writeSync } from 'node:fs';
+
+const LIMIT_BYTES = 4096;
+const MARK = '… [truncated]';
+
+/** Cuts text to 4 KiB of UTF-8, ending with the mark when it was cut; null stays null. */
+export function truncate(text) {
+  if (text == null) return null;
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= LIMIT_BYTES) return text;
+  const kept = bytes.subarray(0, LIMIT_BYTES - Buffer.byteLength(MARK)).toString('utf8');
+  // A cut inside a multi-byte character decodes to U+FFFD: drop it.
+  return kept.replace(/\uFFFD$/, '') + MARK;
+}
+
+export class EventWriter {
+  constructor(nonce) {
+    this.nonce = nonce;
+  }
+
+  /** Writes a test event; returns the test as the result document lists it. */
+  test({ name, status, message, output, durationMs }) {
+    const test = { name, status, message: truncate(message), output: truncate(output), durationMs };
+    this.#write({ type: 'test', test });
+    return test;
+  }
+
+  result(status, message, tests) {
+    this.#write({ type: 'result', result: { version: 1, status, message: truncate(message), tests } });
+  }
+
+  // Synchronous, straight to fd 1: an event must leave before a later test can hang or crash the sandbox.
+  #write(event) {
+    writeSync(1, `${this.nonce} ${JSON.stringify(event)}\n`);
+  }
+}

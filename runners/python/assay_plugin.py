@@ -1,0 +1,83 @@
+"""pytest plugin reporting each test as it finishes, then the result document (docs/runner-contract.md)."""
+import os
+
+import pytest
+
+from assay_events import EventWriter
+from assay_messages import collection_error_message, exception_message
+
+# Statuses in order of precedence: a test takes the worst status of its setup, call and teardown.
+RANK = {"pass": 0, "fail": 1, "error": 2}
+
+
+class AssayPlugin:
+    def __init__(self):
+        # Taken before pytest imports any test (and so any candidate) module, so that neither they nor
+        # their child processes can read the nonce from the environment.
+        nonce = os.environ.pop("ASSAY_NONCE")
+        # The real stdout, saved before pytest's fd capture points fd 1 at a temporary file.
+        self._events = EventWriter(nonce, os.dup(1))
+        self._tests = []
+        self._current = None
+        self._collection_errors = {}
+        self.finished = False
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        report = (yield).get_result()
+        report.assay_status, report.assay_message = _phase_outcome(report, call)
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "setup":
+            self._current = {"name": report.nodeid, "status": "pass", "message": None, "duration": 0.0}
+        test = self._current
+        test["duration"] += report.duration
+        status = getattr(report, "assay_status", "pass")
+        if RANK[status] > RANK[test["status"]]:
+            test["status"], test["message"] = status, report.assay_message
+        if report.when == "teardown":
+            # By teardown, the report's sections hold what every phase printed.
+            output = report.capstdout + report.capstderr
+            self._tests.append(self._events.test(
+                test["name"], test["status"], test["message"], output or None, round(test["duration"] * 1000)))
+
+    def pytest_exception_interact(self, node, call, report):
+        if isinstance(report, pytest.CollectReport):
+            self._collection_errors[report.nodeid] = collection_error_message(
+                str(node.path), call.excinfo.value, report.longreprtext)
+
+    def pytest_collectreport(self, report):
+        # Failures that never reached pytest_exception_interact still stop the run.
+        if report.failed:
+            self._collection_errors.setdefault(report.nodeid, report.longreprtext)
+
+    def pytest_sessionfinish(self, session, exitstatus):
+        if self._collection_errors:
+            self.finish("error", "\n\n".join(self._collection_errors.values()))
+        elif exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+            self.finish("error", "no tests were found")
+        elif exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
+            self.finish("error", f"the test run stopped early ({exitstatus.name.lower().replace('_', ' ')})")
+        else:
+            passed = all(test["status"] == "pass" for test in self._tests)
+            self.finish("pass" if passed else "fail", None)
+
+    def finish(self, status, message):
+        if not self.finished:
+            self.finished = True
+            self._events.result(status, message, self._tests)
+
+
+def _phase_outcome(report, call):
+    """(status, message) of one phase: fail for a failed assertion in the test itself, error otherwise."""
+    if report.skipped:
+        # Skipping earns nothing: candidate code can call pytest.skip() as well as a test can.
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else "skipped"
+        return "fail", f"not run: {reason}"
+    if not report.failed:
+        return "pass", None
+    if call.excinfo is None:
+        return "error", report.longreprtext
+    assertion = report.when == "call" and call.excinfo.errisinstance(AssertionError)
+    return "fail" if assertion else "error", exception_message(call.excinfo.value)
+
