@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { EventHub } from './events/eventHub.js';
-import { runnerImageRef } from './images/imageRefs.js';
+import { imageResolver } from './images/imageResolver.js';
 import { createSubmissionQueue, type SubmissionJob } from './queue/submissionQueue.js';
 import type { WorkerDeps } from './worker/processSubmission.js';
 
@@ -34,17 +34,7 @@ export function openRuntime(config: Config, log: Logger = pino({ level: config.l
   queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
   const events = new EventHub(redis, subscriber, config.queueName);
   const docker = new Docker({ socketPath: config.dockerSocket });
-  const images = new Map<string, Promise<string>>();
-  const workerDeps: WorkerDeps = {
-    db: database.db,
-    docker,
-    events,
-    serverLimits: config.sandbox,
-    imageFor: (runner) => {
-      if (!images.has(runner)) images.set(runner, runnerImageRef(runner));
-      return images.get(runner)!;
-    },
-  };
+  const workerDeps: WorkerDeps = { db: database.db, docker, events, serverLimits: config.sandbox, imageFor: imageResolver() };
   return {
     config,
     log,

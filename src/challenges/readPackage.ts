@@ -49,6 +49,7 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
   const statement = files.find((f) => f.path === 'statement.md');
   const pkg: ChallengePackage = {
     manifest: manifest as ChallengePackage['manifest'],
+    manifestSource: manifestFile.content,
     version: versionOf(files),
     statement: statement?.content ?? '',
     starter: under(files, 'starter'),

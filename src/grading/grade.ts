@@ -24,6 +24,8 @@ export interface GradeRequest {
 export interface Graded {
   score: Score;
   log: string;
+  /** Every test name the runner reported, listed in the manifest or not. */
+  reported: string[];
 }
 
 /** Runs files against a challenge version's hidden tests in a fresh sandbox and scores them. */
@@ -42,5 +44,6 @@ export async function grade(grader: Grader, req: GradeRequest): Promise<Graded> 
       if (event.type === 'test' && maxPoints !== undefined) req.onTest?.(scoreTest(event.test, maxPoints));
     },
   });
-  return { score: scoreRun(manifest, outcome, limits), log: outcome.log };
+  const reported = (outcome.result?.tests ?? outcome.tests).map((t) => t.name);
+  return { score: scoreRun(manifest, outcome, limits), log: outcome.log, reported };
 }

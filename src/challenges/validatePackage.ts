@@ -1,0 +1,108 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { ChallengePackage, PackageFile } from './challengePackage.js';
+import { InvalidPackageError } from './InvalidPackageError.js';
+import { readPackage } from './readPackage.js';
+import { grade, type Graded, type Grader } from '../grading/grade.js';
+
+export interface ValidationReport {
+  slug: string | null;
+  /** Each a sentence saying what is wrong and what to do about it; empty when the package is valid. */
+  problems: string[];
+  /** What was checked, for the author's confidence. */
+  checks: string[];
+}
+
+/** Runs of the reference solution that must agree exactly: fewer would miss most flaky tests. */
+const REFERENCE_RUNS = 3;
+
+interface Mutant {
+  name: string;
+  files: PackageFile[];
+  expectedEarned: number | null;
+}
+
+async function readMutants(dir: string): Promise<Mutant[]> {
+  const root = path.join(dir, 'mutants');
+  const names = await readdir(root).catch(() => [] as string[]);
+  return Promise.all(
+    names.sort().map(async (name) => {
+      const entries = await readdir(path.join(root, name), { recursive: true, withFileTypes: true });
+      const files: PackageFile[] = [];
+      let expectedEarned: number | null = null;
+      for (const e of entries.filter((x) => x.isFile())) {
+        const full = path.join(e.parentPath, e.name);
+        const rel = path.relative(path.join(root, name), full).split(path.sep).join('/');
+        if (rel === 'expected.json') expectedEarned = (JSON.parse(await readFile(full, 'utf8')) as { earned?: number }).earned ?? null;
+        else files.push({ path: rel, content: await readFile(full, 'utf8') });
+      }
+      return { name, files, expectedEarned };
+    }),
+  );
+}
+
+const failing = (g: Graded) =>
+  g.score.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name} (${t.status}${t.message ? `: ${t.message.split('\n')[0]}` : ''})`);
+
+const statuses = (g: Graded) => g.score.tests.map((t) => `${t.name}=${t.status}`).join(',');
+
+/**
+ * Everything `assay challenge validate` promises: a valid manifest within the server's limits, a
+ * reference that scores 100% the same way three times, a starter below 100%, and mutants that
+ * each hidden test catches at least once.
+ */
+export async function validatePackage(grader: Grader, dir: string): Promise<ValidationReport> {
+  let pkg: ChallengePackage;
+  try {
+    pkg = await readPackage(dir);
+  } catch (err) {
+    if (err instanceof InvalidPackageError) return { slug: null, problems: err.problems, checks: [] };
+    throw err;
+  }
+  const problems: string[] = [];
+  const checks: string[] = ['challenge.json matches the manifest schema'];
+  const { manifest } = pkg;
+  const server = grader.serverLimits;
+  if ((manifest.limits?.timeoutMs ?? 0) > server.maxTimeoutMs) {
+    problems.push(`limits.timeoutMs ${manifest.limits!.timeoutMs} exceeds the server maximum ${server.maxTimeoutMs}: lower it or make the tests faster.`);
+  }
+  if ((manifest.limits?.memoryMb ?? 0) > server.maxMemoryMb) {
+    problems.push(`limits.memoryMb ${manifest.limits!.memoryMb} exceeds the server maximum ${server.maxMemoryMb}.`);
+  }
+  const run = (files: PackageFile[]) => grade(grader, { runId: `validate-${randomUUID()}`, pkg, files });
+
+  const references: Graded[] = [];
+  for (let i = 0; i < REFERENCE_RUNS; i++) references.push(await run(pkg.solution));
+  const [reference] = references as [Graded, ...Graded[]];
+  if (reference.score.earned !== reference.score.max) {
+    problems.push(`the reference solution scores ${reference.score.earned}/${reference.score.max} (${reference.score.verdict}${reference.score.message ? `: ${reference.score.message}` : ''}); failing: ${failing(reference).join('; ')}.`);
+  } else checks.push(`the reference solution scores ${reference.score.max}/${reference.score.max}`);
+  const unlisted = reference.reported.filter((name) => !manifest.tests.some((t) => t.name === name));
+  if (unlisted.length > 0) problems.push(`the runner reported tests challenge.json does not list (they score nothing): ${unlisted.join(', ')}.`);
+  if (new Set(references.map(statuses)).size > 1) {
+    problems.push(`the reference solution's results differ between ${REFERENCE_RUNS} runs: some tests are flaky (${references.map(statuses).join(' | ')}).`);
+  } else checks.push(`${REFERENCE_RUNS} runs of the reference gave identical results`);
+
+  const starter = await run(pkg.starter);
+  if (starter.score.earned >= starter.score.max) problems.push('the starter files already score 100%: the challenge asks nothing of the candidate.');
+  else checks.push(`the starter scores ${starter.score.earned}/${starter.score.max}`);
+
+  const mutants = await readMutants(dir);
+  const caught = new Set<string>();
+  for (const mutant of mutants) {
+    const g = await run(mutant.files);
+    g.score.tests.filter((t) => t.status !== 'passed').forEach((t) => caught.add(t.name));
+    if (g.score.earned >= g.score.max) problems.push(`mutant ${mutant.name} scores 100%: no hidden test catches it; add a test that does.`);
+    if (mutant.expectedEarned !== null && g.score.earned !== mutant.expectedEarned) {
+      problems.push(`mutant ${mutant.name} earns ${g.score.earned}, but its expected.json says ${mutant.expectedEarned}.`);
+    }
+  }
+  if (mutants.length > 0) {
+    const uncaught = manifest.tests.map((t) => t.name).filter((name) => !caught.has(name));
+    if (uncaught.length > 0) {
+      problems.push(`these hidden tests pass against every mutant, so nothing shows they can fail: ${uncaught.join(', ')}; add a mutant each would catch.`);
+    } else checks.push(`each hidden test fails against at least one of ${mutants.length} mutants`);
+  }
+  return { slug: manifest.slug, problems, checks };
+}

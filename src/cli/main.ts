@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { currentChallenge } from '../challenges/challengeStore.js';
+import { InvalidPackageError } from '../challenges/InvalidPackageError.js';
+import { ConfigError } from '../errors/ConfigError.js';
+import { regrade } from '../grading/regrade.js';
+import { exportChallenge, importChallenge, newChallenge, validateChallenge } from './challengeCommands.js';
+import { toolContext } from './toolContext.js';
+import { UsageError } from './UsageError.js';
+
+const USAGE = `usage: assay <command>
+  challenge new --runner <runner> <dir>        a working package skeleton to start from
+  challenge validate <dir>                     check a package end to end in the real sandbox
+  challenge import <dir>                       store a package as its challenge's current version
+  challenge export <slug> <dir> [--version v]  write a stored version out as a package
+  regrade <slug> [--limit n] [--json]          score stored submissions against the current version
+                                               and report what changed (history is not modified)
+Configuration (DATABASE_URL, DOCKER_SOCKET, ...) comes from the environment, as for the service.`;
+
+async function regradeCommand(slug: string, limitArg: string | undefined, json: boolean): Promise<void> {
+  const ctx = toolContext();
+  const limit = Number(limitArg ?? 100);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
+  const { db, close } = ctx.openDb();
+  try {
+    const pkg = currentChallenge(db, slug);
+    if (!pkg) throw new UsageError(`no challenge ${slug} in ${ctx.config.databasePath}`);
+    const rows = await regrade(ctx.grader, db, pkg, { limit });
+    if (json) return console.log(JSON.stringify(rows, null, 2));
+    for (const r of rows) {
+      const was = `${r.fromVersion.slice(0, 12)} ${r.before.verdict} ${r.before.earned}/${r.before.max}`;
+      const now = `${pkg.version.slice(0, 12)} ${r.after.verdict} ${r.after.earned}/${r.after.max}`;
+      console.log(`${r.changed ? 'CHANGED' : 'same   '} ${r.submissionId} ${was} -> ${now}`);
+    }
+    console.log(`${rows.length} submission(s) re-graded, ${rows.filter((r) => r.changed).length} changed; stored scores untouched`);
+  } finally {
+    close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { runner: { type: 'string' }, version: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const need = (i: number, what: string) => {
+    const v = positionals[i];
+    if (!v) throw new UsageError(`missing ${what}`);
+    return v;
+  };
+  switch (positionals.slice(0, 2).join(' ')) {
+    case 'challenge new':
+      console.log(await newChallenge(need(2, '<dir>'), values.runner ?? ''));
+      return 0;
+    case 'challenge validate':
+      return (await validateChallenge(toolContext(), need(2, '<dir>'), console.log)) ? 0 : 1;
+    case 'challenge import':
+      console.log(await importChallenge(toolContext(), need(2, '<dir>')));
+      return 0;
+    case 'challenge export':
+      console.log(await exportChallenge(toolContext(), need(2, '<slug>'), need(3, '<dir>'), values.version));
+      return 0;
+  }
+  if (positionals[0] === 'regrade') {
+    await regradeCommand(need(1, '<slug>'), values.limit, values.json ?? false);
+    return 0;
+  }
+  throw new UsageError(positionals.length === 0 ? 'missing command' : `unknown command: ${positionals.join(' ')}`);
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (err instanceof ConfigError || err instanceof InvalidPackageError) {
+    console.error((err as Error).message);
+    process.exitCode = 1;
+  } else throw err;
+}

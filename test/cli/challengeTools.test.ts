@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import { afterAll, describe, expect, it } from 'vitest';
+import { currentChallenge } from '../../src/challenges/challengeStore.js';
+import { readPackage } from '../../src/challenges/readPackage.js';
+import { validatePackage } from '../../src/challenges/validatePackage.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/database.js';
+import type { Grader } from '../../src/grading/grade.js';
+import { regrade } from '../../src/grading/regrade.js';
+import { imageResolver } from '../../src/images/imageResolver.js';
+import { repoRoot } from '../../src/repoRoot.js';
+import { insertSubmission, completeSubmission, markRunning, getSubmission } from '../../src/submissions/submissionStore.js';
+import { grade } from '../../src/grading/grade.js';
+import { isolatedEnv } from '../support/testEnv.js';
+
+const run = promisify(execFile);
+const FIXTURE = path.join(repoRoot, 'test/fixtures/challenges/sum-python');
+const config = loadConfig(isolatedEnv());
+const grader: Grader = { docker: new Docker(), serverLimits: config.sandbox, imageFor: imageResolver() };
+const temps: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** A copy of the sum-python fixture package, changed by `edit`, in a folder named after its slug. */
+async function variant(edit: (dir: string) => Promise<void> = async () => undefined): Promise<string> {
+  const parent = await mkdtemp(path.join(os.tmpdir(), 'assay-pkg-'));
+  temps.push(parent);
+  const dir = path.join(parent, 'sum-python');
+  await cp(FIXTURE, dir, { recursive: true });
+  await edit(dir);
+  return dir;
+}
+
+const manifestOf = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'challenge.json'), 'utf8'));
+const writeManifest = (dir: string, m: unknown) => writeFile(path.join(dir, 'challenge.json'), JSON.stringify(m, null, 2));
+const mutant = async (dir: string, name: string, code: string, earned?: number) => {
+  await mkdir(path.join(dir, 'mutants', name), { recursive: true });
+  await writeFile(path.join(dir, 'mutants', name, 'calc.py'), code);
+  if (earned !== undefined) await writeFile(path.join(dir, 'mutants', name, 'expected.json'), JSON.stringify({ earned }));
+};
+
+describe('assay challenge validate', () => {
+  it('accepts a sound package, saying what it checked', async () => {
+    const dir = await variant(async (d) => {
+      await mutant(d, 'negatives', 'def add(a, b):\n    return a + b if a >= 0 else 0\n', 5);
+      await mutant(d, 'zero', 'def add(a, b):\n    return a + b + (1 if a == 0 else 0)\n', 3);
+      await mutant(d, 'positives', 'def add(a, b):\n    return a + b + (1 if a > 0 else 0)\n', 4);
+    });
+    const report = await validatePackage(grader, dir);
+    expect(report.problems).toEqual([]);
+    expect(report.checks).toEqual([
+      'challenge.json matches the manifest schema',
+      'the reference solution scores 6/6',
+      '3 runs of the reference gave identical results',
+      'the starter scores 0/6',
+      'each hidden test fails against at least one of 3 mutants',
+    ]);
+  });
+
+  it.each<[string, (dir: string) => Promise<void>, RegExp]>([
+    ['an invalid manifest', async (d) => writeManifest(d, { ...(await manifestOf(d)), skills: ['juggling'] }), /challenge\.json\/skills\/0/],
+    ['limits above the server maximum', async (d) => writeManifest(d, { ...(await manifestOf(d)), limits: { timeoutMs: 600_000 } }), /limits\.timeoutMs 600000 exceeds the server maximum/],
+    ['a reference that fails a test', (d) => writeFile(path.join(d, 'solution/calc.py'), 'def add(a, b):\n    return abs(a) + abs(b)\n'), /reference solution scores 5\/6 \(failed\); failing: test_sum\.py::test_adds_negative_numbers/],
+    ['a hidden test the manifest does not list', (d) => writeFile(path.join(d, 'tests/hidden/test_extra.py'), 'def test_more():\n    pass\n'), /does not list.*test_extra\.py::test_more/],
+    ['a starter that already passes', (d) => cp(path.join(d, 'solution/calc.py'), path.join(d, 'starter/calc.py')), /starter files already score 100%/],
+    ['a flaky test', (d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), 'import os\nfrom calc import add\n\ndef test_adds_positive_numbers():\n    assert os.getpid() % 2 == 0 or add(2, 3) == 5\n\ndef test_adds_negative_numbers():\n    import random\n    assert random.random() < 0.5\n\ndef test_slow_but_fine():\n    assert add(0, 0) == 0\n'), /differ between 3 runs|reference solution scores/],
+    ['a mutant no test catches', (d) => mutant(d, 'same', 'def add(a, b):\n    return b + a\n'), /mutant same scores 100%/],
+    ['a mutant whose expected score is wrong', (d) => mutant(d, 'negatives', 'def add(a, b):\n    return a + b if a >= 0 else 0\n', 4), /mutant negatives earns 5, but its expected\.json says 4/],
+    ['hidden tests no mutant shows can fail', (d) => mutant(d, 'negatives', 'def add(a, b):\n    return a + b if a >= 0 else 0\n'), /pass against every mutant.*test_adds_positive_numbers.*test_slow_but_fine/],
+  ])('rejects %s with an actionable message', async (_name, edit, message) => {
+    const report = await validatePackage(grader, await variant(edit));
+    expect(report.problems.join('\n')).toMatch(message);
+  });
+
+  it('exits non-zero from the command line on a broken package, zero on a sound one', async () => {
+    const broken = await variant((d) => cp(path.join(d, 'solution/calc.py'), path.join(d, 'starter/calc.py')));
+    const cli = (dir: string) =>
+      run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'challenge', 'validate', dir], { cwd: repoRoot }).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      );
+    const bad = await cli(broken);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/FAIL the starter files already score 100%/);
+    expect((await cli(FIXTURE)).code).toBe(0);
+  });
+});
+
+describe('assay challenge new', () => {
+  it('makes a skeleton that is a valid package but for its starter', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'assay-new-'));
+    temps.push(parent);
+    const dir = path.join(parent, 'my-first-challenge');
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'challenge', 'new', '--runner', 'python', dir], { cwd: repoRoot });
+    expect(stdout).toMatch(/created .*my-first-challenge/);
+    const report = await validatePackage(grader, dir);
+    expect(report.problems).toEqual(['the starter files already score 100%: the challenge asks nothing of the candidate.']);
+  });
+});
+
+describe('assay challenge import / export and regrade', () => {
+  it('round-trips a package through the database as the same version, and re-grades without touching history', async () => {
+    const env = isolatedEnv();
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+    const v1 = await readPackage(FIXTURE);
+    await cli('challenge', 'import', FIXTURE);
+    const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'assay-export-')), 'sum-python');
+    temps.push(path.dirname(out));
+    await cli('challenge', 'export', 'sum-python', out);
+    expect((await readPackage(out)).version).toBe(v1.version);
+
+    // A submission scored on v1, then a v2 whose hidden tests expect something else.
+    const { db, close } = openDatabase(env.DATABASE_URL!);
+    const files = [{ path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' }];
+    insertSubmission(db, { id: '11111111-1111-4111-8111-111111111111', challengeSlug: 'sum-python', challengeVersion: v1.version, files, idempotencyKey: null, requestHash: 'x' });
+    markRunning(db, '11111111-1111-4111-8111-111111111111');
+    const first = await grade(grader, { runId: 'regrade-test', pkg: v1, files });
+    completeSubmission(db, '11111111-1111-4111-8111-111111111111', first.score, first.log);
+    const v2dir = await variant((d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), (v1.hiddenTests[0]!.content).replace('== -5', '== 5')));
+    await cli('challenge', 'import', v2dir);
+    const v2 = currentChallenge(db, 'sum-python')!;
+    expect(v2.version).not.toBe(v1.version);
+
+    const rows = await regrade(grader, db, v2, { limit: 10 });
+    expect(rows).toEqual([
+      {
+        submissionId: '11111111-1111-4111-8111-111111111111',
+        fromVersion: v1.version,
+        before: { verdict: 'passed', earned: 6, max: 6 },
+        after: { verdict: 'failed', earned: 5, max: 6 },
+        changed: true,
+      },
+    ]);
+    expect(getSubmission(db, '11111111-1111-4111-8111-111111111111')).toMatchObject({
+      challenge: { version: v1.version },
+      verdict: 'passed',
+      score: { earned: 6, max: 6 },
+    });
+    const { stdout } = await cli('regrade', 'sum-python');
+    expect(stdout).toMatch(/CHANGED 11111111-1111-4111-8111-111111111111 .* passed 6\/6 -> .* failed 5\/6/);
+    close();
+  });
+});
