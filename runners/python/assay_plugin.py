@@ -4,6 +4,7 @@ import os
 import pytest
 
 from assay_events import EventWriter
+from assay_integrity import Integrity
 from assay_messages import collection_error_message, exception_message
 
 # Statuses in order of precedence: a test takes the worst status of its setup, call and teardown.
@@ -21,6 +22,7 @@ class AssayPlugin:
         self._current = None
         self._collection_errors = {}
         self.finished = False
+        self._integrity = Integrity(AssayPlugin, EventWriter)
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -36,6 +38,10 @@ class AssayPlugin:
         if RANK[status] > RANK[test["status"]]:
             test["status"], test["message"] = status, report.assay_message
         if report.when == "teardown":
+            tampered = self._integrity.tampered()
+            if tampered:
+                test["status"] = "error"
+                test["message"] = f"the solution modified the test framework ({', '.join(tampered)}); results cannot be trusted"
             # By teardown, the report's sections hold what every phase printed.
             output = report.capstdout + report.capstderr
             self._tests.append(self._events.test(
@@ -63,6 +69,9 @@ class AssayPlugin:
             self.finish("pass" if passed else "fail", None)
 
     def finish(self, status, message):
+        tampered = self._integrity.tampered()
+        if tampered:
+            status, message = "error", f"the solution modified the test framework ({', '.join(tampered)})"
         if not self.finished:
             self.finished = True
             self._events.result(status, message, self._tests)
