@@ -6,6 +6,7 @@ import { imageExists } from './imageExists.js';
 import { baseImageRef, runnerImageRef } from './imageRefs.js';
 import { layout } from './layout.js';
 import { ensureRootImage } from './rootImage.js';
+import { pruneStaleImages } from './pruneStaleImages.js';
 import { isRunnerName, type RunnerName } from './runners.js';
 import { UnknownRunnerError } from './UnknownRunnerError.js';
 
@@ -40,6 +41,7 @@ export async function ensureRunnerImages(
     );
     await buildImage(docker, ref, context, { BASE_IMAGE: base }, log);
     log(`built ${ref}`);
+    await pruneStaleImages(docker, ref, log);
   }
 }
 
