@@ -13,6 +13,8 @@ const DEADLINE_MS = 15_000;
 
 interface Expected {
   status: 'pass' | 'fail' | 'error' | 'timeout';
+  /** Checked when given: `compile` or `load` (docs/runner-contract.md). */
+  errorKind?: 'compile' | 'load';
   tests: Record<string, string>;
 }
 
@@ -55,6 +57,7 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     const result = results[0]!.result!;
     expect(result.status, context).toBe(expected.status);
     if (result.status === 'error') expect(result.message, context).toEqual(expect.stringMatching(/\S/));
+    if (expected.errorKind) expect(result.errorKind, context).toBe(expected.errorKind);
     expect(Object.fromEntries(result.tests.map((test) => [test.name, test.status])), context).toEqual(expected.tests);
     // What was streamed is what the document says.
     expect(streamed, context).toEqual(expected.tests);

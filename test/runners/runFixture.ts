@@ -17,6 +17,7 @@ export interface ResultDocument {
   version: number;
   status: string;
   message: string | null;
+  errorKind?: string;
   tests: Array<{ name: string; status: string }>;
 }
 

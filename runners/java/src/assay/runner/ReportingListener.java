@@ -1,0 +1,142 @@
+package assay.runner;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Reports each test as it finishes. A test is named `<class>::<method>`, the class by its binary name
+ * (`com.acme.FooTest`, `FooTest$WhenEmpty` for a @Nested class), then `[n]` for each level of invocation
+ * (parameterized, repeated and dynamic tests: `FooTest::limit[2]`). Display names are ignored.
+ */
+final class ReportingListener implements TestExecutionListener {
+    private final Events events;
+    private final OutputCapture capture;
+    private final Messages messages;
+    private final Map<TestIdentifier, Long> started = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
+    private TestPlan plan;
+    int testsReported;
+
+    ReportingListener(Events events, OutputCapture capture, Messages messages) {
+        this.events = events;
+        this.capture = capture;
+        this.messages = messages;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        if (id.isTest()) {
+            started.put(id, System.nanoTime());
+            capture.start();
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        // Skipping earns nothing: candidate code can throw an assumption failure as well as a test can.
+        String message = "not run: " + (reason == null ? "skipped" : reason);
+        if (id.isTest()) {
+            report(id, "fail", message, null, 0);
+        }
+        reportUnfinishedTests(id, "fail", message);
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (id.isTest()) {
+            report(id, status(result), message(result), capture.stop(), millisSinceStart(id));
+        }
+        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            // A class whose set-up failed never starts its tests: each of them takes the class's error.
+            reportUnfinishedTests(id, status(result), id.getDisplayName() + " failed: " + message(result));
+        }
+    }
+
+    /**
+     * JUnit gives up on the whole run for an error it deems unrecoverable (OutOfMemoryError): the tests that
+     * were running take that error.
+     */
+    void abortRunning(Throwable crash) {
+        for (TestIdentifier id : List.copyOf(started.keySet())) {
+            report(id, "error", messages.describe(crash), capture.stop(), millisSinceStart(id));
+        }
+    }
+
+    private long millisSinceStart(TestIdentifier id) {
+        Long start = started.remove(id);
+        return start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private void reportUnfinishedTests(TestIdentifier container, String status, String message) {
+        if (plan == null) {
+            return;
+        }
+        for (TestIdentifier test : plan.getDescendants(container)) {
+            if (test.isTest()) {
+                report(test, status, message, null, 0);
+            }
+        }
+    }
+
+    private void report(TestIdentifier id, String status, String message, String output, long durationMs) {
+        if (reported.add(id.getUniqueId())) {
+            testsReported++;
+            events.test(name(id), status, message, output, durationMs);
+        }
+    }
+
+    private static String status(TestExecutionResult result) {
+        return switch (result.getStatus()) {
+            case SUCCESSFUL -> "pass";
+            case ABORTED -> "fail";
+            case FAILED -> result.getThrowable().orElse(null) instanceof AssertionError ? "fail" : "error";
+        };
+    }
+
+    private String message(TestExecutionResult result) {
+        Throwable error = result.getThrowable().orElse(null);
+        return switch (result.getStatus()) {
+            case SUCCESSFUL -> null;
+            case ABORTED -> "not run: " + (error == null ? "aborted" : error.getMessage());
+            case FAILED -> error == null ? "failed" : messages.describe(error);
+        };
+    }
+
+    /** `<class>::<method>[<invocation>]…`, built from the JUnit unique id's segments. */
+    static String name(TestIdentifier id) {
+        StringBuilder className = new StringBuilder();
+        StringBuilder method = new StringBuilder();
+        List<UniqueId.Segment> segments = UniqueId.parse(id.getUniqueId()).getSegments();
+        for (UniqueId.Segment segment : segments) {
+            String value = segment.getValue();
+            switch (segment.getType()) {
+                case "class" -> className.setLength(0);
+                case "nested-class" -> className.append('$');
+                default -> { }
+            }
+            switch (segment.getType()) {
+                case "class", "nested-class" -> className.append(value);
+                case "method", "test-template", "test-factory" -> {
+                    int paren = value.indexOf('(');
+                    method.append(paren < 0 ? value : value.substring(0, paren));
+                }
+                case "engine" -> { }
+                default -> method.append('[').append(value.startsWith("#") ? value.substring(1) : value).append(']');
+            }
+        }
+        return className + "::" + method;
+    }
+}

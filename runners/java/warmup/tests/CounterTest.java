@@ -1,0 +1,79 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CounterTest {
+    private Counter counter;
+
+    @BeforeEach
+    void setUp() {
+        counter = new Counter();
+    }
+
+    @Test
+    void counts() {
+        System.out.println("counting");
+        assertEquals(1, counter.increment("a"));
+        assertEquals(2, counter.increment("a"));
+    }
+
+    @Test
+    void fails() {
+        assertEquals(3, counter.increment("a"), "a failing assertion, for the training run");
+    }
+
+    @Test
+    void throwsForUnknownKeys() {
+        assertThrows(IllegalArgumentException.class, () -> counter.get("missing"));
+        counter.get("missing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5})
+    void countsTimes(int times) {
+        for (int i = 0; i < times; i++) {
+            counter.increment("k");
+        }
+        assertEquals(times, counter.get("k"));
+    }
+
+    @Test
+    void isThreadSafe() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return counter.increment("shared");
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> result : results) {
+            assertTrue(result.get(5, TimeUnit.SECONDS) > 0);
+        }
+        pool.shutdown();
+        assertEquals(8, counter.get("shared"));
+    }
+
+    @Nested
+    class WhenEmpty {
+        @Test
+        void hasNothing() {
+            assertThrows(IllegalArgumentException.class, () -> counter.get("a"));
+        }
+    }
+}
