@@ -9,8 +9,9 @@ import { startWorker, type RunningWorker } from './worker/startWorker.js';
 /** `npm start`: the API, the sweeper and (unless RUN_WORKER=false) a worker in the same process. */
 const config = loadConfig();
 const rt = openRuntime(config);
-const challenges = await loadChallenges(rt.database.db, config.challengesDir);
-rt.log.info({ challenges: challenges.map((c) => `${c.manifest.slug}@${c.version.slice(0, 12)}`) }, 'challenges loaded');
+const { loaded, rejected } = await loadChallenges(rt.database.db, config.challengesDir);
+rt.log.info({ challenges: loaded.map((c) => `${c.manifest.slug}@${c.version.slice(0, 12)}`) }, 'challenges loaded');
+for (const err of rejected) rt.log.error({ dir: err.dir, problems: err.problems }, 'challenge package left out');
 const app = await buildApp(
   { db: rt.database.db, queue: rt.queue, events: rt.events, redis: rt.redis, docker: rt.docker, serverLimits: config.sandbox },
   rt.log,

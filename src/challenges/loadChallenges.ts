@@ -4,13 +4,30 @@ import type { Db } from '../db/database.js';
 import { readPackage } from './readPackage.js';
 import { saveChallenge } from './challengeStore.js';
 import type { ChallengePackage } from './challengePackage.js';
+import { InvalidPackageError } from './InvalidPackageError.js';
 
-/** Loads every package under `dir` into the database at start-up; a broken package stops start-up. */
-export async function loadChallenges(db: Db, dir: string): Promise<ChallengePackage[]> {
+export interface LoadedChallenges {
+  loaded: ChallengePackage[];
+  /** Packages left out, each with what is wrong; the others still load. */
+  rejected: InvalidPackageError[];
+}
+
+/**
+ * Loads every package under `dir` into the database at start-up. A broken package is left out
+ * rather than stopping the service: one half-written challenge must not take the others down.
+ */
+export async function loadChallenges(db: Db, dir: string): Promise<LoadedChallenges> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const packages = await Promise.all(
+  const results = await Promise.allSettled(
     entries.filter((e) => e.isDirectory()).map((e) => readPackage(path.join(dir, e.name))),
   );
-  for (const pkg of packages) saveChallenge(db, pkg);
-  return packages;
+  const loaded: ChallengePackage[] = [];
+  const rejected: InvalidPackageError[] = [];
+  for (const r of results) {
+    if (r.status === 'fulfilled') loaded.push(r.value);
+    else if (r.reason instanceof InvalidPackageError) rejected.push(r.reason);
+    else throw r.reason;
+  }
+  for (const pkg of loaded) saveChallenge(db, pkg);
+  return { loaded, rejected };
 }

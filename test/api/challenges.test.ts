@@ -72,3 +72,18 @@ describe('service endpoints', () => {
     expect(res.json()).toMatchObject({ status: 404, type: expect.any(String) });
   });
 });
+
+describe('loading challenge packages at start-up', () => {
+  it('leaves out a broken package with its problems, loading the others', async () => {
+    const { cp, mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const { loadChallenges } = await import('../../src/challenges/loadChallenges.js');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'assay-load-'));
+    await cp(path.join(repoRoot, 'test/fixtures/challenges/sum-python'), path.join(dir, 'sum-python'), { recursive: true });
+    await mkdir(path.join(dir, 'half-written'));
+    await writeFile(path.join(dir, 'half-written', 'statement.md'), '# soon');
+    const { loaded, rejected } = await loadChallenges(svc.rt.database.db, dir);
+    expect(loaded.map((p) => p.manifest.slug)).toEqual(['sum-python']);
+    expect(rejected.map((e) => [path.basename(e.dir), e.problems])).toEqual([['half-written', ['challenge.json is missing']]]);
+  });
+});
