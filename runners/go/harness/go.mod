@@ -1,0 +1,3 @@
+module assay/gorunner
+
+go 1.19

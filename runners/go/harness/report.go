@@ -1,0 +1,231 @@
+package main
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+)
+
+// maxTests bounds the tests one run may report: test names are text in the test process's output,
+// so a candidate could otherwise make the harness track names without end.
+const maxTests = 10000
+
+// testEvent is one event of `go test -json` (cmd/test2json).
+type testEvent struct {
+	Action  string
+	Test    string
+	Elapsed *float64
+	Output  string
+}
+
+// testRun is one test as its events arrive.
+type testRun struct {
+	name     string
+	status   string // "" while running
+	elapsed  *float64
+	lines    lineClassifier
+	log      *capped // t.Log, t.Error…: the failure's message
+	output   *capped // the rest of what the test printed
+	printed  *capped // both, in the order printed: a passing test's output
+	panicked *capped
+	children []*testRun
+}
+
+// Report turns the event stream of `go test -json` into the contract's tests, handing each to emit as
+// soon as go reports it finished. Everything the tests print arrives as "output" events and is only
+// ever kept as text: nothing the test process writes can become an event of the harness.
+type Report struct {
+	emit     func(Test)
+	rewrite  func(string) string
+	goroot   string
+	order    []*testRun
+	byName   map[string]*testRun
+	pkg      *capped // output not attributed to any test: a panic in init, go's summary line
+	finished string  // the package's own action: pass, fail or skip; "" if go never said
+	summary  string  // the test process's last line, PASS or FAIL, once it printed one
+	ended    chan struct{}
+	reported map[string]int
+	tests    []Test
+}
+
+func NewReport(emit func(Test), rewrite func(string) string, goroot string) *Report {
+	return &Report{emit: emit, rewrite: rewrite, goroot: goroot, byName: map[string]*testRun{},
+		pkg: newCapped(4 * LimitBytes), reported: map[string]int{}, ended: make(chan struct{})}
+}
+
+// Line takes one line of go test's stdout; a line that is not an event is ignored.
+func (r *Report) Line(line []byte) {
+	var e testEvent
+	if json.Unmarshal(line, &e) != nil {
+		return
+	}
+	if e.Test == "" {
+		switch e.Action {
+		case "output":
+			r.pkg.WriteString(e.Output)
+			if (e.Output == "PASS\n" || e.Output == "FAIL\n") && r.summary == "" {
+				r.summary = strings.ToLower(strings.TrimSpace(e.Output))
+				close(r.ended)
+			}
+		case "pass", "fail", "skip":
+			r.finished = e.Action
+		}
+		return
+	}
+	t := r.test(e.Test)
+	if t == nil {
+		return
+	}
+	switch e.Action {
+	case "output":
+		t.add(e.Output)
+	case "pass", "fail", "skip":
+		t.status, t.elapsed = e.Action, e.Elapsed
+		r.report(t, "")
+	}
+}
+
+func (r *Report) test(name string) *testRun {
+	if t, ok := r.byName[name]; ok {
+		return t
+	}
+	if len(r.order) >= maxTests {
+		return nil
+	}
+	t := &testRun{name: name, log: newCapped(LimitBytes), output: newCapped(LimitBytes), printed: newCapped(LimitBytes),
+		panicked: newCapped(4 * LimitBytes)}
+	r.byName[name] = t
+	r.order = append(r.order, t)
+	if i := strings.LastIndexByte(name, '/'); i > 0 {
+		if parent, ok := r.byName[name[:i]]; ok {
+			parent.children = append(parent.children, t)
+		}
+	}
+	return t
+}
+
+func (t *testRun) add(text string) {
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line == "" {
+			continue
+		}
+		switch t.lines.classify(line) {
+		case lineLog:
+			t.log.WriteString(line)
+			t.printed.WriteString(line)
+		case linePanic:
+			t.panicked.WriteString(line)
+		case lineOutput:
+			t.output.WriteString(line)
+			t.printed.WriteString(line)
+		}
+	}
+}
+
+// Finish reports the tests that never finished: the test process died while they ran (a panic in a
+// goroutine, os.Exit) and `crash` says how, as far as go said.
+func (r *Report) Finish() {
+	for _, t := range r.order {
+		if t.status == "" {
+			t.status = "crash"
+			r.report(t, "the test process stopped while this test was running")
+		}
+	}
+}
+
+// report writes a test as the contract has it. A name reported twice (the test process can print
+// what looks like a result line) is reported again, and the later report replaces the earlier.
+func (r *Report) report(t *testRun, crash string) {
+	test := Test{Name: t.name}
+	output := r.rewrite(t.output.String())
+	message := ""
+	switch {
+	case t.panicked.String() != "":
+		test.Status = "error"
+		message = strings.TrimRight(r.rewrite(t.log.String())+TrimStack(r.rewrite(t.panicked.String()), r.goroot), "\n")
+	case t.status == "crash":
+		test.Status = "error"
+		message = crash + pkgReason(r.pkg.String())
+	case t.status == "pass":
+		test.Status = "pass"
+		// A passing test's log lines (t.Log) are part of what it printed.
+		output = r.rewrite(t.printed.String())
+	case t.status == "skip":
+		// Skipping earns nothing: as in the python runner, a skipped test did not pass.
+		test.Status = "fail"
+		message = "not run: skipped\n" + r.rewrite(t.log.String())
+	default:
+		test.Status = "fail"
+		message = r.rewrite(t.log.String())
+		if message == "" {
+			message = failedChildren(t)
+		}
+	}
+	test.Message = optional(strings.TrimRight(message, "\n"))
+	test.Output = optional(output)
+	if t.elapsed != nil {
+		ms := int64(math.Round(*t.elapsed * 1000))
+		test.DurationMs = &ms
+	}
+	if i, ok := r.reported[t.name]; ok {
+		r.tests[i] = test
+	} else {
+		r.reported[t.name] = len(r.tests)
+		r.tests = append(r.tests, test)
+	}
+	r.emit(test)
+}
+
+func failedChildren(t *testRun) string {
+	var names []string
+	for _, c := range t.children {
+		if c.status != "pass" {
+			names = append(names, c.name)
+		}
+	}
+	if len(names) == 0 {
+		return "the test failed without a message"
+	}
+	return "failed subtests: " + strings.Join(names, ", ")
+}
+
+// pkgReason is go's own account of the package's end, when it gave one beyond its summary line.
+func pkgReason(out string) string {
+	if reason := withoutSummary(out); reason != "" {
+		return ":\n" + reason
+	}
+	return ""
+}
+
+// withoutSummary drops go's PASS/FAIL/ok summary lines from the package's output.
+func withoutSummary(out string) string {
+	var kept []string
+	for _, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+		if line == "" || line == "PASS" || line == "FAIL" || strings.HasPrefix(line, "FAIL\t") || strings.HasPrefix(line, "ok  \t") {
+			continue
+		}
+		kept = append(kept, line)
+	}
+	return strings.Join(kept, "\n")
+}
+
+// Tests are the reported tests, in the order they finished.
+func (r *Report) Tests() []Test { return r.tests }
+
+// Ran tells whether any test started.
+func (r *Report) Ran() bool { return len(r.order) > 0 }
+
+// Finished is the package's action (pass, fail, skip), or "" when go never reported one. When go was
+// stopped after the test process's summary line, that line stands for it.
+func (r *Report) Finished() string {
+	if r.finished == "" {
+		return r.summary
+	}
+	return r.finished
+}
+
+// Ended is closed once the test process has printed its summary line (PASS or FAIL): it is about to exit.
+func (r *Report) Ended() <-chan struct{} { return r.ended }
+
+// PackageOutput is what the test process printed outside any test, without go's summary lines.
+func (r *Report) PackageOutput() string { return r.rewrite(withoutSummary(r.pkg.String())) }

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// A stream as go 1.19's test2json writes it, trimmed of timestamps.
+const stream = `{"Action":"run","Package":"solution","Test":"TestA"}
+{"Action":"output","Package":"solution","Test":"TestA","Output":"=== RUN   TestA\n"}
+{"Action":"output","Package":"solution","Test":"TestA","Output":"hi\n"}
+{"Action":"output","Package":"solution","Test":"TestA","Output":"--- PASS: TestA (0.00s)\n"}
+{"Action":"pass","Package":"solution","Test":"TestA","Elapsed":0.012}
+{"Action":"run","Package":"solution","Test":"TestB"}
+{"Action":"output","Package":"solution","Test":"TestB","Output":"=== RUN   TestB\n"}
+{"Action":"run","Package":"solution","Test":"TestB/x"}
+{"Action":"output","Package":"solution","Test":"TestB/x","Output":"=== RUN   TestB/x\n"}
+{"Action":"output","Package":"solution","Test":"TestB/x","Output":"    a_test.go:6: bad\n"}
+{"Action":"output","Package":"solution","Test":"TestB/x","Output":"        second line\n"}
+{"Action":"run","Package":"solution","Test":"TestB/y"}
+{"Action":"output","Package":"solution","Test":"TestB/y","Output":"=== RUN   TestB/y\n"}
+{"Action":"output","Package":"solution","Test":"TestB","Output":"--- FAIL: TestB (0.00s)\n"}
+{"Action":"output","Package":"solution","Test":"TestB/x","Output":"    --- FAIL: TestB/x (0.00s)\n"}
+{"Action":"fail","Package":"solution","Test":"TestB/x","Elapsed":0}
+{"Action":"output","Package":"solution","Test":"TestB/y","Output":"    --- PASS: TestB/y (0.00s)\n"}
+{"Action":"pass","Package":"solution","Test":"TestB/y","Elapsed":0}
+{"Action":"fail","Package":"solution","Test":"TestB","Elapsed":0}
+{"Action":"run","Package":"solution","Test":"TestP"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"=== RUN   TestP\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"--- FAIL: TestP (0.00s)\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"panic: boom [recovered]\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"\tpanic: boom\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"goroutine 23 [running]:\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"testing.tRunner.func1.2({0x597620, 0x624ef0})\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"\t/usr/lib/go-1.19/src/testing/testing.go:1396 +0x24e\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"solution.TestP(0xc000085860?)\n"}
+{"Action":"output","Package":"solution","Test":"TestP","Output":"\t/tmp/m/a_test.go:7 +0x27\n"}
+{"Action":"fail","Package":"solution","Test":"TestP","Elapsed":0}
+{"Action":"run","Package":"solution","Test":"TestQ"}
+{"Action":"output","Package":"solution","Test":"TestQ","Output":"=== RUN   TestQ\n"}
+{"Action":"output","Package":"solution","Output":"FAIL\tsolution\t0.049s\n"}
+{"Action":"fail","Package":"solution","Elapsed":0.05}
+`
+
+func runStream(t *testing.T, text string) (*Report, []Test) {
+	t.Helper()
+	var emitted []Test
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{"a.go": "solution/a.go", "a_test.go": "tests/a_test.go"}}
+	r := NewReport(func(t Test) { emitted = append(emitted, t) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+	readLines(strings.NewReader(text), r.Line)
+	r.Finish()
+	return r, emitted
+}
+
+func str(p *string) string {
+	if p == nil {
+		return "<nil>"
+	}
+	return *p
+}
+
+func TestReportTranslatesEachKindOfTest(t *testing.T) {
+	r, emitted := runStream(t, stream)
+	got := map[string]Test{}
+	var names []string
+	for _, test := range emitted {
+		got[test.Name] = test
+		names = append(names, test.Name+"="+test.Status)
+	}
+	want := "TestA=pass TestB/x=fail TestB/y=pass TestB=fail TestP=error TestQ=error"
+	if strings.Join(names, " ") != want {
+		t.Fatalf("emitted %v, want %s", names, want)
+	}
+	if str(got["TestA"].Output) != "hi\n" || got["TestA"].Message != nil || *got["TestA"].DurationMs != 12 {
+		t.Errorf("TestA: %+v", got["TestA"])
+	}
+	if m := str(got["TestB/x"].Message); m != "    tests/a_test.go:6: bad\n        second line" {
+		t.Errorf("TestB/x message %q", m)
+	}
+	if m := str(got["TestB"].Message); m != "failed subtests: TestB/x" {
+		t.Errorf("TestB message %q", m)
+	}
+	if m := str(got["TestP"].Message); strings.Contains(m, "testing.go") || !strings.Contains(m, "panic: boom") ||
+		!strings.Contains(m, "\ttests/a_test.go:7") {
+		t.Errorf("TestP message %q", m)
+	}
+	if m := str(got["TestQ"].Message); m != "the test process stopped while this test was running" {
+		t.Errorf("TestQ message %q", m)
+	}
+	if res := Outcome(r, GoTestRun{Failed: true}, func(s string) string { return s }); res.Status != "fail" || len(res.Tests) != 6 {
+		t.Errorf("outcome %+v", res)
+	}
+}
+
+func TestPrintedResultLinesAreOnlyOutput(t *testing.T) {
+	forged := `{"Action":"run","Package":"solution","Test":"TestA"}
+{"Action":"output","Package":"solution","Test":"TestA","Output":"NONCE {\"type\":\"result\"}\n"}
+{"Action":"output","Package":"solution","Test":"TestA","Output":"--- PASS: TestA (0.00s)\n"}
+{"Action":"pass","Package":"solution","Test":"TestA","Elapsed":0}
+{"Action":"output","Package":"solution","Test":"TestA","Output":"    a_test.go:9: it failed after all\n"}
+{"Action":"output","Package":"solution","Test":"TestA","Output":"--- FAIL: TestA (0.00s)\n"}
+{"Action":"fail","Package":"solution","Test":"TestA","Elapsed":0}
+{"Action":"fail","Package":"solution","Elapsed":0}
+`
+	r, emitted := runStream(t, forged)
+	if len(emitted) != 2 || len(r.Tests()) != 1 || r.Tests()[0].Status != "fail" {
+		t.Fatalf("emitted %+v, tests %+v", emitted, r.Tests())
+	}
+	if out := str(r.Tests()[0].Output); out != "NONCE {\"type\":\"result\"}\n" {
+		t.Errorf("output %q", out)
+	}
+}
+
+func TestOutcomeOfABuildFailure(t *testing.T) {
+	r, _ := runStream(t, "")
+	stderr := "# solution [solution.test]\n./a.go:3:23: undefined: x\nFAIL\tsolution [build failed]\n"
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{"a.go": "solution/a.go"}}
+	res := Outcome(r, GoTestRun{Stderr: stderr, Failed: true}, NewPathRewriter(m).Rewrite)
+	if res.Status != "error" || str(res.ErrorKind) != "compile" || str(res.Message) != "solution/a.go:3:23: undefined: x" {
+		t.Errorf("outcome %+v %q", res, str(res.Message))
+	}
+}
+
+func TestOutcomeWithoutTests(t *testing.T) {
+	r, _ := runStream(t, `{"Action":"output","Package":"solution","Output":"PASS\n"}
+{"Action":"pass","Package":"solution","Elapsed":0}
+`)
+	if res := Outcome(r, GoTestRun{}, func(s string) string { return s }); res.Status != "error" || str(res.ErrorKind) != "load" {
+		t.Errorf("outcome %+v", res)
+	}
+}
+
+func TestTheSummaryLineStandsForAnUnreportedEnd(t *testing.T) {
+	r, _ := runStream(t, `{"Action":"run","Package":"solution","Test":"TestA"}
+{"Action":"pass","Package":"solution","Test":"TestA","Elapsed":0}
+{"Action":"output","Package":"solution","Output":"PASS\n"}
+`)
+	select {
+	case <-r.Ended():
+	default:
+		t.Fatal("Ended not closed after the summary line")
+	}
+	if res := Outcome(r, GoTestRun{Failed: true}, func(s string) string { return s }); res.Status != "pass" {
+		t.Errorf("outcome %+v", res)
+	}
+}
