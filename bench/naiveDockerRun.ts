@@ -1,0 +1,41 @@
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
+import type { ChallengePackage } from '../src/challenges/challengePackage.js';
+import { inputArchive } from '../src/sandbox/inputArchive.js';
+import type { SandboxLimits } from '../src/sandbox/limits.js';
+import { dockerRunArgs } from './dockerRunArgs.js';
+import { resultDocument } from './harnessLines.js';
+import { testsMsOf, type RunSample } from './runSample.js';
+
+/** Extra time past the challenge's limit before the baseline gives up on a run. */
+const GRACE_MS = 5000;
+
+/**
+ * The baseline: one submission as `(echo $nonce; tar -c solution tests) | docker run -i --rm …`,
+ * timed from spawning the CLI to its exit (with `--rm`, the CLI returns once the container is gone).
+ */
+export async function naiveDockerRun(image: string, pkg: ChallengePackage, limits: SandboxLimits): Promise<RunSample> {
+  const nonce = randomBytes(24).toString('hex');
+  const name = `assay-bench-${randomBytes(6).toString('hex')}`;
+  const started = performance.now();
+  const cli = spawn('docker', dockerRunArgs(image, limits, name), { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The run may exit before reading all of its input: its outcome says so, not an EPIPE.
+  cli.stdin.on('error', () => undefined);
+  cli.stdin.write(`${nonce}\n`);
+  inputArchive({ solution: pkg.solution, tests: pkg.hiddenTests }).pipe(cli.stdin);
+  const stdout = buffer(cli.stdout);
+  const stderr = buffer(cli.stderr);
+  const timer = setTimeout(() => execFile('docker', ['rm', '-f', name], () => undefined), limits.timeoutMs + GRACE_MS);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    cli.once('error', reject);
+    cli.once('close', resolve);
+  }).finally(() => clearTimeout(timer));
+  const totalMs = performance.now() - started;
+  const result = resultDocument((await stdout).toString('utf8'), nonce);
+  if (!result) {
+    throw new Error(`docker run exited ${code} without a result document: ${(await stderr).toString('utf8').slice(0, 500)}`);
+  }
+  const tests = result.tests.map((t) => ({ name: t.name, durationMs: t.durationMs }));
+  return { totalMs, testsMs: testsMsOf(tests), outcome: result.status, tests };
+}

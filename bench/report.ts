@@ -1,0 +1,102 @@
+import type { BackgroundLoad } from './backgroundLoad.js';
+import type { FairnessResult } from './fairness.js';
+import type { Machine } from './machine.js';
+import type { ScenarioResult, SystemResult } from './measureScenario.js';
+import type { BenchOptions } from './options.js';
+import { PHASES, type Phase } from './phases.js';
+import { overheadMs, type RunSample } from './runSample.js';
+import { median, percentile } from './stats.js';
+import { TARGETS, verdict } from './targets.js';
+
+export interface BenchResult {
+  opts: BenchOptions;
+  image: string;
+  machine: Machine;
+  scenarios: ScenarioResult[];
+  /** p50 of each phase of Assay's latency runs, per scenario label. */
+  phases: Map<string, Record<Phase, number>>;
+  fairness: { assay: FairnessResult; baseline: FairnessResult } | undefined;
+  cleanup: { redisKeys: string[]; containers: number; otherContainersAtEnd: number; load: Map<string, BackgroundLoad> };
+  elapsedMs: number;
+}
+
+const ms = (n: number) => `${Math.round(n)} ms`;
+const ratio = (n: number) => `${n.toFixed(2)}×`;
+const perMinute = (r: SystemResult['throughput']) => (r.samples.length / r.makespanMs) * 60_000;
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+
+function outcomes(samples: RunSample[]): string {
+  const counts = new Map<string, number>();
+  for (const s of samples) counts.set(s.outcome, (counts.get(s.outcome) ?? 0) + 1);
+  return [...counts].map(([o, n]) => `${n} ${o}`).join(', ');
+}
+
+function systemRow(label: string, system: string, r: SystemResult): string {
+  const totals = r.latency.map((s) => s.totalMs);
+  const overheads = r.latency.map(overheadMs);
+  return row([
+    label, system,
+    ms(percentile(totals, 50)), ms(percentile(totals, 95)),
+    ms(median(r.latency.map((s) => s.testsMs))),
+    ms(percentile(overheads, 50)), ms(percentile(overheads, 95)),
+    perMinute(r.throughput).toFixed(1),
+    `${(r.throughput.makespanMs / 1000).toFixed(1)} s`,
+    outcomes([...r.latency, ...r.throughput.samples]),
+  ]);
+}
+
+function fairnessRow(system: string, f: FairnessResult, target: boolean): string {
+  return row([
+    system, f.idleMs.length, ms(median(f.idleMs)), f.loadedMs.length, ms(median(f.loadedMs)), ms(percentile(f.loadedMs, 95)),
+    `${f.variationPct.toFixed(1)} %`,
+    target ? verdict(f.variationPct < TARGETS.maxFairnessVariationPct) : '(reference)',
+  ]);
+}
+
+/** The whole result as Markdown, ready for docs/benchmarks.md. */
+export function renderReport(r: BenchResult): string {
+  const { opts, machine: m } = r;
+  const out: string[] = [];
+  out.push(`### Latency, overhead and throughput`, '');
+  out.push(`Latency: ${opts.latencyRuns} runs per scenario and system, one at a time, alternating systems, after ${opts.warmupRuns} warm-up runs each. ` +
+    `Overhead: latency minus the sum of the runner-reported \`durationMs\` of the tests. ` +
+    `Throughput: ${opts.throughputRuns} submissions at once; Assay's worker runs ${opts.concurrency} at a time, the baseline runs ${opts.concurrency} \`docker run\`s in parallel.`, '');
+  out.push(row(['Scenario', 'System', 'p50 latency', 'p95 latency', 'p50 tests\' own time', 'p50 overhead', 'p95 overhead', `throughput (runs/min, ×${opts.concurrency})`, `makespan of ${opts.throughputRuns}`, 'outcomes']));
+  out.push(row(Array(10).fill('---')));
+  for (const s of r.scenarios) {
+    out.push(systemRow(s.label, 'baseline `docker run`', s.baseline));
+    out.push(systemRow(s.label, 'Assay (HTTP → queue → worker → SSE)', s.assay));
+  }
+  out.push('', `### Ratios to the baseline`, '');
+  out.push(row(['Scenario', 'p50 overhead ratio (Assay / baseline)', `target ≤ ${TARGETS.maxOverheadRatio}×`, 'throughput ratio (Assay / baseline)', `target ≥ ${TARGETS.minThroughputRatio}×`]));
+  out.push(row(Array(5).fill('---')));
+  for (const s of r.scenarios) {
+    const overhead = median(s.assay.latency.map(overheadMs)) / median(s.baseline.latency.map(overheadMs));
+    const throughput = perMinute(s.assay.throughput) / perMinute(s.baseline.throughput);
+    out.push(row([s.label, ratio(overhead), verdict(overhead <= TARGETS.maxOverheadRatio), ratio(throughput), verdict(throughput >= TARGETS.minThroughputRatio)]));
+  }
+  if (r.phases.size > 0) {
+    const labels = [...r.phases.keys()];
+    out.push('', `### Where an Assay submission's time goes (p50 of each phase over the latency runs)`, '');
+    out.push(row(['Phase', ...labels]));
+    out.push(row(Array(labels.length + 1).fill('---')));
+    for (const phase of PHASES) out.push(row([phase, ...labels.map((l) => ms(r.phases.get(l)![phase]))]));
+  }
+  if (r.fairness) {
+    out.push('', `### Fairness: a fixed ~200 ms CPU loop, idle vs. ${opts.concurrency} runs at once`, '');
+    out.push(row(['System', 'idle runs', 'idle p50', 'loaded runs', 'loaded p50', 'loaded p95', 'variation of p50', `target < ${TARGETS.maxFairnessVariationPct} %`]));
+    out.push(row(Array(8).fill('---')));
+    out.push(fairnessRow('Assay', r.fairness.assay, true));
+    out.push(fairnessRow('baseline `docker run`', r.fairness.baseline, false));
+  }
+  out.push('', `### Conditions`, '');
+  out.push(`- Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM, kernel ${m.kernel}, Docker ${m.docker}, Node ${m.node}`);
+  out.push(`- Image: \`${r.image}\`, run with the production flags of \`src/sandbox/containerSpec.ts\` by both systems`);
+  out.push(`- Other containers running on the engine: ${m.otherContainers} at the start, ${r.cleanup.otherContainersAtEnd} at the end; 1-min load average at the start ${m.loadAverage}`);
+  const parts = [...r.cleanup.load].filter(([part]) => part !== 'start-up');
+  const shared = parts.some(([, l]) => l.busySamples > 0);
+  out.push(`- Other containers running during each part (sampled every second): ${parts.map(([part, l]) => `${part}: in ${l.busySamples} of ${l.samples} samples, at most ${l.maxOthers} at once`).join('; ')}${shared ? ' — the host was shared, so those parts are noisy' : ''}`);
+  out.push(`- Left behind: ${r.cleanup.containers} container(s), ${r.cleanup.redisKeys.length} Redis key(s) of the benchmark's queue`);
+  out.push(`- Wall time of the benchmark: ${(r.elapsedMs / 1000).toFixed(0)} s`);
+  return out.join('\n');
+}
