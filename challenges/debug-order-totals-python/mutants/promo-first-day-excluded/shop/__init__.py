@@ -1,0 +1,1 @@
+"""Order pricing: the domain model, the pricing rules and the order repository."""

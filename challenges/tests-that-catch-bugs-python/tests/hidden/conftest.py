@@ -1,0 +1,113 @@
+"""Runs the candidate's test file, in a child pytest, against one implementation of inventory.py at a time."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+IMPLS = HERE / "impls"
+CANDIDATE = HERE.parent / "solution" / "test_inventory.py"
+# Per child run; the statement promises the candidate 2 seconds, the rest is pytest's start-up.
+RUN_TIMEOUT_S = 3.5
+OUTPUT_TAIL = 1500
+
+
+@dataclass(frozen=True)
+class Run:
+    returncode: int  # -1 when it timed out
+    output: str
+
+    @property
+    def timed_out(self) -> bool:
+        return self.returncode == -1
+
+
+def run_candidate_tests(impl: str) -> Run:
+    """The candidate's tests, run in a scratch directory with impls/<impl>/inventory.py first on the path."""
+    if not CANDIDATE.is_file():
+        pytest.fail("no test_inventory.py was submitted", pytrace=False)
+    scratch = Path(tempfile.mkdtemp(prefix="inv-"))
+    try:
+        # Neutral paths: nothing in a path tells one implementation from another.
+        lib, work = scratch / "lib", scratch / "work"
+        lib.mkdir()
+        work.mkdir()
+        shutil.copyfile(IMPLS / impl / "inventory.py", lib / "inventory.py")
+        shutil.copyfile(CANDIDATE, work / "test_inventory.py")
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(scratch),
+            "LANG": "C.UTF-8",
+            "PYTHONPATH": str(lib),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+        }
+        cmd = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+               "--rootdir", str(work), "-o", "addopts=", "test_inventory.py"]
+        proc = subprocess.Popen(cmd, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            out, _ = proc.communicate(timeout=RUN_TIMEOUT_S)
+            return Run(proc.returncode, out.decode("utf-8", "replace"))
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, _ = proc.communicate()
+            return Run(-1, out.decode("utf-8", "replace"))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def tail(text: str) -> str:
+    return text if len(text) <= OUTPUT_TAIL else "…" + text[-OUTPUT_TAIL:]
+
+
+@pytest.fixture(scope="session")
+def reference_run() -> Run:
+    return run_candidate_tests("reference")
+
+
+def reference_problem(run: Run):
+    """Why the candidate's tests do not pass against the correct implementation, or None when they do."""
+    if run.timed_out:
+        return f"your tests ran longer than {RUN_TIMEOUT_S} s:\n{tail(run.output)}"
+    if run.returncode == 5:
+        return "no tests were collected from test_inventory.py"
+    if run.returncode != 0:
+        return f"your tests fail against the correct inventory.py:\n{tail(run.output)}"
+    return None
+
+
+@pytest.fixture
+def passes_reference(reference_run):
+    """Asserts the candidate's tests pass against the correct implementation."""
+
+    def check() -> None:
+        problem = reference_problem(reference_run)
+        if problem is not None:
+            pytest.fail(problem, pytrace=False)
+
+    return check
+
+
+@pytest.fixture
+def kills(reference_run):
+    """kills(impl): asserts the candidate's tests fail against impls/<impl>, once they pass on the reference."""
+
+    def check(impl: str) -> None:
+        if reference_problem(reference_run) is not None:
+            pytest.fail("your tests do not pass against the correct inventory.py, so no failure counts as a bug "
+                        "caught", pytrace=False)
+        run = run_candidate_tests(impl)
+        if run.timed_out:
+            pytest.fail(f"your tests ran longer than {RUN_TIMEOUT_S} s against this implementation", pytrace=False)
+        if run.returncode == 0:
+            pytest.fail("your tests all passed against an implementation with a bug", pytrace=False)
+
+    return check

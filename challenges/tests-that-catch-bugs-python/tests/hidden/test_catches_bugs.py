@@ -1,0 +1,33 @@
+"""Scores the submitted test_inventory.py: it must pass on the correct inventory.py and fail on each buggy one."""
+
+
+def test_passes_against_the_correct_implementation(passes_reference):
+    passes_reference()
+
+
+def test_kills_oversells(kills):
+    kills("oversells")
+
+
+def test_kills_last_unit_refused(kills):
+    kills("last_unit_refused")
+
+
+def test_kills_zero_quantity_accepted(kills):
+    kills("zero_quantity_accepted")
+
+
+def test_kills_retry_reserves_again(kills):
+    kills("retry_reserves_again")
+
+
+def test_kills_conflict_ignored(kills):
+    kills("conflict_ignored")
+
+
+def test_kills_double_release(kills):
+    kills("double_release")
+
+
+def test_kills_failed_reserve_burns_key(kills):
+    kills("failed_reserve_burns_key")
