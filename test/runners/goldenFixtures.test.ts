@@ -1,12 +1,16 @@
 import Docker from 'dockerode';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../src/repoRoot.js';
+import type { PackageFile } from '../../src/challenges/challengePackage.js';
 import { ensureRunnerImages } from '../../src/images/ensureRunnerImages.js';
 import { runnerImageRef } from '../../src/images/imageRefs.js';
 import { RUNNERS } from '../../src/images/runners.js';
-import { runFixture } from './runFixture.js';
+import { repoRoot } from '../../src/repoRoot.js';
+import type { HarnessEvent } from '../../src/sandbox/harnessEvents.js';
+import { resolveLimits } from '../../src/sandbox/limits.js';
+import { runSandbox } from '../../src/sandbox/runSandbox.js';
 
 /** Past this the run is killed; expected.json says "timeout" when that must happen. */
 const DEADLINE_MS = 15_000;
@@ -19,6 +23,16 @@ interface Expected {
 }
 
 const docker = new Docker();
+const limits = resolveLimits({ timeoutMs: DEADLINE_MS }, { maxTimeoutMs: DEADLINE_MS, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16 * 1024 * 1024 });
+
+async function filesUnder(dir: string): Promise<PackageFile[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => ({ path: relative(dir, join(e.parentPath, e.name)).split(sep).join('/'), content: await readFile(join(e.parentPath, e.name), 'utf8') })),
+  );
+}
 
 describe.each(RUNNERS)('%s runner', (runner) => {
   const fixturesDir = join(repoRoot, 'runners', runner, 'fixtures');
@@ -34,27 +48,31 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     expect(fixtures, `runners/${runner}/fixtures/`).toEqual(expect.arrayContaining(['pass', 'fail', 'error']));
   });
 
+  // The worker's own sandbox code, with production flags: what passes here is what candidates get.
   it.each(fixtures)('golden fixture %s', async (fixture) => {
     const dir = join(fixturesDir, fixture);
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+    const events: HarnessEvent[] = [];
+    const outcome = await runSandbox(docker, {
+      runId: `golden-${runner}-${fixture}`,
+      image,
+      files: { solution: await filesUnder(join(dir, 'solution')), tests: await filesUnder(join(dir, 'tests')) },
+      limits,
+      onEvent: (e) => events.push(e),
+    });
 
-    const run = await runFixture(docker, image, dir, DEADLINE_MS);
-
-    const streamed = Object.fromEntries(
-      run.events.flatMap((event) => (event.type === 'test' && event.test ? [[event.test.name, event.test.status]] : [])),
-    );
-    const results = run.events.filter((event) => event.type === 'result');
-    const context = `log:\n${run.log}\nevents:\n${JSON.stringify(run.events, null, 2)}`;
+    const streamed = Object.fromEntries(outcome.tests.map((t) => [t.name, t.status]));
+    const context = `log:\n${outcome.log}\nevents:\n${JSON.stringify(events, null, 2)}`;
     if (expected.status === 'timeout') {
-      expect(run.timedOut, context).toBe(true);
-      expect(results, context).toEqual([]);
+      expect(outcome.timedOut, context).toBe(true);
+      expect(outcome.result, context).toBeNull();
       expect(streamed, context).toEqual(expected.tests);
       return;
     }
-    expect(run.timedOut, context).toBe(false);
-    expect(run.exitCode, context).toBe(0);
-    expect(results, context).toHaveLength(1);
-    const result = results[0]!.result!;
+    expect(outcome.timedOut, context).toBe(false);
+    expect(outcome.exitCode, context).toBe(0);
+    expect(events.filter((e) => e.type === 'result'), context).toHaveLength(1);
+    const result = outcome.result!;
     expect(result.status, context).toBe(expected.status);
     if (result.status === 'error') expect(result.message, context).toEqual(expect.stringMatching(/\S/));
     if (expected.errorKind) expect(result.errorKind, context).toBe(expected.errorKind);
