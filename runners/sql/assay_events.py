@@ -1,0 +1,45 @@
+"""Writes the contract's events: the nonce, one space, one JSON object, one line each."""
+import json
+import os
+
+LIMIT_BYTES = 4096
+MARK = "… [truncated]"
+
+
+def truncate(text):
+    """Cuts text to 4 KiB of UTF-8, ending with the mark when it was cut; None stays None."""
+    if text is None:
+        return None
+    data = text.encode("utf-8", "replace")
+    if len(data) <= LIMIT_BYTES:
+        return text
+    keep = LIMIT_BYTES - len(MARK.encode("utf-8"))
+    return data[:keep].decode("utf-8", "ignore") + MARK
+
+
+class EventWriter:
+    def __init__(self, nonce, fd):
+        # Line-buffered: every event must leave the sandbox as it happens, before a later test can hang.
+        self._out = os.fdopen(fd, "w", encoding="utf-8", buffering=1)
+        self._nonce = nonce
+
+    def test(self, name, status, message, output, duration_ms):
+        """Writes a test event; returns the test as the result document lists it."""
+        test = {
+            "name": name,
+            "status": status,
+            "message": truncate(message),
+            "output": truncate(output),
+            "durationMs": duration_ms,
+        }
+        self._write({"type": "test", "test": test})
+        return test
+
+    def result(self, status, message, tests):
+        self._write({"type": "result", "result": {
+            "version": 1, "status": status, "message": truncate(message), "tests": tests,
+        }})
+
+    def _write(self, event):
+        self._out.write(f"{self._nonce} {json.dumps(event)}\n")
+        self._out.flush()

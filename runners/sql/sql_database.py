@@ -1,0 +1,53 @@
+"""Databases for cases: each seed list is run once into an in-memory template, and every case gets its
+own copy of that template (SQLite's backup API copies pages, far faster than re-running the seed)."""
+import os
+import sqlite3
+
+from sql_script import StatementError, run_statements, split_statements
+from sql_sources import TESTS
+
+
+class SeedError(Exception):
+    """A seed file failed: the tests' mistake, not the candidate's."""
+
+
+def connect():
+    # Autocommit: statements run as written, and the harness manages its own savepoints.
+    return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+
+
+class Databases:
+    def __init__(self):
+        self._templates = {}
+
+    def prepare(self, seeds):
+        """Builds the template for a seed list (absolute paths), once; raises SeedError."""
+        if seeds in self._templates:
+            return
+        template = connect()
+        # Seeds load data as it is written, in any order: foreign keys are checked from the cases on.
+        template.execute("PRAGMA foreign_keys = OFF")
+        for path in seeds:
+            label = os.path.relpath(path, TESTS)
+            try:
+                with open(path, encoding="utf-8-sig") as file:
+                    statements = split_statements(file.read())
+                run_statements(template, statements, f"seed {label}")
+            except (OSError, UnicodeDecodeError) as err:
+                raise SeedError(f"seed {label} could not be read: {err}") from None
+            except StatementError as err:
+                raise SeedError(str(err)) from None
+        self._templates[seeds] = template
+
+    def fresh(self, seeds, foreign_keys):
+        """A new database holding the seeds' schema and data, for a case's SQL (which may not ATTACH)."""
+        conn = connect()
+        self._templates[seeds].backup(conn)
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        conn.set_authorizer(_no_attach)
+        return conn
+
+
+def _no_attach(action, *_args):
+    # ATTACH opens, or creates, any file the sandbox user may write; no case needs another database.
+    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_ATTACH else sqlite3.SQLITE_OK

@@ -1,0 +1,135 @@
+"""SQL text as statements, and running them with errors that say which file and line failed."""
+import sqlite3
+import time
+from dataclasses import dataclass
+
+# sqlite3's generic code: the statement did not compile (syntax error, unknown table or column, …).
+COMPILE_ERROR = "SQLITE_ERROR"
+
+
+@dataclass(frozen=True)
+class Statement:
+    sql: str
+    line: int  # 1-based line of the statement's first token in its source
+
+
+class StatementError(Exception):
+    """A statement failed. `error` is sqlite3's exception; `where` names the source, step and line."""
+
+    def __init__(self, where, statement, error):
+        self.where = where
+        self.statement = statement
+        self.error = error
+        super().__init__(f"{where}, statement at line {statement.line}: {error}")
+
+    @property
+    def code(self):
+        """The extended result code's name (SQLITE_CONSTRAINT_CHECK, …); None for a binding mistake."""
+        return getattr(self.error, "sqlite_errorname", None)
+
+    @property
+    def compiled(self):
+        """Whether the statement compiled and failed while running (a constraint, RAISE(), …)."""
+        return self.code not in (None, COMPILE_ERROR)
+
+    @property
+    def interrupted(self):
+        return self.code == "SQLITE_INTERRUPT"
+
+
+def split_statements(text):
+    """Statements of a script, in order; comments and blank statements are dropped.
+
+    sqlite3.complete_statement knows SQLite's quoting, comments and CREATE TRIGGER … END, so a `;`
+    inside any of them does not end a statement.
+    """
+    statements = []
+    start = pos = 0
+    while (semicolon := text.find(";", pos)) != -1:
+        pos = semicolon + 1
+        if sqlite3.complete_statement(text[start:pos]):
+            _append(statements, text, start, pos)
+            start = pos
+    _append(statements, text, start, len(text))
+    return statements
+
+
+def _append(statements, text, start, end):
+    code = _code_start(text, start, end)
+    if code is None or text[code:end].strip() == ";":
+        return
+    statements.append(Statement(text[code:end], text.count("\n", 0, code) + 1))
+
+
+def _code_start(text, start, end):
+    """Index of the first character that is neither whitespace nor a comment, or None."""
+    i = start
+    while i < end:
+        if text[i].isspace():
+            i += 1
+        elif text.startswith("--", i):
+            newline = text.find("\n", i, end)
+            i = end if newline == -1 else newline + 1
+        elif text.startswith("/*", i):
+            close = text.find("*/", i + 2, end)
+            i = end if close == -1 else close + 2
+        else:
+            return i
+    return None
+
+
+def run_statements(conn, statements, where, params=None, deadline=None, max_rows=None):
+    """Runs the statements in order; returns (columns, rows) of the last one (columns None if it has none).
+
+    deadline: a time.perf_counter() value past which SQLite interrupts the statement (SQLITE_INTERRUPT).
+    max_rows: reads at most this many rows plus one, so the caller can tell the result was cut.
+    """
+    if deadline is not None:
+        # Checked every 10,000 virtual-machine steps: well under a millisecond.
+        conn.set_progress_handler(lambda: time.perf_counter() > deadline, 10_000)
+    try:
+        columns, rows = None, []  # what an empty list of statements returns
+        for index, statement in enumerate(statements):
+            last = index == len(statements) - 1
+            try:
+                cursor = conn.execute(statement.sql, params or {})
+                if last:
+                    columns = [d[0] for d in cursor.description] if cursor.description else None
+                    rows = _read(cursor, max_rows)
+                else:
+                    for _ in cursor:
+                        pass
+            except sqlite3.Error as err:
+                raise StatementError(where, statement, err) from None
+        return columns, rows
+    finally:
+        if deadline is not None:
+            conn.set_progress_handler(None, 0)
+
+
+def _read(cursor, max_rows):
+    if max_rows is None:
+        return cursor.fetchall()
+    rows = []
+    while len(rows) <= max_rows:
+        batch = cursor.fetchmany(1000)
+        if not batch:
+            break
+        rows.extend(batch)
+    return rows[: max_rows + 1]
+
+
+class Savepoint:
+    """Runs a block inside a savepoint and undoes it, so a query can be run again on the same data."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def __enter__(self):
+        self._conn.execute("SAVEPOINT assay_run")
+        return self
+
+    def __exit__(self, *exc):
+        self._conn.execute("ROLLBACK TO assay_run")
+        self._conn.execute("RELEASE assay_run")
+        return False
