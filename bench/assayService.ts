@@ -40,17 +40,8 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
   });
   const rt = openRuntime(config);
   for (const pkg of packages) saveChallenge(rt.database.db, pkg);
-  const app = await buildApp(
-    { db: rt.database.db, queue: rt.queue, events: rt.events, redis: rt.redis, docker: rt.docker, serverLimits: config.sandbox },
-    false,
-  );
-  const worker = await startWorker(rt.workerDeps, {
-    queueName: config.queueName,
-    connection: rt.redis,
-    concurrency: config.worker.concurrency,
-    lockMs: config.worker.lockMs,
-    log: rt.log,
-  });
+  const app = await buildApp(rt.appDeps, false);
+  const worker = await startWorker(rt);
   const baseUrl = await app.listen({ port: config.http.port, host: config.http.host });
   return {
     baseUrl,

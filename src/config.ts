@@ -25,6 +25,10 @@ const EnvSchema = Type.Object({
   QUEUE_NAME: Type.String({ pattern: '^[A-Za-z0-9_-]+$', default: 'assay-submissions' }),
   /** Sandbox runs one worker process executes at once. @defaultValue 2 */
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  /** Started containers a worker keeps ready per runner image and limits (0: none). @defaultValue 2 */
+  WORKER_POOL_SIZE: Type.Integer({ minimum: 0, maximum: 32, default: 2 }),
+  /** How long a warm container may wait before it is replaced. @defaultValue 60000 */
+  WORKER_POOL_IDLE_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
   /** Whether `npm start` also runs a worker in the API process. @defaultValue true */
   RUN_WORKER: Type.Boolean({ default: true }),
   /** How long a worker's claim on a job lasts without renewal: a dead worker's job is retaken after it. */
@@ -56,7 +60,7 @@ export interface Config {
   dockerSocket: string;
   challengesDir: string;
   queueName: string;
-  worker: { concurrency: number; inProcess: boolean; lockMs: number };
+  worker: { concurrency: number; inProcess: boolean; lockMs: number; poolSize: number; poolIdleMs: number };
   jobs: { attempts: number; backoffMs: number };
   sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
   logLevel: string;
@@ -88,7 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dockerSocket: e.DOCKER_SOCKET,
     challengesDir: path.resolve(e.CHALLENGES_DIR),
     queueName: e.QUEUE_NAME,
-    worker: { concurrency: e.WORKER_CONCURRENCY, inProcess: e.RUN_WORKER, lockMs: e.WORKER_LOCK_MS },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      inProcess: e.RUN_WORKER,
+      lockMs: e.WORKER_LOCK_MS,
+      poolSize: e.WORKER_POOL_SIZE,
+      poolIdleMs: e.WORKER_POOL_IDLE_MS,
+    },
     jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS },
     sandbox: {
       maxTimeoutMs: e.SANDBOX_MAX_TIMEOUT_MS,

@@ -12,22 +12,13 @@ const rt = openRuntime(config);
 const { loaded, rejected } = await loadChallenges(rt.database.db, config.challengesDir);
 rt.log.info({ challenges: loaded.map((c) => `${c.manifest.slug}@${c.version.slice(0, 12)}`) }, 'challenges loaded');
 for (const err of rejected) rt.log.error({ dir: err.dir, problems: err.problems }, 'challenge package left out');
-const app = await buildApp(
-  { db: rt.database.db, queue: rt.queue, events: rt.events, redis: rt.redis, docker: rt.docker, serverLimits: config.sandbox },
-  rt.log,
-);
+const app = await buildApp(rt.appDeps, rt.log);
 const stopSweeper = startSweeper(rt.database.db, rt.queue, { everyMs: 30_000, graceMs: 60_000 }, (err) =>
   rt.log.warn({ err }, 'sweeper failed'),
 );
 let worker: RunningWorker | undefined;
 if (config.worker.inProcess) {
-  worker = await startWorker(rt.workerDeps, {
-    queueName: config.queueName,
-    connection: rt.redis,
-    concurrency: config.worker.concurrency,
-    lockMs: config.worker.lockMs,
-    log: rt.log,
-  });
+  worker = await startWorker(rt);
 }
 await app.listen({ port: config.http.port, host: config.http.host });
 onShutdown(rt.log, async () => {

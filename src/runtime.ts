@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import type { Queue } from 'bullmq';
 import type { Config } from './config.js';
+import type { AppDeps } from './http/app.js';
 import { openDatabase, type Database } from './db/database.js';
 import { EventHub } from './events/eventHub.js';
 import { imageResolver } from './images/imageResolver.js';
@@ -19,6 +20,8 @@ export interface Runtime {
   events: EventHub;
   docker: Docker;
   workerDeps: WorkerDeps;
+  /** What the HTTP routes use. */
+  appDeps: AppDeps;
   close(): Promise<void>;
 }
 
@@ -35,9 +38,11 @@ export function openRuntime(config: Config, log: Logger = pino({ level: config.l
   const events = new EventHub(redis, subscriber, config.queueName);
   const docker = new Docker({ socketPath: config.dockerSocket });
   const workerDeps: WorkerDeps = { db: database.db, docker, events, serverLimits: config.sandbox, imageFor: imageResolver() };
+  const appDeps: AppDeps = { db: database.db, queue, events, redis, docker, serverLimits: config.sandbox };
   return {
     config,
     log,
+    appDeps,
     database,
     redis,
     queue,

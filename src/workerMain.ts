@@ -6,14 +6,7 @@ import { startWorker } from './worker/startWorker.js';
 /** `npm run worker`: a worker alone, for running sandboxes on more machines than the API. */
 const config = loadConfig();
 const rt = openRuntime(config);
-const worker = await startWorker(rt.workerDeps, {
-  queueName: config.queueName,
-  connection: rt.redis,
-  concurrency: config.worker.concurrency,
-  lockMs: config.worker.lockMs,
-  log: rt.log,
-});
-rt.log.info({ concurrency: config.worker.concurrency, queue: config.queueName }, 'worker started');
+const worker = await startWorker(rt);
 onShutdown(rt.log, async () => {
   await worker.close();
   await rt.close();

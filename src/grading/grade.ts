@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { ChallengePackage, PackageFile } from '../challenges/challengePackage.js';
 import { resolveLimits, type ServerLimits } from '../sandbox/limits.js';
 import { runSandbox } from '../sandbox/runSandbox.js';
+import type { WarmPool } from '../sandbox/warmPool.js';
 import { scoreRun, scoreTest, type Score, type ScoredTest } from '../scoring/scoreRun.js';
 
 /** What grading needs: the engine, the server's limits, and where each runner's image is. */
@@ -9,6 +10,8 @@ export interface Grader {
   docker: Docker;
   serverLimits: ServerLimits;
   imageFor: (runner: string) => Promise<string>;
+  /** Warm containers to run in, where the caller keeps some (the worker does). */
+  pool?: WarmPool;
 }
 
 export interface GradeRequest {
@@ -39,6 +42,7 @@ export async function grade(grader: Grader, req: GradeRequest): Promise<Graded> 
     files: { solution: req.files, tests: req.pkg.hiddenTests },
     limits,
     signal: req.signal,
+    pool: grader.pool,
     onEvent: (event) => {
       const maxPoints = event.type === 'test' ? points.get(event.test.name) : undefined;
       if (event.type === 'test' && maxPoints !== undefined) req.onTest?.(scoreTest(event.test, maxPoints));

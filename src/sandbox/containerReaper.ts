@@ -1,9 +1,9 @@
 import type Docker from 'dockerode';
 import { SandboxUnavailableError } from './SandboxUnavailableError.js';
-import { DEADLINE_LABEL, RUN_LABEL, SANDBOX_LABEL } from './containerSpec.js';
+import { DEADLINE_LABEL, runContainerName, SANDBOX_LABEL } from './containerSpec.js';
 
-async function removeWhere(docker: Docker, labels: string[], keep: (c: Docker.ContainerInfo) => boolean): Promise<number> {
-  const found = await docker.listContainers({ all: true, filters: { label: labels } }).catch((err: Error) => {
+async function removeWhere(docker: Docker, filters: Record<string, string[]>, keep: (c: Docker.ContainerInfo) => boolean): Promise<number> {
+  const found = await docker.listContainers({ all: true, filters }).catch((err: Error) => {
     throw new SandboxUnavailableError(`cannot reach the Docker engine: ${err.message}`, { cause: err });
   });
   const doomed = found.filter((c) => !keep(c));
@@ -13,10 +13,10 @@ async function removeWhere(docker: Docker, labels: string[], keep: (c: Docker.Co
 
 /** Removes what an earlier attempt at this run left behind (its worker died before its cleanup ran). */
 export function removeRunContainers(docker: Docker, runId: string): Promise<number> {
-  return removeWhere(docker, [`${RUN_LABEL}=${runId}`], () => false);
+  return removeWhere(docker, { name: [`^/${runContainerName(runId)}$`] }, () => false);
 }
 
 /** Removes sandboxes past their deadline plus `graceMs`, whichever worker made them. */
 export function removeExpiredContainers(docker: Docker, graceMs: number, now = Date.now()): Promise<number> {
-  return removeWhere(docker, [`${SANDBOX_LABEL}=1`], (c) => Number(c.Labels[DEADLINE_LABEL] ?? 0) + graceMs > now);
+  return removeWhere(docker, { label: [`${SANDBOX_LABEL}=1`] }, (c) => Number(c.Labels[DEADLINE_LABEL] ?? 0) + graceMs > now);
 }

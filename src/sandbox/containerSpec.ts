@@ -8,13 +8,26 @@ const MB = 1024 * 1024;
 
 export const SANDBOX_LABEL = 'assay.sandbox';
 export const RUN_LABEL = 'assay.run';
+/** A run's container is named after it, whether created for it or taken warm from a pool. */
+export const runContainerName = (runId: string) => `assay-run-${runId}`;
+
+/** On warm containers: the worker instance whose pool made them. */
+export const POOL_LABEL = 'assay.pool';
 export const DEADLINE_LABEL = 'assay.deadline';
 
 /**
  * The container of one run. The root filesystem is read-only and the only writable places are
  * size-capped tmpfs mounts, so files arrive on stdin (putArchive cannot write into either).
+ * `labels` say whose container it is (a run's id, or a warm pool's owner); `deadline` is when any
+ * worker's reaper may remove it.
  */
-export function containerSpec(image: string, profile: SandboxProfile, limits: SandboxLimits, runId: string, deadline: number): ContainerCreateOptions {
+export function containerSpec(
+  image: string,
+  profile: SandboxProfile,
+  limits: SandboxLimits,
+  labels: Record<string, string>,
+  deadline: number,
+): ContainerCreateOptions {
   const scratch = (mode: string) => `rw,exec,nosuid,nodev,size=${limits.scratchMb}m,${mode}`;
   // A root-started runner owns /work itself and hands parts of it to the users it runs things as.
   const work = profile.root ? 'mode=0755' : `uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0700`;
@@ -30,7 +43,7 @@ export function containerSpec(image: string, profile: SandboxProfile, limits: Sa
     StdinOnce: true,
     Tty: false,
     NetworkDisabled: true,
-    Labels: { [SANDBOX_LABEL]: '1', [RUN_LABEL]: runId, [DEADLINE_LABEL]: String(deadline) },
+    Labels: { ...labels, [SANDBOX_LABEL]: '1', [DEADLINE_LABEL]: String(deadline) },
     HostConfig: {
       NetworkMode: 'none',
       ReadonlyRootfs: true,

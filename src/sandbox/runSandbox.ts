@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import { containerSpec } from './containerSpec.js';
+import { containerSpec, RUN_LABEL, runContainerName } from './containerSpec.js';
 import { HarnessOutput } from './harnessOutput.js';
 import { inputArchive, type SandboxFiles } from './inputArchive.js';
 import type { HarnessEvent, HarnessTest, ResultDocument } from './harnessEvents.js';
@@ -9,6 +9,7 @@ import type { SandboxLimits } from './limits.js';
 import type { SandboxOutcome } from './sandboxOutcome.js';
 import { SandboxUnavailableError } from './SandboxUnavailableError.js';
 import { sandboxProfile } from './sandboxProfile.js';
+import type { WarmPool } from './warmPool.js';
 
 export interface SandboxRun {
   runId: string;
@@ -18,6 +19,8 @@ export interface SandboxRun {
   onEvent?: (event: HarnessEvent) => void;
   /** Aborting (worker shutdown) kills the container; cleanup still runs. */
   signal?: AbortSignal;
+  /** Started containers to take instead of creating one (the worker's); none for one-off tools. */
+  pool?: WarmPool;
 }
 
 /** Time allowed for the engine to tear down after the deadline before the outcome is read. */
@@ -38,7 +41,13 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
   let container: Docker.Container;
   try {
     const profile = await sandboxProfile(docker, run.image);
-    container = await docker.createContainer(containerSpec(run.image, profile, run.limits, run.runId, deadline));
+    const name = runContainerName(run.runId);
+    if (run.pool) {
+      container = await run.pool.take(run.image, profile, run.limits);
+      await container.rename({ name });
+    } else {
+      container = await docker.createContainer({ ...containerSpec(run.image, profile, run.limits, { [RUN_LABEL]: run.runId }, deadline), name });
+    }
   } catch (err) {
     if (err instanceof SandboxUnavailableError) throw err;
     throw new SandboxUnavailableError(`cannot create a sandbox from ${run.image}: ${(err as Error).message}`, { cause: err });
@@ -70,7 +79,8 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
     });
     docker.modem.demuxStream(stream, sink((c) => output.writeStdout(c)), sink((c) => output.writeStderr(c)));
     const startedAt = Date.now();
-    await container.start();
+    // A warm container is already running, blocked on its input; a fresh one starts only once attached.
+    if (!run.pool) await container.start();
     const timer = setTimeout(() => {
       timedOut = true;
       kill();

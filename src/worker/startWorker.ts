@@ -1,39 +1,42 @@
-import { Worker, type ConnectionOptions } from 'bullmq';
-import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'bullmq';
+import type { Config } from '../config.js';
 import type { SubmissionJob } from '../queue/submissionQueue.js';
+import type { Runtime } from '../runtime.js';
 import { removeExpiredContainers } from '../sandbox/containerReaper.js';
+import { WarmPool } from '../sandbox/warmPool.js';
 import { failSubmission } from '../submissions/submissionStore.js';
-import { processSubmission, type WorkerDeps } from './processSubmission.js';
-
-export interface WorkerOptions {
-  queueName: string;
-  connection: ConnectionOptions;
-  concurrency: number;
-  /** A dead worker's job is taken over once its lock has gone unrenewed this long. */
-  lockMs: number;
-  log: Logger;
-}
+import { processSubmission } from './processSubmission.js';
 
 export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** How long past its deadline a sandbox may linger before any worker's reaper removes it. */
-const REAP_GRACE_MS = 30_000;
+/** How often a worker looks for sandboxes past their deadline, and how far past they must be. */
+const REAP_EVERY_MS = 10_000;
+const REAP_GRACE_MS = 10_000;
 
-export async function startWorker(deps: WorkerDeps, opts: WorkerOptions): Promise<RunningWorker> {
+/** Starts a BullMQ worker on the runtime's queue; `overrides` adjust the configured worker settings. */
+export async function startWorker(rt: Runtime, overrides: Partial<Config['worker']> = {}): Promise<RunningWorker> {
+  const settings = { ...rt.config.worker, ...overrides };
+  const { log } = rt;
   const shutdown = new AbortController();
-  const worker = new Worker<SubmissionJob>(opts.queueName, (job) => processSubmission(deps, job, shutdown.signal), {
-    connection: opts.connection,
-    concurrency: opts.concurrency,
-    lockDuration: opts.lockMs,
-    stalledInterval: opts.lockMs,
+  const pool = settings.poolSize > 0
+    ? new WarmPool(rt.docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID() }, (err) =>
+        log.warn({ err }, 'warm pool could not start a sandbox'))
+    : undefined;
+  const deps = { ...rt.workerDeps, pool };
+  const worker = new Worker<SubmissionJob>(rt.config.queueName, (job) => processSubmission(deps, job, shutdown.signal), {
+    connection: rt.redis,
+    concurrency: settings.concurrency,
+    lockDuration: settings.lockMs,
+    stalledInterval: settings.lockMs,
     maxStalledCount: 2,
     autorun: false,
   });
   worker.on('failed', (job, err) => {
     if (!job) return;
-    opts.log.warn({ submissionId: job.data.submissionId, attempt: job.attemptsMade, err: err.message }, 'submission run failed');
+    log.warn({ submissionId: job.data.submissionId, attempt: job.attemptsMade, err: err.message }, 'submission run failed');
     // Jobs failed by the stall checker never reach processSubmission's own last-attempt handling.
     void job.getState().then((state) => {
       if (state === 'failed' && failSubmission(deps.db, job.data.submissionId, `internal error: ${err.message}`)) {
@@ -41,20 +44,21 @@ export async function startWorker(deps: WorkerDeps, opts: WorkerOptions): Promis
       }
     }).catch(() => undefined);
   });
-  worker.on('error', (err) => opts.log.error({ err }, 'worker error'));
-  const reap = () =>
-    void removeExpiredContainers(deps.docker, REAP_GRACE_MS).catch((err: unknown) => opts.log.warn({ err }, 'reaper failed'));
+  worker.on('error', (err) => log.error({ err }, 'worker error'));
+  const reap = () => void removeExpiredContainers(rt.docker, REAP_GRACE_MS).catch((err: unknown) => log.warn({ err }, 'reaper failed'));
   reap();
-  const reaper = setInterval(reap, REAP_GRACE_MS);
+  const reaper = setInterval(reap, REAP_EVERY_MS);
   reaper.unref();
   void worker.run();
   await worker.waitUntilReady();
+  log.info({ concurrency: settings.concurrency, pool: settings.poolSize, queue: rt.config.queueName }, 'worker started');
   return {
     async close() {
       clearInterval(reaper);
       // Kill running sandboxes so close() does not wait out their time limits; their jobs are retried.
       shutdown.abort();
       await worker.close();
+      await pool?.close();
     },
   };
 }

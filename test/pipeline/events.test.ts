@@ -41,8 +41,7 @@ describe('GET /v1/submissions/:id/events', () => {
     const res = await fetch(`${base}/v1/submissions/${id}/events`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/event-stream');
-    const { config, rt } = svc;
-    worker = await startWorker(rt.workerDeps, { queueName: config.queueName, connection: rt.redis, concurrency: 1, lockMs: config.worker.lockMs, log: rt.log });
+    worker = await startWorker(svc.rt, { concurrency: 1 });
     const events = await readStream(res);
     expect(events.map((e) => e.event)).toEqual(['queued', 'running', 'test', 'test', 'test', 'completed']);
     expect(events[0]!.data).toMatchObject({ id, status: 'queued' });

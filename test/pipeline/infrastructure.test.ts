@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import { openRuntime } from '../../src/runtime.js';
+import { startWorker } from '../../src/worker/startWorker.js';
 import { isolatedEnv } from '../support/testEnv.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
@@ -30,8 +31,9 @@ describe('failures of ours are retried, then end as failed with a reason', () =>
   });
 
   it('when the runner image is missing', async () => {
-    svc = await startTestService({ env: { CHALLENGES_DIR: FIXTURES, JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '50' } });
+    svc = await startTestService({ worker: false, env: { CHALLENGES_DIR: FIXTURES, JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '50' } });
     svc.rt.workerDeps.imageFor = async () => 'assay-runner-python:missing';
+    svc.worker = await startWorker(svc.rt);
     const id = await submit(svc, 'sum-python', files);
     const r = await waitForResult(svc, id);
     expect(r.status).toBe('failed');
@@ -45,7 +47,7 @@ describe('submitting while Redis is down', () => {
     const env = isolatedEnv({ CHALLENGES_DIR: FIXTURES, REDIS_URL: 'redis://127.0.0.1:1' });
     const rt = openRuntime(loadConfig(env));
     await loadChallenges(rt.database.db, FIXTURES);
-    const app = await buildApp({ db: rt.database.db, queue: rt.queue, events: rt.events, redis: rt.redis, docker: rt.docker, serverLimits: rt.config.sandbox }, false);
+    const app = await buildApp(rt.appDeps, false);
     try {
       const res = await app.inject({ method: 'POST', url: '/v1/submissions', payload: { challenge: 'sum-python', files } });
       expect(res.statusCode).toBe(503);

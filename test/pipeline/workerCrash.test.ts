@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
+import { POOL_LABEL } from '../../src/sandbox/containerSpec.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { containersOf, submit, waitForResult, waitForStatus } from '../support/submissions.js';
 
@@ -19,11 +20,20 @@ function spawnWorker(): ChildProcess {
   return child;
 }
 
+/** Owners of the warm-pool containers on the engine now. */
+async function poolOwners(): Promise<Set<string>> {
+  const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [POOL_LABEL] } });
+  return new Set(list.map((c) => c.Labels[POOL_LABEL]!));
+}
+
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 beforeAll(async () => {
-  svc = await startTestService({ worker: false, env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'), WORKER_LOCK_MS: '2000' } });
+  svc = await startTestService({
+    worker: false,
+    env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'), WORKER_LOCK_MS: '2000', WORKER_POOL_IDLE_MS: '1000' },
+  });
 });
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
@@ -39,6 +49,8 @@ describe('a worker killed mid-run', () => {
     await waitForStatus(svc, id, 'running');
     first.kill('SIGKILL');
     await exited(first);
+    const orphans = await poolOwners();
+    expect(orphans.size).toBeGreaterThan(0);
     const second = spawnWorker();
     const r = await waitForResult(svc, id, 60_000);
     expect(r).toMatchObject({ status: 'completed', verdict: 'passed', score: { earned: 6, max: 6 } });
@@ -46,6 +58,12 @@ describe('a worker killed mid-run', () => {
     expect(row).toEqual({ attempts: 2, tests: 3 });
     // The dead worker's container was removed by the run that took over.
     expect(await containersOf(svc, id)).toBe(0);
+    // The dead worker's warm containers (and the one its run used) expire, and a live worker reaps them.
+    const until = Date.now() + 60_000;
+    while ([...(await poolOwners())].some((owner) => orphans.has(owner))) {
+      if (Date.now() > until) throw new Error('the dead worker\'s sandboxes were never reaped');
+      await new Promise((r) => setTimeout(r, 500));
+    }
     second.kill('SIGTERM');
     await exited(second);
     expect(second.exitCode).toBe(0);

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { runContainerName } from '../../src/sandbox/containerSpec.js';
 import type { TestService } from './testService.js';
 
 export interface File {
@@ -33,6 +34,6 @@ export async function waitForStatus(svc: TestService, id: string, status: string
 
 /** Sandbox containers of one run still on the engine. */
 export async function containersOf(svc: TestService, id: string): Promise<number> {
-  const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [`assay.run=${id}`] } });
+  const list = await svc.rt.docker.listContainers({ all: true, filters: { name: [`^/${runContainerName(id)}$`] } });
   return list.length;
 }

@@ -20,24 +20,20 @@ export async function startTestService(opts: { worker?: boolean; env?: Record<st
   const config = loadConfig(env);
   const rt = openRuntime(config);
   await loadChallenges(rt.database.db, config.challengesDir);
-  const app = await buildApp(
-    { db: rt.database.db, queue: rt.queue, events: rt.events, redis: rt.redis, docker: rt.docker, serverLimits: config.sandbox },
-    false,
-  );
-  const worker = opts.worker === false
-    ? undefined
-    : await startWorker(rt.workerDeps, { queueName: config.queueName, connection: rt.redis, concurrency: config.worker.concurrency, lockMs: config.worker.lockMs, log: rt.log });
-  return {
+  const app = await buildApp(rt.appDeps, false);
+  const svc: TestService = {
     env,
     config,
     rt,
     app,
-    worker,
+    worker: opts.worker === false ? undefined : await startWorker(rt),
     async close() {
       await app.close();
-      await worker?.close();
+      // Whichever worker the test left here, started with the service or later.
+      await svc.worker?.close();
       await rt.queue.obliterate({ force: true });
       await rt.close();
     },
   };
+  return svc;
 }

@@ -1,0 +1,124 @@
+import type Docker from 'dockerode';
+import { containerSpec, POOL_LABEL } from './containerSpec.js';
+import type { SandboxLimits } from './limits.js';
+import type { SandboxProfile } from './sandboxProfile.js';
+
+export interface WarmPoolOptions {
+  /** Started containers kept ready per image and limits. */
+  size: number;
+  /** An idle container older than this is replaced: a dead worker's pool must expire too. */
+  maxIdleMs: number;
+  /** Names this pool's containers (the worker's instance id). */
+  owner: string;
+}
+
+interface Warm {
+  container: Docker.Container;
+  createdAt: number;
+}
+
+/** Distinct images × limits kept warm at once; the least recently used beyond it go cold. */
+const MAX_KEYS = 8;
+
+/**
+ * Containers created and started ahead of need, each blocked reading its input, so a run skips
+ * Docker's create and start (the largest part of our overhead). They are never reused: a run
+ * takes one and it is removed afterwards like any other. Their deadline label covers their idle
+ * time and one run, so if the worker dies its pool is reaped like any expired sandbox.
+ */
+export class WarmPool {
+  private readonly idle = new Map<string, Warm[]>();
+  private readonly filling = new Map<string, number>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private closed = false;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly opts: WarmPoolOptions,
+    private readonly onError: (err: unknown) => void,
+  ) {
+    this.sweeper = setInterval(() => this.retireStale(), Math.max(1000, opts.maxIdleMs / 2));
+    this.sweeper.unref();
+  }
+
+  /** A started container waiting for its input: a warm one if ready, else one started now. */
+  async take(image: string, profile: SandboxProfile, limits: SandboxLimits): Promise<Docker.Container> {
+    const key = `${image} ${limits.memoryMb} ${limits.pids} ${limits.cpus} ${limits.scratchMb} ${limits.timeoutMs}`;
+    const list = this.idle.get(key) ?? [];
+    // Re-insert to mark the key most recently used.
+    this.idle.delete(key);
+    this.idle.set(key, list);
+    let warm: Warm | undefined;
+    while ((warm = list.shift()) && this.isStale(warm)) this.discard(warm);
+    this.fill(key, image, profile, limits);
+    this.forgetLeastRecentKeys();
+    return warm?.container ?? (await this.start(image, profile, limits)).container;
+  }
+
+  /** Removes every idle container and stops filling; runs in progress keep theirs. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.sweeper);
+    await Promise.allSettled([...this.pending]);
+    for (const list of this.idle.values()) list.splice(0).forEach((w) => this.discard(w));
+    await Promise.allSettled([...this.pending]);
+  }
+
+  private fill(key: string, image: string, profile: SandboxProfile, limits: SandboxLimits): void {
+    const list = this.idle.get(key)!;
+    const missing = this.opts.size - list.length - (this.filling.get(key) ?? 0);
+    for (let i = 0; i < missing && !this.closed; i++) {
+      this.filling.set(key, (this.filling.get(key) ?? 0) + 1);
+      this.track(
+        this.start(image, profile, limits)
+          .then((warm) => (this.closed || this.idle.get(key) !== list ? this.discard(warm) : list.push(warm)))
+          .catch(this.onError)
+          .finally(() => this.filling.set(key, (this.filling.get(key) ?? 1) - 1)),
+      );
+    }
+  }
+
+  private async start(image: string, profile: SandboxProfile, limits: SandboxLimits): Promise<Warm> {
+    const createdAt = Date.now();
+    const deadline = createdAt + this.opts.maxIdleMs + limits.timeoutMs;
+    const spec = containerSpec(image, profile, limits, { [POOL_LABEL]: this.opts.owner }, deadline);
+    const container = await this.docker.createContainer(spec);
+    try {
+      await container.start();
+    } catch (err) {
+      await container.remove({ force: true }).catch(() => undefined);
+      throw err;
+    }
+    return { container, createdAt };
+  }
+
+  private isStale(warm: Warm): boolean {
+    return Date.now() - warm.createdAt > this.opts.maxIdleMs;
+  }
+
+  private retireStale(): void {
+    for (const list of this.idle.values()) {
+      for (const warm of list.filter((w) => this.isStale(w))) {
+        list.splice(list.indexOf(warm), 1);
+        this.discard(warm);
+      }
+    }
+  }
+
+  private forgetLeastRecentKeys(): void {
+    for (const key of [...this.idle.keys()].slice(0, Math.max(0, this.idle.size - MAX_KEYS))) {
+      this.idle.get(key)!.splice(0).forEach((w) => this.discard(w));
+      this.idle.delete(key);
+    }
+  }
+
+  private discard(warm: Warm): void {
+    this.track(warm.container.remove({ force: true, v: true }).catch(() => undefined));
+  }
+
+  private track(p: Promise<unknown>): void {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+}
