@@ -54,7 +54,8 @@ def main():
     # Each phase of a test (setup, call, teardown) gets this long (service.json's testTimeoutMs): a
     # request the server never answers fails its test, and the tests after it still run.
     phase_timeout_s = float(os.environ.pop("ASSAY_TEST_TIMEOUT_S"))
-    plugin = AssayPlugin()
+    # The harness's own token for this relay (not the run's nonce); only uid 10002 can read this environment.
+    plugin = AssayPlugin(os.environ.pop("ASSAY_NONCE"))
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     # pytest's terminal report would echo the hidden tests' source.
     sys.stdout = open(os.devnull, "w")

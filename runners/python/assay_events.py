@@ -1,6 +1,7 @@
 """Writes the contract's events: the nonce, one space, one JSON object, one line each."""
 import json
 import os
+import subprocess
 
 LIMIT_BYTES = 4096
 MARK = "… [truncated]"
@@ -43,3 +44,13 @@ class EventWriter:
     def _write(self, event):
         self._out.write(f"{self._nonce} {json.dumps(event)}\n")
         self._out.flush()
+
+
+def receive_submission():
+    """Unpacks the submission from stdin into /work (sandboxes/base/receive) and returns the nonce.
+
+    The nonce reaches this process through a pipe, never its environment, so no process can read
+    it back from /proc/<pid>/environ.
+    """
+    done = subprocess.run(["/opt/assay/receive"], stdin=0, stdout=subprocess.PIPE, check=True)
+    return done.stdout.decode().strip()

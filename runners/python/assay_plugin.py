@@ -12,10 +12,7 @@ RANK = {"pass": 0, "fail": 1, "error": 2}
 
 
 class AssayPlugin:
-    def __init__(self):
-        # Taken before pytest imports any test (and so any candidate) module, so that neither they nor
-        # their child processes can read the nonce from the environment.
-        nonce = os.environ.pop("ASSAY_NONCE")
+    def __init__(self, nonce):
         # The real stdout, saved before pytest's fd capture points fd 1 at a temporary file.
         self._events = EventWriter(nonce, os.dup(1))
         self._tests = []

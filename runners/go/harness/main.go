@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"os/exec"
 	"os"
 	"runtime"
 	"strings"
@@ -18,11 +19,14 @@ const (
 )
 
 func main() {
-	nonce := os.Getenv("ASSAY_NONCE")
-	os.Unsetenv("ASSAY_NONCE")
-	// The test process runs as the same user: without this it could read the nonce from
-	// /proc/<harness>/environ, or write to /proc/<harness>/fd/1. Non-dumpable makes both root's.
+	// The test process runs as the same user: without this it could read the nonce from this
+	// process's memory, or write to /proc/<harness>/fd/1. Non-dumpable makes both root's.
 	syscall.RawSyscall(syscall.SYS_PRCTL, prSetDumpable, 0, 0)
+	nonce, err := receiveSubmission()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "assay: could not receive the submission:", err)
+		os.Exit(1)
+	}
 	events := NewEventWriter(os.Stdout, nonce)
 	result := run(events)
 	if err := events.Result(result); err != nil {
@@ -106,3 +110,13 @@ func errorResult(errorKind, message string) Result {
 }
 
 func kind(k string) *string { return &k }
+
+// receiveSubmission unpacks the submission from stdin into /work (sandboxes/base/receive) and
+// returns the nonce, which so reaches this process through a pipe and never its environment.
+func receiveSubmission() (string, error) {
+	cmd := exec.Command("/opt/assay/receive")
+	cmd.Stdin = os.Stdin
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
+}
