@@ -21,6 +21,13 @@ interface Warm {
 const MAX_KEYS = 8;
 
 /**
+ * CPU weight of a warm container while it loads its harness and waits (Docker's default is 1024):
+ * warming must only use CPU that no run wants, or it would slow, and so skew, the runs' timings.
+ */
+const IDLE_CPU_SHARES = 2;
+const RUN_CPU_SHARES = 1024;
+
+/**
  * Containers created and started ahead of need, each blocked reading its input, so a run skips
  * Docker's create and start (the largest part of our overhead). They are never reused: a run
  * takes one and it is removed afterwards like any other. Their deadline label covers their idle
@@ -53,7 +60,9 @@ export class WarmPool {
     while ((warm = list.shift()) && this.isStale(warm)) this.discard(warm);
     this.fill(key, image, profile, limits);
     this.forgetLeastRecentKeys();
-    return warm?.container ?? (await this.start(image, profile, limits)).container;
+    if (!warm) return (await this.start(image, profile, limits, RUN_CPU_SHARES)).container;
+    await warm.container.update({ CpuShares: RUN_CPU_SHARES });
+    return warm.container;
   }
 
   /** Removes every idle container and stops filling; runs in progress keep theirs. */
@@ -71,7 +80,7 @@ export class WarmPool {
     for (let i = 0; i < missing && !this.closed; i++) {
       this.filling.set(key, (this.filling.get(key) ?? 0) + 1);
       this.track(
-        this.start(image, profile, limits)
+        this.start(image, profile, limits, IDLE_CPU_SHARES)
           .then((warm) => (this.closed || this.idle.get(key) !== list ? this.discard(warm) : list.push(warm)))
           .catch(this.onError)
           .finally(() => this.filling.set(key, (this.filling.get(key) ?? 1) - 1)),
@@ -79,11 +88,11 @@ export class WarmPool {
     }
   }
 
-  private async start(image: string, profile: SandboxProfile, limits: SandboxLimits): Promise<Warm> {
+  private async start(image: string, profile: SandboxProfile, limits: SandboxLimits, cpuShares: number): Promise<Warm> {
     const createdAt = Date.now();
     const deadline = createdAt + this.opts.maxIdleMs + limits.timeoutMs;
     const spec = containerSpec(image, profile, limits, { [POOL_LABEL]: this.opts.owner }, deadline);
-    const container = await this.docker.createContainer(spec);
+    const container = await this.docker.createContainer({ ...spec, HostConfig: { ...spec.HostConfig, CpuShares: cpuShares } });
     try {
       await container.start();
     } catch (err) {
