@@ -1,8 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ChallengePackage, PackageFile } from './challengePackage.js';
 import { InvalidPackageError } from './InvalidPackageError.js';
+import { readMutants } from './readMutants.js';
 import { readPackage } from './readPackage.js';
 import { grade, type Graded, type Grader } from '../grading/grade.js';
 
@@ -16,31 +15,6 @@ export interface ValidationReport {
 
 /** Runs of the reference solution that must agree exactly: fewer would miss most flaky tests. */
 const REFERENCE_RUNS = 3;
-
-interface Mutant {
-  name: string;
-  files: PackageFile[];
-  expectedEarned: number | null;
-}
-
-async function readMutants(dir: string): Promise<Mutant[]> {
-  const root = path.join(dir, 'mutants');
-  const names = await readdir(root).catch(() => [] as string[]);
-  return Promise.all(
-    names.sort().map(async (name) => {
-      const entries = await readdir(path.join(root, name), { recursive: true, withFileTypes: true });
-      const files: PackageFile[] = [];
-      let expectedEarned: number | null = null;
-      for (const e of entries.filter((x) => x.isFile())) {
-        const full = path.join(e.parentPath, e.name);
-        const rel = path.relative(path.join(root, name), full).split(path.sep).join('/');
-        if (rel === 'expected.json') expectedEarned = (JSON.parse(await readFile(full, 'utf8')) as { earned?: number }).earned ?? null;
-        else files.push({ path: rel, content: await readFile(full, 'utf8') });
-      }
-      return { name, files, expectedEarned };
-    }),
-  );
-}
 
 const failing = (g: Graded) =>
   g.score.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name} (${t.status}${t.message ? `: ${t.message.split('\n')[0]}` : ''})`);

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPackage } from '../../src/challenges/readPackage.js';
-import type { PackageFile } from '../../src/challenges/challengePackage.js';
+import type { ChallengePackage } from '../../src/challenges/challengePackage.js';
+import { readMutants } from '../../src/challenges/readMutants.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
@@ -16,41 +17,41 @@ beforeAll(async () => {
 });
 afterAll(async () => svc.close());
 
-function mutants(slug: string): Array<{ name: string; files: PackageFile[]; earned: number }> {
-  const dir = path.join(CHALLENGES, slug, 'mutants');
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.map((name) => {
-    const files = readdirSync(path.join(dir, name), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name !== 'expected.json')
-      .map((e) => {
-        const full = path.join(e.parentPath, e.name);
-        return { path: path.relative(path.join(dir, name), full), content: readFileSync(full, 'utf8') };
-      });
-    const { earned } = JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')) as { earned: number };
-    return { name, files, earned };
-  });
-}
+type Result = { status: string; verdict: string; score: { earned: number; max: number; percent: number }; tests: { name: string; status: string }[] };
+const statuses = (r: Result) => r.tests.map((t) => `${t.name}=${t.status}`);
 
+/**
+ * What `assay challenge validate` checks, through the whole service (HTTP, queue, worker, sandbox):
+ * the reference scores 100% three times alike, the starter less, each mutant exactly its expected
+ * score, and every hidden test fails against some mutant.
+ */
 describe.each(slugs)('sample challenge %s', (slug) => {
-  it('scores its reference solution 100% and its starter below that', async () => {
-    const pkg = await readPackage(path.join(CHALLENGES, slug));
-    const [reference, starter] = await Promise.all([submit(svc, slug, pkg.solution), submit(svc, slug, pkg.starter)]);
-    const ref = await waitForResult(svc, reference);
-    expect(ref, JSON.stringify(ref.tests.filter((t: { status: string }) => t.status !== 'passed'))).toMatchObject({ status: 'completed', verdict: 'passed', score: { percent: 100 } });
-    expect(ref.tests.map((t: { name: string }) => t.name)).toEqual(pkg.manifest.tests.map((t) => t.name));
-    const start = await waitForResult(svc, starter);
-    expect(start.status).toBe('completed');
-    expect(start.score.percent).toBeLessThan(100);
+  let pkg: ChallengePackage;
+  const run = async (files: ChallengePackage['solution']) => (await waitForResult(svc, await submit(svc, slug, files), 90_000)) as Result;
+
+  beforeAll(async () => {
+    pkg = await readPackage(path.join(CHALLENGES, slug));
   });
 
-  it.each(mutants(slug).map((m) => [m.name, m] as const))('gives mutant %s its exact partial score', async (_name, mutant) => {
-    const r = await waitForResult(svc, await submit(svc, slug, mutant.files));
-    expect(r.status).toBe('completed');
-    expect(r.score.earned).toBe(mutant.earned);
+  it('scores its reference 100% three times alike, and its starter below that', async () => {
+    const [a, b, c, starter] = await Promise.all([run(pkg.solution), run(pkg.solution), run(pkg.solution), run(pkg.starter)]);
+    expect(a, JSON.stringify(a.tests.filter((t) => t.status !== 'passed'))).toMatchObject({ status: 'completed', verdict: 'passed', score: { percent: 100 } });
+    expect(a.tests.map((t) => t.name)).toEqual(pkg.manifest.tests.map((t) => t.name));
+    expect(statuses(b!)).toEqual(statuses(a!));
+    expect(statuses(c!)).toEqual(statuses(a!));
+    expect(starter!.status).toBe('completed');
+    expect(starter!.score.percent).toBeLessThan(100);
+  });
+
+  it('gives each mutant its exact score, and every hidden test catches one', async () => {
+    const mutants = await readMutants(path.join(CHALLENGES, slug));
+    expect(mutants.length).toBeGreaterThan(0);
+    const results = await Promise.all(mutants.map((m) => run(m.files)));
+    results.forEach((r, i) => {
+      expect(r.status, mutants[i]!.name).toBe('completed');
+      expect(r.score.earned, mutants[i]!.name).toBe(mutants[i]!.expectedEarned);
+    });
+    const caught = new Set(results.flatMap((r) => r.tests.filter((t) => t.status !== 'passed').map((t) => t.name)));
+    expect(pkg.manifest.tests.map((t) => t.name).filter((name) => !caught.has(name))).toEqual([]);
   });
 });
