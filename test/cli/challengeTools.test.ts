@@ -70,7 +70,7 @@ describe('assay challenge validate', () => {
     ['a reference that fails a test', (d) => writeFile(path.join(d, 'solution/calc.py'), 'def add(a, b):\n    return abs(a) + abs(b)\n'), /reference solution scores 5\/6 \(failed\); failing: test_sum\.py::test_adds_negative_numbers/],
     ['a hidden test the manifest does not list', (d) => writeFile(path.join(d, 'tests/hidden/test_extra.py'), 'def test_more():\n    pass\n'), /does not list.*test_extra\.py::test_more/],
     ['a starter that already passes', (d) => cp(path.join(d, 'solution/calc.py'), path.join(d, 'starter/calc.py')), /starter files already score 100%/],
-    ['a flaky test', (d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), 'import os\nfrom calc import add\n\ndef test_adds_positive_numbers():\n    assert os.getpid() % 2 == 0 or add(2, 3) == 5\n\ndef test_adds_negative_numbers():\n    import random\n    assert random.random() < 0.5\n\ndef test_slow_but_fine():\n    assert add(0, 0) == 0\n'), /differ between 3 runs|reference solution scores/],
+    ['a flaky test', (d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), 'import random\n\n# Each fails four times in five: three runs alike are all but impossible.\ndef test_adds_positive_numbers():\n    assert random.random() < 0.2\n\ndef test_adds_negative_numbers():\n    assert random.random() < 0.2\n\ndef test_slow_but_fine():\n    assert random.random() < 0.2\n'), /differ between 3 runs|reference solution scores/],
     ['a mutant no test catches', (d) => mutant(d, 'same', 'def add(a, b):\n    return b + a\n'), /mutant same scores 100%/],
     ['a mutant whose expected score is wrong', (d) => mutant(d, 'negatives', 'def add(a, b):\n    return a + b if a >= 0 else 0\n', 4), /mutant negatives earns 5, but its expected\.json says 4/],
     ['hidden tests no mutant shows can fail', (d) => mutant(d, 'negatives', 'def add(a, b):\n    return a + b if a >= 0 else 0\n'), /pass against every mutant.*test_adds_positive_numbers.*test_slow_but_fine/],
@@ -123,7 +123,7 @@ describe('assay challenge import / export and regrade', () => {
     markRunning(db, '11111111-1111-4111-8111-111111111111');
     const first = await grade(grader, { runId: 'regrade-test', pkg: v1, files });
     completeSubmission(db, '11111111-1111-4111-8111-111111111111', first.score, first.log);
-    const v2dir = await variant((d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), (v1.hiddenTests[0]!.content).replace('== -5', '== 5')));
+    const v2dir = await variant((d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), (v1.hiddenTests[0]!.content).replace('same(add(-2, -3), -5)', 'same(add(-2, -3), 5)')));
     await cli('challenge', 'import', v2dir);
     const v2 = currentChallenge(db, 'sum-python')!;
     expect(v2.version).not.toBe(v1.version);

@@ -16,7 +16,11 @@ afterAll(async () => svc.close());
 
 /** Host processes of the sandbox user, by pid, with the container (cgroup) each lives in. */
 function sandboxProcesses(): Map<string, string> {
-  const pids = execFileSync('ps', ['-u', '10001', '-o', 'pid='], { encoding: 'utf8' }).split('\n').map((p) => p.trim()).filter(Boolean);
+  const pids = execFileSync('ps', ['-e', '-o', 'uid=,pid='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([uid]) => uid === '10001')
+    .map(([, pid]) => pid!);
   return new Map(pids.map((pid) => {
     let cgroup = '';
     try {

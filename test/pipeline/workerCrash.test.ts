@@ -36,7 +36,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  // SIGTERM: a worker shuts down cleanly, removing its warm containers.
+  for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map(exited));
   await svc.close();
 });
@@ -47,6 +48,9 @@ describe('a worker killed mid-run', () => {
     // Slow enough to be caught mid-run, well within the 8 s limit.
     const id = await submit(svc, 'sum-python', [{ path: 'calc.py', content: 'import time\n\ndef add(a, b):\n    time.sleep(1)\n    return a + b\n' }]);
     await waitForStatus(svc, id, 'running');
+    // Its run took a warm container, so it is refilling its pool: kill it with warm containers about.
+    const until = Date.now() + 10_000;
+    while ((await poolOwners()).size === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     first.kill('SIGKILL');
     await exited(first);
     const orphans = await poolOwners();
@@ -59,9 +63,9 @@ describe('a worker killed mid-run', () => {
     // The dead worker's container was removed by the run that took over.
     expect(await containersOf(svc, id)).toBe(0);
     // The dead worker's warm containers (and the one its run used) expire, and a live worker reaps them.
-    const until = Date.now() + 60_000;
+    const reapedBy = Date.now() + 60_000;
     while ([...(await poolOwners())].some((owner) => orphans.has(owner))) {
-      if (Date.now() > until) throw new Error('the dead worker\'s sandboxes were never reaped');
+      if (Date.now() > reapedBy) throw new Error('the dead worker\'s sandboxes were never reaped');
       await new Promise((r) => setTimeout(r, 500));
     }
     second.kill('SIGTERM');

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       dockerSocket: '/var/run/docker.sock',
       challengesDir: path.join(repoRoot, 'challenges'),
       queueName: 'assay-submissions',
-      worker: { concurrency: 2, inProcess: true, lockMs: 30_000 },
+      worker: { concurrency: 2, inProcess: true, lockMs: 30_000, poolSize: 2, poolIdleMs: 60_000 },
       jobs: { attempts: 5, backoffMs: 2000 },
       sandbox: { maxTimeoutMs: 60_000, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16_777_216 },
       logLevel: 'info',
@@ -48,6 +48,8 @@ describe('loadConfig', () => {
       WORKER_CONCURRENCY: '8',
       RUN_WORKER: 'false',
       WORKER_LOCK_MS: '5000',
+      WORKER_POOL_SIZE: '0',
+      WORKER_POOL_IDLE_MS: '2000',
       JOB_ATTEMPTS: '3',
       JOB_BACKOFF_MS: '250',
       SANDBOX_MAX_TIMEOUT_MS: '20000',
@@ -56,7 +58,7 @@ describe('loadConfig', () => {
       SANDBOX_MAX_OUTPUT_BYTES: '1048576',
     });
     expect(config.http.port).toBe(8080);
-    expect(config.worker).toEqual({ concurrency: 8, inProcess: false, lockMs: 5000 });
+    expect(config.worker).toEqual({ concurrency: 8, inProcess: false, lockMs: 5000, poolSize: 0, poolIdleMs: 2000 });
     expect(config.jobs).toEqual({ attempts: 3, backoffMs: 250 });
     expect(config.sandbox).toEqual({ maxTimeoutMs: 20_000, maxMemoryMb: 512, outputLimitBytes: 4096, maxOutputBytes: 1_048_576 });
   });
