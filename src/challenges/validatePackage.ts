@@ -62,7 +62,7 @@ export async function validatePackage(grader: Grader, dir: string): Promise<Vali
   if (starter.score.earned >= starter.score.max) problems.push('the starter files already score 100%: the challenge asks nothing of the candidate.');
   else checks.push(`the starter scores ${starter.score.earned}/${starter.score.max}`);
 
-  const mutants = await readMutants(dir);
+  const mutants = await readMutants(dir, pkg.solution);
   const caught = new Set<string>();
   for (const mutant of mutants) {
     const g = await run(mutant.files);

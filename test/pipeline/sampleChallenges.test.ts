@@ -44,7 +44,7 @@ describe.each(slugs)('sample challenge %s', (slug) => {
   });
 
   it('gives each mutant its exact score, and every hidden test catches one', async () => {
-    const mutants = await readMutants(path.join(CHALLENGES, slug));
+    const mutants = await readMutants(path.join(CHALLENGES, slug), pkg.solution);
     expect(mutants.length).toBeGreaterThan(0);
     const results = await Promise.all(mutants.map((m) => run(m.files)));
     results.forEach((r, i) => {

@@ -1,1 +1,0 @@
-"""Order pricing: the domain model, the pricing rules and the order repository."""

@@ -1,1 +1,0 @@
--- Runs once on the production database, before the report. Add your indexes here.
