@@ -17,6 +17,14 @@ interface Warm {
   createdAt: number;
 }
 
+/** What one key of the pool keeps warm, and how to make more of it. */
+interface Kind {
+  image: string;
+  profile: SandboxProfile;
+  limits: SandboxLimits;
+  ready: Warm[];
+}
+
 /** Distinct images × limits kept warm at once; the least recently used beyond it go cold. */
 const MAX_KEYS = 8;
 
@@ -34,7 +42,7 @@ const RUN_CPU_SHARES = 1024;
  * time and one run, so if the worker dies its pool is reaped like any expired sandbox.
  */
 export class WarmPool {
-  private readonly idle = new Map<string, Warm[]>();
+  private readonly kinds = new Map<string, Kind>();
   private readonly filling = new Map<string, number>();
   private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
@@ -52,13 +60,13 @@ export class WarmPool {
   /** A started container waiting for its input: a warm one if ready, else one started now. */
   async take(image: string, profile: SandboxProfile, limits: SandboxLimits): Promise<Docker.Container> {
     const key = `${image} ${limits.memoryMb} ${limits.pids} ${limits.cpus} ${limits.scratchMb} ${limits.timeoutMs}`;
-    const list = this.idle.get(key) ?? [];
+    const kind = this.kinds.get(key) ?? { image, profile, limits, ready: [] };
     // Re-insert to mark the key most recently used.
-    this.idle.delete(key);
-    this.idle.set(key, list);
+    this.kinds.delete(key);
+    this.kinds.set(key, kind);
     let warm: Warm | undefined;
-    while ((warm = list.shift()) && this.isStale(warm)) this.discard(warm);
-    this.fill(key, image, profile, limits);
+    while ((warm = kind.ready.shift()) && this.isStale(warm)) this.discard(warm);
+    this.fill(key, kind);
     this.forgetLeastRecentKeys();
     if (!warm) return (await this.start(image, profile, limits, RUN_CPU_SHARES)).container;
     await warm.container.update({ CpuShares: RUN_CPU_SHARES });
@@ -70,18 +78,17 @@ export class WarmPool {
     this.closed = true;
     clearInterval(this.sweeper);
     await Promise.allSettled([...this.pending]);
-    for (const list of this.idle.values()) list.splice(0).forEach((w) => this.discard(w));
+    for (const kind of this.kinds.values()) kind.ready.splice(0).forEach((w) => this.discard(w));
     await Promise.allSettled([...this.pending]);
   }
 
-  private fill(key: string, image: string, profile: SandboxProfile, limits: SandboxLimits): void {
-    const list = this.idle.get(key)!;
-    const missing = this.opts.size - list.length - (this.filling.get(key) ?? 0);
+  private fill(key: string, kind: Kind): void {
+    const missing = this.opts.size - kind.ready.length - (this.filling.get(key) ?? 0);
     for (let i = 0; i < missing && !this.closed; i++) {
       this.filling.set(key, (this.filling.get(key) ?? 0) + 1);
       this.track(
-        this.start(image, profile, limits, IDLE_CPU_SHARES)
-          .then((warm) => (this.closed || this.idle.get(key) !== list ? this.discard(warm) : list.push(warm)))
+        this.start(kind.image, kind.profile, kind.limits, IDLE_CPU_SHARES)
+          .then((warm) => (this.closed || this.kinds.get(key) !== kind ? this.discard(warm) : kind.ready.push(warm)))
           .catch(this.onError)
           .finally(() => this.filling.set(key, (this.filling.get(key) ?? 1) - 1)),
       );
@@ -106,19 +113,21 @@ export class WarmPool {
     return Date.now() - warm.createdAt > this.opts.maxIdleMs;
   }
 
+  /** Replaces containers that waited too long, so the pool stays warm through quiet spells. */
   private retireStale(): void {
-    for (const list of this.idle.values()) {
-      for (const warm of list.filter((w) => this.isStale(w))) {
-        list.splice(list.indexOf(warm), 1);
-        this.discard(warm);
-      }
+    for (const [key, kind] of this.kinds) {
+      const stale = kind.ready.filter((w) => this.isStale(w));
+      if (stale.length === 0) continue;
+      kind.ready = kind.ready.filter((w) => !stale.includes(w));
+      stale.forEach((w) => this.discard(w));
+      this.fill(key, kind);
     }
   }
 
   private forgetLeastRecentKeys(): void {
-    for (const key of [...this.idle.keys()].slice(0, Math.max(0, this.idle.size - MAX_KEYS))) {
-      this.idle.get(key)!.splice(0).forEach((w) => this.discard(w));
-      this.idle.delete(key);
+    for (const key of [...this.kinds.keys()].slice(0, Math.max(0, this.kinds.size - MAX_KEYS))) {
+      this.kinds.get(key)!.ready.splice(0).forEach((w) => this.discard(w));
+      this.kinds.delete(key);
     }
   }
 
