@@ -55,5 +55,6 @@ async function ensureBaseImage(docker: Docker, log: (msg: string) => void): Prom
   // Also the plain name, so `docker build sandboxes/<runner>` by hand finds its FROM.
   await docker.getImage(ref).tag({ repo: 'assay-base', tag: 'latest' });
   log(`built ${ref}`);
+  await pruneStaleImages(docker, ref, log, ['assay-base:latest']);
   return ref;
 }
