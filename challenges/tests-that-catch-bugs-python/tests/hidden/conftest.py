@@ -1,6 +1,7 @@
 """Runs the candidate's test file, in a child pytest, against one implementation of inventory.py at a time."""
 
 import os
+import runpy
 import shutil
 import signal
 import subprocess
@@ -12,7 +13,8 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-IMPLS = HERE / "impls"
+REFERENCE = HERE / "impls" / "reference" / "inventory.py"
+BUGS = runpy.run_path(str(HERE / "bugs.py"))["BUGS"]
 CANDIDATE = HERE.parent / "solution" / "test_inventory.py"
 # Per child run; the statement promises the candidate 2 seconds, the rest is pytest's start-up.
 RUN_TIMEOUT_S = 3.5
@@ -29,8 +31,19 @@ class Run:
         return self.returncode == -1
 
 
+def implementation(impl: str) -> str:
+    """The reference inventory.py, or it with one seeded bug (bugs.py)."""
+    source = REFERENCE.read_text()
+    if impl != "reference" and impl not in BUGS:
+        raise KeyError(f"no seeded bug named {impl}")
+    for old, new in BUGS.get(impl, []):
+        assert source.count(old) == 1, f"bug {impl} no longer applies to the reference"
+        source = source.replace(old, new)
+    return source
+
+
 def run_candidate_tests(impl: str) -> Run:
-    """The candidate's tests, run in a scratch directory with impls/<impl>/inventory.py first on the path."""
+    """The candidate's tests, run in a scratch directory with implementation(impl) first on the path."""
     if not CANDIDATE.is_file():
         pytest.fail("no test_inventory.py was submitted", pytrace=False)
     scratch = Path(tempfile.mkdtemp(prefix="inv-"))
@@ -39,7 +52,7 @@ def run_candidate_tests(impl: str) -> Run:
         lib, work = scratch / "lib", scratch / "work"
         lib.mkdir()
         work.mkdir()
-        shutil.copyfile(IMPLS / impl / "inventory.py", lib / "inventory.py")
+        (lib / "inventory.py").write_text(implementation(impl))
         shutil.copyfile(CANDIDATE, work / "test_inventory.py")
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -98,7 +111,7 @@ def passes_reference(reference_run):
 
 @pytest.fixture
 def kills(reference_run):
-    """kills(impl): asserts the candidate's tests fail against impls/<impl>, once they pass on the reference."""
+    """kills(impl): asserts the candidate's tests fail against implementation(impl), once they pass on the reference."""
 
     def check(impl: str) -> None:
         if reference_problem(reference_run) is not None:
