@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { buildContext } from './buildContext.js';
 import { buildImage } from './buildImage.js';
+import { hostNpmLibraries } from './hostNpmLibraries.js';
 import { hostNpmPackages } from './hostNpmPackages.js';
 import { imageExists } from './imageExists.js';
 import { baseImageRef, runnerImageRef } from './imageRefs.js';
@@ -32,10 +34,12 @@ export async function ensureRunnerImages(
   for (const { runner, ref } of missing) {
     log(`building ${ref}`);
     const sandbox = layout.runnerSandbox(runner);
+    const libraries = await hostNpmLibraries(sandbox, log);
     const context = await buildContext(
       [
         { dir: sandbox, prefix: '' },
         { dir: layout.runnerHarness(runner), prefix: 'runner/' },
+        ...(libraries ? [{ dir: join(libraries, 'node_modules'), prefix: 'libraries/node_modules/' }] : []),
       ],
       await hostNpmPackages(sandbox, log),
     );
