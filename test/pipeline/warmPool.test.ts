@@ -8,13 +8,16 @@ import { submit, waitForResult } from '../support/submissions.js';
 let svc: TestService;
 
 beforeAll(async () => {
-  svc = await startTestService({ env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'), WORKER_POOL_SIZE: '2', WORKER_POOL_IDLE_MS: '3000' } });
+  svc = await startTestService({ env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'), WORKER_POOL_SIZE: '2', WORKER_POOL_IDLE_MS: '6000' } });
 });
 afterAll(async () => svc.close());
 
 const warm = async () => {
   const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [POOL_LABEL] } });
-  return Promise.all(list.filter((c) => c.Names.every((n) => !n.startsWith('/assay-run-'))).map((c) => svc.rt.docker.getContainer(c.Id).inspect()));
+  const idle = list.filter((c) => c.Names.every((n) => !n.startsWith('/assay-run-')));
+  // The pool may retire one between the listing and its inspection.
+  const inspected = await Promise.all(idle.map((c) => svc.rt.docker.getContainer(c.Id).inspect().catch(() => null)));
+  return inspected.filter((c) => c !== null);
 };
 
 const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> => {
