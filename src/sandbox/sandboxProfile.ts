@@ -26,10 +26,19 @@ export function profileFromLabels(labels: Record<string, string> | null | undefi
   return { root, capAdd: root ? caps : [] };
 }
 
+/** Per engine: image tags are content hashes, so an image's labels never change once read. */
+const known = new WeakMap<Docker, Map<string, SandboxProfile>>();
+
 export async function sandboxProfile(docker: Docker, image: string): Promise<SandboxProfile> {
+  const cache = known.get(docker) ?? new Map<string, SandboxProfile>();
+  known.set(docker, cache);
+  const cached = cache.get(image);
+  if (cached) return cached;
   try {
     const info = await docker.getImage(image).inspect();
-    return profileFromLabels(info.Config?.Labels);
+    const profile = profileFromLabels(info.Config?.Labels);
+    cache.set(image, profile);
+    return profile;
   } catch (err) {
     if (err instanceof SandboxUnavailableError) throw err;
     throw new SandboxUnavailableError(`cannot inspect the sandbox image ${image}: ${(err as Error).message}`, { cause: err });
