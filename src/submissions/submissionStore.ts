@@ -70,14 +70,15 @@ function toSubmission(row: Row, tests: Submission['tests']): Submission {
   };
 }
 
-/** Claims a submission for a run; false when it is already finished (a redelivered job). */
-export function markRunning(db: Db, id: string, now = new Date()): boolean {
-  const res = db
+/** Claims a submission for a run: the attempt's number, or null when it is already finished (a redelivered job). */
+export function markRunning(db: Db, id: string, now = new Date()): number | null {
+  const row = db
     .update(submissions)
     .set({ status: 'running', startedAt: now, attempts: sql`${submissions.attempts} + 1` })
     .where(and(eq(submissions.id, id), inArray(submissions.status, ['queued', 'running'])))
-    .run();
-  return res.changes === 1;
+    .returning({ attempts: submissions.attempts })
+    .get();
+  return row?.attempts ?? null;
 }
 
 /**

@@ -30,10 +30,12 @@ export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob
     }
     return;
   }
-  if (!markRunning(db, id)) return;
+  const attempt = markRunning(db, id);
+  if (attempt === null) return;
   try {
     await events.publish(id, { type: 'running' });
-    await removeRunContainers(deps.docker, id);
+    // Only a retried run can find a container of an earlier attempt whose worker died before cleanup.
+    if (attempt > 1) await removeRunContainers(deps.docker, id);
     const { score, log } = await grade(deps, {
       runId: id,
       pkg,
