@@ -78,7 +78,6 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
       stream.once('error', () => resolve());
     });
     docker.modem.demuxStream(stream, sink((c) => output.writeStdout(c)), sink((c) => output.writeStderr(c)));
-    const startedAt = Date.now();
     // A warm container is already running, blocked on its input; a fresh one starts only once attached.
     if (!run.pool) await container.start();
     const timer = setTimeout(() => {
@@ -91,7 +90,6 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
       // The run may exit (or be killed) before reading all its input: that is its outcome, not ours.
       inputArchive(run.files).pipe(stream);
       const exit = (await container.wait()) as { StatusCode: number };
-      const durationMs = Date.now() - startedAt;
       await Promise.race([drained, new Promise((r) => setTimeout(r, STREAM_DRAIN_MS))]);
       output.end();
       const state = (await container.inspect()).State;
@@ -100,7 +98,6 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
         timedOut,
         outputExceeded,
         oomKilled: state.OOMKilled,
-        durationMs,
         tests,
         result,
         log: output.logText(),

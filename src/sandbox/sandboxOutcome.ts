@@ -7,7 +7,6 @@ export interface SandboxOutcome {
   /** Stopped for writing more than the output limit. */
   outputExceeded: boolean;
   oomKilled: boolean;
-  durationMs: number;
   /** Tests reported as they finished; kept even when the run never produced a result. */
   tests: HarnessTest[];
   result: ResultDocument | null;

@@ -47,7 +47,6 @@ const outcome = (over: Partial<SandboxOutcome>): SandboxOutcome => ({
   timedOut: false,
   outputExceeded: false,
   oomKilled: false,
-  durationMs: 100,
   tests: [],
   result: null,
   log: '',
