@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChallengePackage } from '../src/challenges/challengePackage.js';
-import { saveChallenge } from '../src/challenges/challengeStore.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { buildApp } from '../src/http/app.js';
 import { repoRoot } from '../src/repoRoot.js';
-import { openRuntime, type Runtime } from '../src/runtime.js';
+import { openApiRuntime, type ApiRuntime } from '../src/runtime/apiRuntime.js';
+import { appServices } from '../src/runtime/appServices.js';
+import { DEFAULT_OWNER } from '../src/tenancy/actor.js';
 import { startWorker } from '../src/worker/startWorker.js';
 import type { BenchOptions } from './options.js';
 
@@ -17,7 +18,7 @@ export const BENCH_QUEUE_PREFIX = 'assay-bench-';
 export interface AssayService {
   baseUrl: string;
   config: Config;
-  rt: Runtime;
+  rt: ApiRuntime;
   /** Stops everything, removes the queue and the database; returns the Redis keys left behind (none, if all went well). */
   close(): Promise<string[]>;
 }
@@ -38,9 +39,10 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
     WORKER_CONCURRENCY: String(opts.concurrency),
     LOG_LEVEL: 'silent',
   });
-  const rt = openRuntime(config);
-  for (const pkg of packages) saveChallenge(rt.database.db, pkg);
-  const app = await buildApp(rt.appDeps, false);
+  const rt = await openApiRuntime(config);
+  for (const pkg of packages) await rt.store.challenges.save(DEFAULT_OWNER, pkg, new Date());
+  const app = await buildApp(appServices(rt), false);
+  rt.startRecording();
   const worker = await startWorker(rt);
   const baseUrl = await app.listen({ port: config.http.port, host: config.http.host });
   return {
@@ -52,7 +54,11 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
         await app.close();
         await worker.close();
         await rt.queue.obliterate({ force: true });
-        return await rt.redis.keys(`bull:${config.queueName}:*`);
+        await rt.results.obliterate({ force: true });
+        // Published packages are the run's to remove; anything else left is a leak.
+        const packages = await rt.redis.keys(`bull:${config.queueName}:package:*`);
+        if (packages.length > 0) await rt.redis.del(...packages);
+        return [...(await rt.redis.keys(`bull:${config.queueName}:*`)), ...(await rt.redis.keys(`bull:${config.queueName}-results:*`))];
       } finally {
         await rt.close();
         rmSync(dir, { recursive: true, force: true });

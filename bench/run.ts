@@ -2,6 +2,7 @@
  * `npm run bench`: Assay end to end against a naive `docker run` per submission, on the same image,
  * in one run. Prints a Markdown report on stdout, progress on stderr. Options: bench/options.ts.
  */
+import { loadConfig } from '../src/config.js';
 import Docker from 'dockerode';
 import { imageExists } from '../src/images/imageExists.js';
 import { runnerImageRef } from '../src/images/imageRefs.js';
@@ -25,7 +26,7 @@ const progress = (msg: string) => process.stderr.write(`[bench ${((performance.n
 
 const opts = parseOptions(process.argv.slice(2), process.env);
 const docker = new Docker({ socketPath: opts.dockerSocket });
-const image = await runnerImageRef('python');
+const image = await runnerImageRef('python', loadConfig().baseImage);
 if (!(await imageExists(docker, image))) {
   process.stderr.write(`The sandbox image ${image} is missing: build it with \`npx tsx scripts/buildImages.ts python\`.\n`);
   process.exit(1);

@@ -6,12 +6,14 @@ import Docker from 'dockerode';
 import { ensureRunnerImages } from '../src/images/ensureRunnerImages.js';
 import { runnerImageRef } from '../src/images/imageRefs.js';
 import { RUNNERS } from '../src/images/runners.js';
+import { loadConfig } from '../src/config.js';
 
 const runners = process.argv.length > 2 ? process.argv.slice(2) : [...RUNNERS];
 const started = Date.now();
 try {
-  await ensureRunnerImages(new Docker(), runners, (msg) => console.log(msg));
-  for (const runner of runners) console.log(`ready: ${await runnerImageRef(runner)}`);
+  const { baseImage } = loadConfig();
+  await ensureRunnerImages(new Docker(), runners, baseImage, (msg) => console.log(msg));
+  for (const runner of runners) console.log(`ready: ${await runnerImageRef(runner, baseImage)}`);
   console.log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (err) {
   console.error((err as Error).message);

@@ -15,8 +15,10 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   /** Redis holding the queue and the event channel. @defaultValue redis://127.0.0.1:6379 */
   REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
-  /** SQLite database file (a path, or a `file:` URL). @defaultValue ./data/assay.db */
+  /** `postgres://…` for PostgreSQL; otherwise a SQLite file (a path, or a `sqlite:`/`file:` URL). @defaultValue ./data/assay.db */
   DATABASE_URL: Type.String({ minLength: 1, default: './data/assay.db' }),
+  /** Image the sandboxes' base is built on (e.g. debian:bookworm-slim where a registry is reachable); unset: a debootstrap root. */
+  ASSAY_BASE_IMAGE: Type.Optional(Type.String({ minLength: 1 })),
   /** Docker engine socket. @defaultValue /var/run/docker.sock */
   DOCKER_SOCKET: Type.String({ minLength: 1, default: '/var/run/docker.sock' }),
   /** Folder of challenge packages loaded at start-up. @defaultValue <repo>/challenges */
@@ -53,10 +55,15 @@ const EnvSchema = Type.Object({
 
 type Env = Static<typeof EnvSchema>;
 
+/** Which database the API uses; workers use none. */
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
 export interface Config {
   http: { port: number; host: string };
   redisUrl: string;
-  databasePath: string;
+  database: DatabaseTarget;
+  /** The base image's root; null: made here with debootstrap. */
+  baseImage: string | null;
   dockerSocket: string;
   challengesDir: string;
   queueName: string;
@@ -64,6 +71,11 @@ export interface Config {
   jobs: { attempts: number; backoffMs: number };
   sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
   logLevel: string;
+}
+
+function databaseTarget(url: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  return { kind: 'sqlite', file: url.replace(/^(sqlite|file):(\/\/(?=\/))?/, '') };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,7 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     http: { port: e.PORT, host: e.HOST },
     redisUrl: e.REDIS_URL,
-    databasePath: e.DATABASE_URL.replace(/^file:/, ''),
+    database: databaseTarget(e.DATABASE_URL),
+    baseImage: e.ASSAY_BASE_IMAGE?.trim() || null,
     dockerSocket: e.DOCKER_SOCKET,
     challengesDir: path.resolve(e.CHALLENGES_DIR),
     queueName: e.QUEUE_NAME,

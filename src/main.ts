@@ -1,19 +1,22 @@
 import { loadChallenges } from './challenges/loadChallenges.js';
 import { loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
-import { startSweeper } from './queue/sweeper.js';
-import { openRuntime } from './runtime.js';
+import { jobIsLive, startSweeper } from './queue/sweeper.js';
+import { openApiRuntime } from './runtime/apiRuntime.js';
+import { appServices } from './runtime/appServices.js';
 import { onShutdown } from './shutdown.js';
+import { DEFAULT_OWNER } from './tenancy/actor.js';
 import { startWorker, type RunningWorker } from './worker/startWorker.js';
 
-/** `npm start`: the API, the sweeper and (unless RUN_WORKER=false) a worker in the same process. */
+/** `npm start`: the API, the result recorder, the sweeper and (unless RUN_WORKER=false) a worker. */
 const config = loadConfig();
-const rt = openRuntime(config);
-const { loaded, rejected } = await loadChallenges(rt.database.db, config.challengesDir);
+const rt = await openApiRuntime(config);
+const { loaded, rejected } = await loadChallenges(rt.store.challenges, DEFAULT_OWNER, config.challengesDir);
 rt.log.info({ challenges: loaded.map((c) => `${c.manifest.slug}@${c.version.slice(0, 12)}`) }, 'challenges loaded');
 for (const err of rejected) rt.log.error({ dir: err.dir, problems: err.problems }, 'challenge package left out');
-const app = await buildApp(rt.appDeps, rt.log);
-const stopSweeper = startSweeper(rt.database.db, rt.queue, { everyMs: 30_000, graceMs: 60_000 }, (err) =>
+const app = await buildApp(appServices(rt), rt.log);
+rt.startRecording();
+const stopSweeper = startSweeper((olderThan) => rt.services.submissions.requeueStale(olderThan, jobIsLive(rt.queue)), { everyMs: 30_000, graceMs: 60_000 }, (err) =>
   rt.log.warn({ err }, 'sweeper failed'),
 );
 let worker: RunningWorker | undefined;

@@ -1,13 +1,14 @@
+import { pino } from 'pino';
 import { loadConfig } from './config.js';
-import { openRuntime } from './runtime.js';
+import { openConnections } from './runtime/connections.js';
 import { onShutdown } from './shutdown.js';
 import { startWorker } from './worker/startWorker.js';
 
-/** `npm run worker`: a worker alone, for running sandboxes on more machines than the API. */
+/** `npm run worker`: a worker alone, on any machine with Redis and a Docker engine; it opens no database. */
 const config = loadConfig();
-const rt = openRuntime(config);
-const worker = await startWorker(rt);
-onShutdown(rt.log, async () => {
+const conn = openConnections(config, pino({ level: config.logLevel }));
+const worker = await startWorker(conn);
+onShutdown(conn.log, async () => {
   await worker.close();
-  await rt.close();
+  await conn.close();
 });

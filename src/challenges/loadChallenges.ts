@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Db } from '../db/database.js';
 import { readPackage } from './readPackage.js';
-import { saveChallenge } from './challengeStore.js';
+import type { OwnerId } from '../tenancy/actor.js';
+import type { ChallengeRepository } from './challengeRepository.js';
 import type { ChallengePackage } from './challengePackage.js';
 import { InvalidPackageError } from './InvalidPackageError.js';
 
@@ -13,10 +13,10 @@ export interface LoadedChallenges {
 }
 
 /**
- * Loads every package under `dir` into the database at start-up. A broken package is left out
+ * Loads every package under `dir` into the owner's catalogue at start-up. A broken package is left out
  * rather than stopping the service: one half-written challenge must not take the others down.
  */
-export async function loadChallenges(db: Db, dir: string): Promise<LoadedChallenges> {
+export async function loadChallenges(challenges: Pick<ChallengeRepository, 'save'>, owner: OwnerId, dir: string): Promise<LoadedChallenges> {
   const entries = await readdir(dir, { withFileTypes: true });
   const results = await Promise.allSettled(
     entries.filter((e) => e.isDirectory()).map((e) => readPackage(path.join(dir, e.name))),
@@ -28,6 +28,6 @@ export async function loadChallenges(db: Db, dir: string): Promise<LoadedChallen
     else if (r.reason instanceof InvalidPackageError) rejected.push(r.reason);
     else throw r.reason;
   }
-  for (const pkg of loaded) saveChallenge(db, pkg);
+  for (const pkg of loaded) await challenges.save(owner, pkg, new Date());
   return { loaded, rejected };
 }

@@ -1,12 +1,13 @@
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { challengeVersion, currentChallenge, saveChallenge } from '../challenges/challengeStore.js';
 import type { PackageFile } from '../challenges/challengePackage.js';
 import { readPackage } from '../challenges/readPackage.js';
-import { validatePackage } from '../challenges/validatePackage.js';
+import { validatePackage } from '../tools/validatePackage.js';
 import { isRunnerName, RUNNERS } from '../images/runners.js';
 import { repoRoot } from '../repoRoot.js';
-import type { ToolContext } from './toolContext.js';
+import type { ToolContext } from '../runtime/toolContext.js';
+import type { Store } from '../platform/store.js';
+import { DEFAULT_OWNER } from '../tenancy/actor.js';
 import { UsageError } from './UsageError.js';
 
 /** The language of a runner's example fixture, where it is not named after the runner. */
@@ -45,36 +46,39 @@ export async function newChallenge(dir: string, runner: string): Promise<string>
 
 /** `assay challenge validate <dir>`: every check, with what to fix; false when any failed. */
 export async function validateChallenge(ctx: ToolContext, dir: string, print: (line: string) => void): Promise<boolean> {
-  const report = await validatePackage(ctx.grader, dir);
+  const report = await validatePackage(ctx.grader, ctx.config.sandbox, dir);
   for (const check of report.checks) print(`  ok   ${check}`);
   for (const problem of report.problems) print(`  FAIL ${problem}`);
   print(report.problems.length === 0 ? `${report.slug}: valid` : `${report.slug ?? dir}: ${report.problems.length} problem(s)`);
   return report.problems.length === 0;
 }
 
+/** Runs `work` on the configured database, closing it afterwards. */
+export async function withStore<T>(ctx: ToolContext, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await ctx.openStore();
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The database as a message names it, without a PostgreSQL URL's password. */
+export const databaseName = ({ config: { database } }: ToolContext) =>
+  database.kind === 'sqlite' ? database.file : database.url.replace(/\/\/[^@/]*@/, '//');
+
 /** `assay challenge import <dir>`: stores the package as the challenge's current version. */
 export async function importChallenge(ctx: ToolContext, dir: string): Promise<string> {
   const pkg = await readPackage(dir);
-  const { db, close } = ctx.openDb();
-  try {
-    saveChallenge(db, pkg);
-  } finally {
-    close();
-  }
-  return `imported ${pkg.manifest.slug}@${pkg.version.slice(0, 12)} into ${ctx.config.databasePath}`;
+  await withStore(ctx, (store) => store.challenges.save(DEFAULT_OWNER, pkg, new Date()));
+  return `imported ${pkg.manifest.slug}@${pkg.version.slice(0, 12)} into ${databaseName(ctx)}`;
 }
 
 /** `assay challenge export <slug> <dir> [--version v]`: writes a stored version back out as a package. */
 export async function exportChallenge(ctx: ToolContext, slug: string, dir: string, version?: string): Promise<string> {
-  const { db, close } = ctx.openDb();
-  const pkg = (() => {
-    try {
-      return version ? challengeVersion(db, slug, version) : currentChallenge(db, slug);
-    } finally {
-      close();
-    }
-  })();
-  if (!pkg) throw new UsageError(`no challenge ${slug}${version ? `@${version}` : ''} in ${ctx.config.databasePath}`);
+  const pkg = await withStore(ctx, (store) =>
+    version ? store.challenges.version(DEFAULT_OWNER, slug, version) : store.challenges.current(DEFAULT_OWNER, slug));
+  if (!pkg) throw new UsageError(`no challenge ${slug}${version ? `@${version}` : ''} in ${databaseName(ctx)}`);
   const write = async (prefix: string, files: PackageFile[]) => {
     for (const f of files) {
       const target = path.join(dir, prefix, f.path);

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { currentChallenge } from '../challenges/challengeStore.js';
 import { InvalidPackageError } from '../challenges/InvalidPackageError.js';
 import { ConfigError } from '../errors/ConfigError.js';
-import { regrade } from '../grading/regrade.js';
-import { exportChallenge, importChallenge, newChallenge, validateChallenge } from './challengeCommands.js';
-import { toolContext } from './toolContext.js';
+import { toolContext } from '../runtime/toolContext.js';
+import { DEFAULT_OWNER } from '../tenancy/actor.js';
+import { regrade } from '../tools/regrade.js';
+import { databaseName, exportChallenge, importChallenge, newChallenge, validateChallenge, withStore } from './challengeCommands.js';
 import { UsageError } from './UsageError.js';
 
 const USAGE = `usage: assay <command>
@@ -20,11 +20,10 @@ async function regradeCommand(slug: string, limitArg: string | undefined, json: 
   const ctx = toolContext();
   const limit = Number(limitArg ?? 100);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
-  const { db, close } = ctx.openDb();
-  try {
-    const pkg = currentChallenge(db, slug);
-    if (!pkg) throw new UsageError(`no challenge ${slug} in ${ctx.config.databasePath}`);
-    const rows = await regrade(ctx.grader, db, pkg, { limit });
+  await withStore(ctx, async (store) => {
+    const pkg = await store.challenges.current(DEFAULT_OWNER, slug);
+    if (!pkg) throw new UsageError(`no challenge ${slug} in ${databaseName(ctx)}`);
+    const rows = await regrade({ grader: ctx.grader, serverLimits: ctx.config.sandbox, submissions: store.submissions }, DEFAULT_OWNER, pkg, { limit });
     if (json) return console.log(JSON.stringify(rows, null, 2));
     for (const r of rows) {
       const was = `${r.fromVersion.slice(0, 12)} ${r.before.verdict} ${r.before.earned}/${r.before.max}`;
@@ -32,9 +31,7 @@ async function regradeCommand(slug: string, limitArg: string | undefined, json: 
       console.log(`${r.changed ? 'CHANGED' : 'same   '} ${r.submissionId} ${was} -> ${now}`);
     }
     console.log(`${rows.length} submission(s) re-graded, ${rows.filter((r) => r.changed).length} changed; stored scores untouched`);
-  } finally {
-    close();
-  }
+  });
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -5,13 +5,12 @@ type Listener = (event: SubmissionEvent) => void;
 
 /**
  * Fans submission events out to in-process listeners over one Redis subscriber connection, so an
- * SSE client costs a map entry, not a connection; works whichever process runs the worker.
+ * SSE client costs a map entry, not a connection; works whichever process published them.
  */
 export class EventHub {
   private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(
-    private readonly publisher: Redis,
     private readonly subscriber: Redis,
     private readonly queueName: string,
   ) {
@@ -21,10 +20,6 @@ export class EventHub {
       const event = JSON.parse(message) as SubmissionEvent;
       for (const listener of set) listener(event);
     });
-  }
-
-  async publish(submissionId: string, event: SubmissionEvent): Promise<void> {
-    await this.publisher.publish(eventChannel(this.queueName, submissionId), JSON.stringify(event));
   }
 
   /** Resolves once subscribed, so no event published afterwards is missed; returns the unsubscribe. */

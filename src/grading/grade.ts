@@ -1,14 +1,13 @@
 import type Docker from 'dockerode';
 import type { ChallengePackage, PackageFile } from '../challenges/challengePackage.js';
-import { resolveLimits, type ServerLimits } from '../sandbox/limits.js';
+import type { SandboxLimits } from '../sandbox/limits.js';
 import { runSandbox } from '../sandbox/runSandbox.js';
 import type { WarmPool } from '../sandbox/warmPool.js';
 import { scoreRun, scoreTest, type Score, type ScoredTest } from '../scoring/scoreRun.js';
 
-/** What grading needs: the engine, the server's limits, and where each runner's image is. */
+/** What grading needs: the engine and where each runner's image is. */
 export interface Grader {
   docker: Docker;
-  serverLimits: ServerLimits;
   imageFor: (runner: string) => Promise<string>;
   /** Warm containers to run in, where the caller keeps some (the worker does). */
   pool?: WarmPool;
@@ -17,8 +16,11 @@ export interface Grader {
 export interface GradeRequest {
   /** Labels the sandbox, so leftovers of this run can be found. */
   runId: string;
-  pkg: ChallengePackage;
+  /** Of the challenge version, grading reads the manifest and the hidden tests only. */
+  pkg: Pick<ChallengePackage, 'manifest' | 'hiddenTests'>;
   files: PackageFile[];
+  /** The challenge's limits as the server resolved them (sandbox/limits.ts resolveLimits). */
+  limits: SandboxLimits;
   signal?: AbortSignal;
   /** Each manifest test, scored, as soon as the runner reports it. */
   onTest?: (test: ScoredTest) => void;
@@ -34,7 +36,7 @@ export interface Graded {
 /** Runs files against a challenge version's hidden tests in a fresh sandbox and scores them. */
 export async function grade(grader: Grader, req: GradeRequest): Promise<Graded> {
   const { manifest } = req.pkg;
-  const limits = resolveLimits(manifest.limits, grader.serverLimits);
+  const { limits } = req;
   const points = new Map(manifest.tests.map((t) => [t.name, t.points ?? 1]));
   const outcome = await runSandbox(grader.docker, {
     runId: req.runId,

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldProblem } from '../errors/AppError.js';
-import type { Problem } from '../schemas/problem.js';
+import type { Problem } from './schemas/problem.js';
 
 const TYPE_BASE = 'https://assay.dev/problems/';
 

@@ -19,18 +19,19 @@ import { UnknownRunnerError } from './UnknownRunnerError.js';
 export async function ensureRunnerImages(
   docker: Docker,
   runners: string[],
+  baseImage: string | null,
   log: (msg: string) => void,
 ): Promise<void> {
   const missing: Array<{ runner: RunnerName; ref: string }> = [];
   for (const runner of runners) {
     if (!isRunnerName(runner)) throw new UnknownRunnerError(runner);
-    const ref = await runnerImageRef(runner);
+    const ref = await runnerImageRef(runner, baseImage);
     if (await imageExists(docker, ref)) log(`${ref} is up to date`);
     else missing.push({ runner, ref });
   }
   if (missing.length === 0) return;
 
-  const base = await ensureBaseImage(docker, log);
+  const base = await ensureBaseImage(docker, baseImage, log);
   for (const { runner, ref } of missing) {
     log(`building ${ref}`);
     const sandbox = layout.runnerSandbox(runner);
@@ -49,10 +50,10 @@ export async function ensureRunnerImages(
   }
 }
 
-async function ensureBaseImage(docker: Docker, log: (msg: string) => void): Promise<string> {
-  const ref = await baseImageRef();
+async function ensureBaseImage(docker: Docker, baseImage: string | null, log: (msg: string) => void): Promise<string> {
+  const ref = await baseImageRef(baseImage);
   if (await imageExists(docker, ref)) return ref;
-  const root = await ensureRootImage(docker, log);
+  const root = await ensureRootImage(docker, baseImage, log);
   log(`building ${ref} on ${root}`);
   const context = await buildContext([{ dir: layout.baseSandbox(), prefix: '' }]);
   await buildImage(docker, ref, context, { ROOTFS_IMAGE: root }, log);

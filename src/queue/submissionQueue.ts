@@ -1,9 +1,9 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { ServiceUnavailableError } from '../errors/ServiceUnavailableError.js';
-
-export interface SubmissionJob {
-  submissionId: string;
-}
+import { publishPackage } from './packageCache.js';
+import type { GradingPackage, SubmissionJob } from './submissionJob.js';
+import { withTimeout } from './withTimeout.js';
 
 /** How long a submit waits for Redis before telling the client to retry. */
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -21,20 +21,21 @@ export function createSubmissionQueue(name: string, connection: ConnectionOption
   });
 }
 
-/** The job id is the submission id, so enqueueing twice (client retry, sweeper) adds one job. */
-export async function enqueueSubmission(queue: Queue<SubmissionJob>, submissionId: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
-  });
+/**
+ * Publishes the package, then adds the job. The job id is the submission id, so enqueueing twice
+ * (a client retry, the sweeper) adds one job.
+ */
+export async function enqueueSubmission(queue: Queue<SubmissionJob>, redis: Redis, job: SubmissionJob, pkg: GradingPackage): Promise<void> {
+  const work = (async () => {
+    await publishPackage(redis, queue.name, pkg);
+    await queue.add('run', job, { jobId: job.submissionId });
+  })();
   try {
-    await Promise.race([queue.add('run', { submissionId }, { jobId: submissionId }), timeout]);
+    await withTimeout(work, ENQUEUE_TIMEOUT_MS, `no answer from Redis in ${ENQUEUE_TIMEOUT_MS} ms`);
   } catch (err) {
     throw new ServiceUnavailableError('The submission queue is unavailable; retry later with the same Idempotency-Key.', {
       cause: err,
       headers: { 'retry-after': '5' },
     });
-  } finally {
-    clearTimeout(timer);
   }
 }

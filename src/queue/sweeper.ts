@@ -1,24 +1,25 @@
 import type { Queue } from 'bullmq';
-import type { Db } from '../db/database.js';
-import { staleQueuedIds } from '../submissions/submissionStore.js';
-import { enqueueSubmission, type SubmissionJob } from './submissionQueue.js';
+import type { SubmissionJob } from './submissionJob.js';
+
+/** Whether the queue still holds a live job for the submission; a finished one is removed so it can be added again. */
+export function jobIsLive(queue: Queue<SubmissionJob>) {
+  return async (submissionId: string): Promise<boolean> => {
+    const job = await queue.getJob(submissionId);
+    if (!job) return false;
+    if ((await job.isCompleted()) || (await job.isFailed())) {
+      await job.remove();
+      return false;
+    }
+    return true;
+  };
+}
 
 /**
- * Re-enqueues submissions left `queued` in the database but possibly missing from Redis (a crash
- * between commit and enqueue, a Redis restart without persistence). Job ids make this a no-op for
- * submissions already queued.
+ * Every `everyMs`, re-dispatches submissions left `queued` for longer than `graceMs` (see
+ * SubmissionService.requeueStale). Returns the stop function.
  */
-export function startSweeper(db: Db, queue: Queue<SubmissionJob>, opts: { everyMs: number; graceMs: number }, onError: (err: unknown) => void): () => void {
-  const sweep = async () => {
-    for (const id of staleQueuedIds(db, new Date(Date.now() - opts.graceMs))) {
-      const job = await queue.getJob(id);
-      if (!job || (await job.isCompleted()) || (await job.isFailed())) {
-        if (job) await job.remove();
-        await enqueueSubmission(queue, id);
-      }
-    }
-  };
-  const timer = setInterval(() => void sweep().catch(onError), opts.everyMs);
+export function startSweeper(requeue: (olderThan: Date) => Promise<unknown>, opts: { everyMs: number; graceMs: number }, onError: (err: unknown) => void): () => void {
+  const timer = setInterval(() => void requeue(new Date(Date.now() - opts.graceMs)).catch(onError), opts.everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

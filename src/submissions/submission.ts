@@ -1,11 +1,18 @@
-import type { ScoredTest } from '../scoring/scoreRun.js';
+import type { Score, ScoredTest } from '../scoring/scoreRun.js';
 import type { Verdict } from '../scoring/verdict.js';
+import type { FailureCode } from './failureCode.js';
 
 export type SubmissionStatus = 'queued' | 'running' | 'completed' | 'failed';
 
 export interface SubmittedFile {
   path: string;
   content: string;
+}
+
+/** What a client asks to have graded. */
+export interface SubmissionRequest {
+  challenge: string;
+  files: SubmittedFile[];
 }
 
 /** A candidate's files for one challenge version, and what became of them. */
@@ -15,12 +22,22 @@ export interface Submission {
   status: SubmissionStatus;
   verdict: Verdict | null;
   message: string | null;
+  /** Set when the submission `failed`: why we could not run it. */
+  failureCode: FailureCode | null;
   score: { earned: number; max: number; percent: number } | null;
   tests: ScoredTest[];
   skills: { skill: string; earned: number; max: number; percent: number }[];
   files: SubmittedFile[];
   log: string | null;
+  attempts: number;
   createdAt: Date;
   startedAt: Date | null;
   completedAt: Date | null;
+}
+
+/** What a run produced, as the worker sends it back to be recorded. */
+export interface RunResult {
+  score: Score;
+  /** The candidate's output, capped. */
+  log: string;
 }

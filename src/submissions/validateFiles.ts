@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../errors/AppError.js';
-import { SUBMISSION_LIMITS } from '../schemas/submission.js';
+import { SUBMISSION_LIMITS } from './submissionLimits.js';
 import type { SubmittedFile } from './submission.js';
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;

@@ -1,55 +1,48 @@
 import type { Job } from 'bullmq';
-import type { Db } from '../db/database.js';
-import { challengeVersion } from '../challenges/challengeStore.js';
-import type { EventHub } from '../events/eventHub.js';
-import type { SubmissionJob } from '../queue/submissionQueue.js';
+import type { SubmissionEvent } from '../events/submissionEvent.js';
 import { grade, type Grader } from '../grading/grade.js';
+import type { PackageSource } from '../queue/packageCache.js';
+import type { SubmissionJob } from '../queue/submissionJob.js';
 import { removeRunContainers } from '../sandbox/containerReaper.js';
-import { completeSubmission, failSubmission, getSubmission, markRunning } from '../submissions/submissionStore.js';
+import type { ResultMessage } from '../submissions/resultMessage.js';
+import { failureOf } from './failureOf.js';
+import { WorkerFailure } from './WorkerFailure.js';
 import { WorkerShutdownError } from './WorkerShutdownError.js';
 
+/** What a worker needs: the engine, the packages, and the two ways back (results and live events). */
 export interface WorkerDeps extends Grader {
-  db: Db;
-  events: EventHub;
+  packages: Pick<PackageSource, 'get'>;
+  report: (msg: ResultMessage) => Promise<void>;
+  publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
 }
 
 /**
- * Runs one submission's hidden tests and stores its score. The candidate's failures come back as
- * a scored outcome; only our own failures throw, and BullMQ retries those.
+ * Runs one submission's hidden tests and reports its score. The candidate's failures come back as
+ * a scored outcome; only our own failures throw, and BullMQ retries those; the last one is
+ * reported as the submission's failure, with its code.
  */
 export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob>, signal: AbortSignal): Promise<void> {
-  const { db, events } = deps;
-  const id = job.data.submissionId;
-  const submission = getSubmission(db, id);
-  // Gone: the submit that made it could not enqueue and rolled it back.
-  if (!submission) return;
-  const pkg = challengeVersion(db, submission.challenge.slug, submission.challenge.version);
-  if (!pkg) {
-    if (failSubmission(db, id, `challenge ${submission.challenge.slug}@${submission.challenge.version} is not stored`)) {
-      await events.publish(id, { type: 'finished' });
-    }
-    return;
-  }
-  const attempt = markRunning(db, id);
-  if (attempt === null) return;
+  const { ownerId, submissionId: id, challenge } = job.data;
   try {
-    await events.publish(id, { type: 'running' });
-    // Only a retried run can find a container of an earlier attempt whose worker died before cleanup.
-    if (attempt > 1) await removeRunContainers(deps.docker, id);
+    const pkg = await deps.packages.get(challenge.version);
+    if (!pkg) throw new WorkerFailure('challenge_missing', `challenge ${challenge.slug}@${challenge.version} is not in the queue's package store`);
+    await deps.report({ kind: 'started', ownerId, submissionId: id });
+    await deps.publish(id, { type: 'running' });
+    // Only a retried or retaken run can find a container of an earlier attempt whose worker died.
+    if (job.attemptsMade > 0 || job.stalledCounter > 0) await removeRunContainers(deps.docker, id);
     const { score, log } = await grade(deps, {
       runId: id,
       pkg,
-      files: submission.files,
+      files: job.data.files,
+      limits: job.data.limits,
       signal,
-      onTest: (test) => void events.publish(id, { type: 'test', test }).catch(() => undefined),
+      onTest: (test) => void deps.publish(id, { type: 'test', test }).catch(() => undefined),
     });
     if (signal.aborted) throw new WorkerShutdownError();
-    if (completeSubmission(db, id, score, log)) {
-      await events.publish(id, { type: 'finished' });
-    }
+    await deps.report({ kind: 'completed', ownerId, submissionId: id, result: { score, log } });
   } catch (err) {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (!lastAttempt) throw err;
-    if (failSubmission(db, id, `internal error: ${(err as Error).message}`)) await events.publish(id, { type: 'finished' }).catch(() => undefined);
+    await deps.report({ kind: 'failed', ownerId, submissionId: id, failure: failureOf(err) });
   }
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import type { Config } from '../config.js';
-import type { SubmissionJob } from '../queue/submissionQueue.js';
-import type { Runtime } from '../runtime.js';
+import { imageResolver } from '../images/imageResolver.js';
+import { PackageSource } from '../queue/packageCache.js';
+import { sendResult } from '../queue/resultQueue.js';
+import type { SubmissionJob } from '../queue/submissionJob.js';
+import type { Connections } from '../runtime/connections.js';
 import { removeExpiredContainers } from '../sandbox/containerReaper.js';
 import { WarmPool } from '../sandbox/warmPool.js';
-import { failSubmission } from '../submissions/submissionStore.js';
-import { processSubmission } from './processSubmission.js';
+import { processSubmission, type WorkerDeps } from './processSubmission.js';
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -16,18 +18,29 @@ export interface RunningWorker {
 const REAP_EVERY_MS = 10_000;
 const REAP_GRACE_MS = 10_000;
 
-/** Starts a BullMQ worker on the runtime's queue; `overrides` adjust the configured worker settings. */
-export async function startWorker(rt: Runtime, overrides: Partial<Config['worker']> = {}): Promise<RunningWorker> {
-  const settings = { ...rt.config.worker, ...overrides };
-  const { log } = rt;
+/** Settings a caller (a test) may change from the configured ones. */
+export type WorkerOverrides = Partial<Config['worker']> & { imageFor?: WorkerDeps['imageFor'] };
+
+/** Starts a BullMQ worker on the configured queue; it needs Redis and a Docker engine, no database. */
+export async function startWorker(conn: Connections, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
+  const { imageFor = imageResolver(conn.config.baseImage), ...settingOverrides } = overrides;
+  const settings = { ...conn.config.worker, ...settingOverrides };
+  const { log, docker } = conn;
   const shutdown = new AbortController();
   const pool = settings.poolSize > 0
-    ? new WarmPool(rt.docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID() }, (err) =>
+    ? new WarmPool(docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID() }, (err) =>
         log.warn({ err }, 'warm pool could not start a sandbox'))
     : undefined;
-  const deps = { ...rt.workerDeps, pool };
-  const worker = new Worker<SubmissionJob>(rt.config.queueName, (job) => processSubmission(deps, job, shutdown.signal), {
-    connection: rt.redis,
+  const deps: WorkerDeps = {
+    docker,
+    imageFor,
+    pool,
+    packages: new PackageSource(conn.redis, conn.config.queueName),
+    report: (msg) => sendResult(conn.results, msg),
+    publish: conn.publish,
+  };
+  const worker = new Worker<SubmissionJob>(conn.config.queueName, (job) => processSubmission(deps, job, shutdown.signal), {
+    connection: conn.redis,
     concurrency: settings.concurrency,
     lockDuration: settings.lockMs,
     stalledInterval: settings.lockMs,
@@ -36,22 +49,23 @@ export async function startWorker(rt: Runtime, overrides: Partial<Config['worker
   });
   worker.on('failed', (job, err) => {
     if (!job) return;
-    log.warn({ submissionId: job.data.submissionId, attempt: job.attemptsMade, err: err.message }, 'submission run failed');
-    // Jobs failed by the stall checker never reach processSubmission's own last-attempt handling.
+    const { ownerId, submissionId } = job.data;
+    log.warn({ submissionId, attempt: job.attemptsMade, err: err.message }, 'submission run failed');
+    // processSubmission reports its own last attempt; a job that still ends up failed was given up
+    // by the stall checker (its workers kept dying). A second report of the same end is dropped.
     void job.getState().then((state) => {
-      if (state === 'failed' && failSubmission(deps.db, job.data.submissionId, `internal error: ${err.message}`)) {
-        return deps.events.publish(job.data.submissionId, { type: 'finished' });
-      }
+      if (state !== 'failed') return;
+      return deps.report({ kind: 'failed', ownerId, submissionId, failure: { code: 'stalled', message: `internal error: ${err.message}` } });
     }).catch(() => undefined);
   });
   worker.on('error', (err) => log.error({ err }, 'worker error'));
-  const reap = () => void removeExpiredContainers(rt.docker, REAP_GRACE_MS).catch((err: unknown) => log.warn({ err }, 'reaper failed'));
+  const reap = () => void removeExpiredContainers(docker, REAP_GRACE_MS).catch((err: unknown) => log.warn({ err }, 'reaper failed'));
   reap();
   const reaper = setInterval(reap, REAP_EVERY_MS);
   reaper.unref();
   void worker.run();
   await worker.waitUntilReady();
-  log.info({ concurrency: settings.concurrency, pool: settings.poolSize, queue: rt.config.queueName }, 'worker started');
+  log.info({ concurrency: settings.concurrency, pool: settings.poolSize, queue: conn.config.queueName }, 'worker started');
   return {
     async close() {
       clearInterval(reaper);

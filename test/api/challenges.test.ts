@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentChallenges } from '../../src/challenges/challengeStore.js';
 import { repoRoot } from '../../src/repoRoot.js';
+import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
 import { startTestService, type TestService } from '../support/testService.js';
 
 let svc: TestService;
@@ -22,7 +22,7 @@ describe('the challenge catalogue', () => {
   });
 
   it('shows a candidate the statement, starter files, sample tests and limits, never hidden tests or the solution', async () => {
-    for (const pkg of currentChallenges(svc.rt.database.db)) {
+    for (const pkg of await svc.rt.store.challenges.listCurrent(DEFAULT_OWNER)) {
       const res = await svc.app.inject({ method: 'GET', url: `/v1/challenges/${pkg.manifest.slug}` });
       expect(res.statusCode).toBe(200);
       const body = res.json();
@@ -82,7 +82,7 @@ describe('loading challenge packages at start-up', () => {
     await cp(path.join(repoRoot, 'test/fixtures/challenges/sum-python'), path.join(dir, 'sum-python'), { recursive: true });
     await mkdir(path.join(dir, 'half-written'));
     await writeFile(path.join(dir, 'half-written', 'statement.md'), '# soon');
-    const { loaded, rejected } = await loadChallenges(svc.rt.database.db, dir);
+    const { loaded, rejected } = await loadChallenges(svc.rt.store.challenges, DEFAULT_OWNER, dir);
     expect(loaded.map((p) => p.manifest.slug)).toEqual(['sum-python']);
     expect(rejected.map((e) => [path.basename(e.dir), e.problems])).toEqual([['half-written', ['challenge.json is missing']]]);
   });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { startTestService, type TestService } from '../support/testService.js';
+import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
+import { queuedCount, startTestService, type TestService } from '../support/testService.js';
 
 const FIXTURES = path.join(repoRoot, 'test/fixtures/challenges');
 let svc: TestService;
@@ -19,8 +20,7 @@ const submit = (payload: unknown, headers: Record<string, string> = {}) =>
     payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
   });
 
-const storedCount = () => svc.rt.database.db.$client.prepare('select count(*) as n from submissions').get() as { n: number };
-const queuedCount = () => svc.rt.queue.getJobCountByTypes('waiting', 'delayed', 'active', 'prioritized');
+const jobCount = () => svc.rt.queue.getJobCountByTypes('waiting', 'delayed', 'active', 'prioritized');
 const valid = { challenge: 'sum-python', files: [{ path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' }] };
 
 describe('POST /v1/submissions rejects bad input with a problem naming the field, storing nothing', () => {
@@ -46,15 +46,15 @@ describe('POST /v1/submissions rejects bad input with a problem naming the field
   ];
 
   it.each(cases)('%s', async (_name, payload, status, field) => {
-    const before = storedCount().n;
+    const before = await queuedCount(svc);
     const res = await submit(payload);
     expect(res.statusCode).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = res.json();
     expect(problem).toMatchObject({ status, title: expect.any(String), type: expect.any(String) });
     if (field) expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect(storedCount().n).toBe(before);
-    expect(await queuedCount()).toBe(0);
+    expect(await queuedCount(svc)).toBe(before);
+    expect(await jobCount()).toBe(0);
   });
 
   it('rejects a body that is not JSON', async () => {
@@ -91,8 +91,8 @@ describe('POST /v1/submissions accepts a valid submission', () => {
     expect(again.statusCode).toBe(202);
     expect(again.json().id).toBe(first.json().id);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const rows = svc.rt.database.db.$client.prepare("select count(*) as n from submissions where idempotency_key = 'retry-me-1'").get();
-    expect(rows).toEqual({ n: 1 });
+    expect(await svc.rt.store.submissions.findByIdempotencyKey(DEFAULT_OWNER, 'retry-me-1')).toEqual({ id: first.json().id, requestHash: expect.any(String) });
+    expect(await svc.rt.queue.getJob(first.json().id)).toBeTruthy();
   });
 
   it('refuses an Idempotency-Key reused for a different body', async () => {

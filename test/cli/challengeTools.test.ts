@@ -5,23 +5,23 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import { currentChallenge } from '../../src/challenges/challengeStore.js';
 import { readPackage } from '../../src/challenges/readPackage.js';
-import { validatePackage } from '../../src/challenges/validatePackage.js';
+import { validatePackage } from '../../src/tools/validatePackage.js';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/database.js';
+import { openStore } from '../../src/platform/openStore.js';
+import { resolveLimits } from '../../src/sandbox/limits.js';
+import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
 import type { Grader } from '../../src/grading/grade.js';
-import { regrade } from '../../src/grading/regrade.js';
+import { regrade } from '../../src/tools/regrade.js';
 import { imageResolver } from '../../src/images/imageResolver.js';
 import { repoRoot } from '../../src/repoRoot.js';
-import { insertSubmission, completeSubmission, markRunning, getSubmission } from '../../src/submissions/submissionStore.js';
 import { grade } from '../../src/grading/grade.js';
-import { isolatedEnv } from '../support/testEnv.js';
+import { createSqliteDatabase, isolatedEnv } from '../support/testEnv.js';
 
 const run = promisify(execFile);
 const FIXTURE = path.join(repoRoot, 'test/fixtures/challenges/sum-python');
-const config = loadConfig(isolatedEnv());
-const grader: Grader = { docker: new Docker(), serverLimits: config.sandbox, imageFor: imageResolver() };
+const config = loadConfig(isolatedEnv(createSqliteDatabase()));
+const grader: Grader = { docker: new Docker(), imageFor: imageResolver(config.baseImage) };
 const temps: string[] = [];
 
 afterAll(async () => {
@@ -53,7 +53,7 @@ describe('assay challenge validate', () => {
       await mutant(d, 'zero', 'def add(a, b):\n    return a + b + (1 if a == 0 else 0)\n', 3);
       await mutant(d, 'positives', 'def add(a, b):\n    return a + b + (1 if a > 0 else 0)\n', 4);
     });
-    const report = await validatePackage(grader, dir);
+    const report = await validatePackage(grader, config.sandbox, dir);
     expect(report.problems).toEqual([]);
     expect(report.checks).toEqual([
       'challenge.json matches the manifest schema',
@@ -75,7 +75,7 @@ describe('assay challenge validate', () => {
     ['a mutant whose expected score is wrong', (d) => mutant(d, 'negatives', 'def add(a, b):\n    return a + b if a >= 0 else 0\n', 4), /mutant negatives earns 5, but its expected\.json says 4/],
     ['hidden tests no mutant shows can fail', (d) => mutant(d, 'negatives', 'def add(a, b):\n    return a + b if a >= 0 else 0\n'), /pass against every mutant.*test_adds_positive_numbers.*test_slow_but_fine/],
   ])('rejects %s with an actionable message', async (_name, edit, message) => {
-    const report = await validatePackage(grader, await variant(edit));
+    const report = await validatePackage(grader, config.sandbox, await variant(edit));
     expect(report.problems.join('\n')).toMatch(message);
   });
 
@@ -100,14 +100,14 @@ describe('assay challenge new', () => {
     const dir = path.join(parent, 'my-first-challenge');
     const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'challenge', 'new', '--runner', 'python', dir], { cwd: repoRoot });
     expect(stdout).toMatch(/created .*my-first-challenge/);
-    const report = await validatePackage(grader, dir);
+    const report = await validatePackage(grader, config.sandbox, dir);
     expect(report.problems).toEqual(['the starter files already score 100%: the challenge asks nothing of the candidate.']);
   });
 });
 
 describe('assay challenge import / export and regrade', () => {
   it('round-trips a package through the database as the same version, and re-grades without touching history', async () => {
-    const env = isolatedEnv();
+    const env = isolatedEnv(createSqliteDatabase());
     const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
     const v1 = await readPackage(FIXTURE);
     await cli('challenge', 'import', FIXTURE);
@@ -117,18 +117,20 @@ describe('assay challenge import / export and regrade', () => {
     expect((await readPackage(out)).version).toBe(v1.version);
 
     // A submission scored on v1, then a v2 whose hidden tests expect something else.
-    const { db, close } = openDatabase(env.DATABASE_URL!);
+    const store = await openStore(loadConfig(env).database);
+    const { submissions } = store;
+    const id = '11111111-1111-4111-8111-111111111111';
     const files = [{ path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' }];
-    insertSubmission(db, { id: '11111111-1111-4111-8111-111111111111', challengeSlug: 'sum-python', challengeVersion: v1.version, files, idempotencyKey: null, requestHash: 'x' });
-    markRunning(db, '11111111-1111-4111-8111-111111111111');
-    const first = await grade(grader, { runId: 'regrade-test', pkg: v1, files });
-    completeSubmission(db, '11111111-1111-4111-8111-111111111111', first.score, first.log);
+    await submissions.insert(DEFAULT_OWNER, { id, challengeSlug: 'sum-python', challengeVersion: v1.version, files, idempotencyKey: null, requestHash: 'x' }, new Date());
+    await submissions.markRunning(DEFAULT_OWNER, id, new Date());
+    const first = await grade(grader, { runId: 'regrade-test', pkg: v1, files, limits: resolveLimits(v1.manifest.limits, config.sandbox) });
+    await submissions.complete(DEFAULT_OWNER, id, first, new Date());
     const v2dir = await variant((d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), (v1.hiddenTests[0]!.content).replace('same(add(-2, -3), -5)', 'same(add(-2, -3), 5)')));
     await cli('challenge', 'import', v2dir);
-    const v2 = currentChallenge(db, 'sum-python')!;
+    const v2 = (await store.challenges.current(DEFAULT_OWNER, 'sum-python'))!;
     expect(v2.version).not.toBe(v1.version);
 
-    const rows = await regrade(grader, db, v2, { limit: 10 });
+    const rows = await regrade({ grader, serverLimits: config.sandbox, submissions }, DEFAULT_OWNER, v2, { limit: 10 });
     expect(rows).toEqual([
       {
         submissionId: '11111111-1111-4111-8111-111111111111',
@@ -138,13 +140,13 @@ describe('assay challenge import / export and regrade', () => {
         changed: true,
       },
     ]);
-    expect(getSubmission(db, '11111111-1111-4111-8111-111111111111')).toMatchObject({
+    expect(await submissions.get(DEFAULT_OWNER, id)).toMatchObject({
       challenge: { version: v1.version },
       verdict: 'passed',
       score: { earned: 6, max: 6 },
     });
     const { stdout } = await cli('regrade', 'sum-python');
     expect(stdout).toMatch(/CHANGED 11111111-1111-4111-8111-111111111111 .* passed 6\/6 -> .* failed 5\/6/);
-    close();
+    await store.close();
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { startTestService, type TestService } from '../support/testService.js';
+import { startTestService, stored, type TestService } from '../support/testService.js';
 import { containersOf, submit, waitForResult } from '../support/submissions.js';
 import { HONEST_SOLUTION, HOSTILE_CASES } from './cases.js';
 
@@ -65,11 +65,10 @@ describe('hostile submissions', () => {
   it('keeps the candidate output it stores valid UTF-8, capped', async () => {
     const flood = HOSTILE_CASES.find((c) => c.name === '100 MB of output in one line')!;
     const bad = HOSTILE_CASES.find((c) => c.name === 'non-UTF-8 and NUL bytes in output')!;
-    const logOf = (id: string) =>
-      (svc.rt.database.db.$client.prepare('select log from submissions where id = ?').get(id) as { log: string }).log;
-    const floodLog = logOf((await run(flood.code)).id);
+    const logOf = async (id: string) => (await stored(svc, id)).log!;
+    const floodLog = await logOf((await run(flood.code)).id);
     expect(Buffer.byteLength(floodLog)).toBeLessThanOrEqual(svc.config.sandbox.outputLimitBytes);
-    const badLog = logOf((await run(bad.code)).id);
+    const badLog = await logOf((await run(bad.code)).id);
     expect(badLog).toContain('\uFFFDbad\uFFFDbytes');
     expect(badLog).not.toContain('\0');
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { startTestService, type TestService } from '../support/testService.js';
+import { startTestService, stored, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
 
 let svc: TestService;
@@ -24,10 +24,7 @@ describe('20 submissions at once', () => {
       expect(r.status).toBe('completed');
       expect(r.score.earned).toBe(i % 2 === 0 ? 6 : 5);
     });
-    const rows = svc.rt.database.db.$client
-      .prepare('select s.attempts, count(t.name) as tests from submissions s join test_results t on t.submission_id = s.id group by s.id')
-      .all();
-    expect(rows).toHaveLength(20);
-    expect(rows.every((r) => (r as { attempts: number; tests: number }).attempts === 1 && (r as { tests: number }).tests === 3)).toBe(true);
+    const rows = await Promise.all(ids.map((id) => stored(svc, id)));
+    expect(rows.map((s) => [s.attempts, s.tests.length])).toEqual(ids.map(() => [1, 3]));
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPackage } from '../../src/challenges/readPackage.js';
 import type { ChallengePackage } from '../../src/challenges/challengePackage.js';
-import { readMutants } from '../../src/challenges/readMutants.js';
+import { readMutants } from '../../src/tools/readMutants.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
 import { POOL_LABEL } from '../../src/sandbox/containerSpec.js';
-import { startTestService, type TestService } from '../support/testService.js';
+import { startTestService, stored, type TestService } from '../support/testService.js';
 import { containersOf, submit, waitForResult, waitForStatus } from '../support/submissions.js';
 
 let svc: TestService;
@@ -58,8 +58,8 @@ describe('a worker killed mid-run', () => {
     const second = spawnWorker();
     const r = await waitForResult(svc, id, 60_000);
     expect(r).toMatchObject({ status: 'completed', verdict: 'passed', score: { earned: 6, max: 6 } });
-    const row = svc.rt.database.db.$client.prepare('select attempts, (select count(*) from test_results where submission_id = ?) as tests from submissions where id = ?').get(id, id);
-    expect(row).toEqual({ attempts: 2, tests: 3 });
+    const row = await stored(svc, id);
+    expect({ attempts: row.attempts, tests: row.tests.length }).toEqual({ attempts: 2, tests: 3 });
     // The dead worker's container was removed by the run that took over.
     expect(await containersOf(svc, id)).toBe(0);
     // The dead worker's warm containers (and the one its run used) expire, and a live worker reaps them.

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackageFile } from '../../src/challenges/challengePackage.js';
+import { loadConfig } from '../../src/config.js';
 import { ensureRunnerImages } from '../../src/images/ensureRunnerImages.js';
 import { runnerImageRef } from '../../src/images/imageRefs.js';
 import { RUNNERS } from '../../src/images/runners.js';
@@ -40,8 +41,9 @@ describe.each(RUNNERS)('%s runner', (runner) => {
   let image: string;
 
   beforeAll(async () => {
-    await ensureRunnerImages(docker, [runner], () => {});
-    image = await runnerImageRef(runner);
+    const { baseImage } = loadConfig();
+    await ensureRunnerImages(docker, [runner], baseImage, () => {});
+    image = await runnerImageRef(runner, baseImage);
   });
 
   it('has golden fixtures', () => {

@@ -2,17 +2,62 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TEST_QUEUE_PREFIX = 'assay-test-';
+/** A PostgreSQL server the suite may create and drop databases on (the machine's, by default). */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** `postgres` runs a test file on a fresh PostgreSQL database instead of a SQLite file. */
+export const TEST_DATABASE = process.env.ASSAY_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
-/** A fresh database file and queue name per test file, so files never see each other's state. */
-export function isolatedEnv(overrides: Record<string, string> = {}): Record<string, string> {
+const DATABASE_PREFIX = 'assay_test_';
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty PostgreSQL database; `drop` removes it, closing whatever is still connected. */
+export async function createPostgresDatabase(): Promise<TestDatabase> {
+  const name = `${DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`create database ${name}`));
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
+}
+
+/** Databases the suite made and did not drop: a leak the global teardown reports. */
+export const leftoverDatabases = () =>
+  admin(async (c) => (await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${DATABASE_PREFIX}%`])).rows.map((r) => r.datname));
+
+/** A SQLite file in a fresh folder. */
+export function createSqliteDatabase(): TestDatabase {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'assay-test-'));
+  return { url: path.join(dir, 'assay.db'), drop: async () => undefined };
+}
+
+export const createTestDatabase = (kind: 'sqlite' | 'postgres' = TEST_DATABASE) => (kind === 'postgres' ? createPostgresDatabase() : Promise.resolve(createSqliteDatabase()));
+
+/** A fresh queue name, so test files never see each other's jobs. */
+export const testQueueName = () => `${TEST_QUEUE_PREFIX}${randomBytes(6).toString('hex')}`;
+
+/** The environment of an isolated service on `database`: its own queue, quiet logs. */
+export function isolatedEnv(database: TestDatabase, overrides: Record<string, string> = {}): Record<string, string> {
   return {
     REDIS_URL: TEST_REDIS_URL,
-    DATABASE_URL: path.join(dir, 'assay.db'),
-    QUEUE_NAME: `${TEST_QUEUE_PREFIX}${randomBytes(6).toString('hex')}`,
+    DATABASE_URL: database.url,
+    QUEUE_NAME: testQueueName(),
     LOG_LEVEL: 'silent',
     WORKER_CONCURRENCY: '2',
     ...overrides,

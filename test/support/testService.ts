@@ -1,39 +1,66 @@
 import { loadChallenges } from '../../src/challenges/loadChallenges.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
-import { openRuntime, type Runtime } from '../../src/runtime.js';
-import { startWorker, type RunningWorker } from '../../src/worker/startWorker.js';
-import { isolatedEnv } from './testEnv.js';
+import { openApiRuntime, type ApiRuntime } from '../../src/runtime/apiRuntime.js';
+import { appServices } from '../../src/runtime/appServices.js';
+import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
+import { startWorker, type RunningWorker, type WorkerOverrides } from '../../src/worker/startWorker.js';
+import { createTestDatabase, isolatedEnv, type TestDatabase } from './testEnv.js';
 
 export interface TestService {
   env: Record<string, string>;
   config: Config;
-  rt: Runtime;
+  database: TestDatabase;
+  rt: ApiRuntime;
   app: Awaited<ReturnType<typeof buildApp>>;
   worker: RunningWorker | undefined;
   close(): Promise<void>;
 }
 
-/** The real service (SQLite file, Redis queue, Docker worker) on an isolated database and queue. */
-export async function startTestService(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestService> {
-  const env = isolatedEnv(opts.env);
+export interface TestServiceOptions {
+  /** Start a worker in the process (default), or none; overrides change its settings. */
+  worker?: boolean | WorkerOverrides;
+  env?: Record<string, string>;
+  /** The database kind; by default the suite's (ASSAY_TEST_DATABASE). */
+  database?: 'sqlite' | 'postgres';
+}
+
+/** The real service (database, Redis queue, Docker worker, result recorder) on its own database and queue. */
+export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
+  const database = await createTestDatabase(opts.database);
+  const env = isolatedEnv(database, opts.env);
   const config = loadConfig(env);
-  const rt = openRuntime(config);
-  await loadChallenges(rt.database.db, config.challengesDir);
-  const app = await buildApp(rt.appDeps, false);
+  const rt = await openApiRuntime(config);
+  await loadChallenges(rt.store.challenges, DEFAULT_OWNER, config.challengesDir);
+  const app = await buildApp(appServices(rt), false);
+  rt.startRecording();
   const svc: TestService = {
     env,
     config,
+    database,
     rt,
     app,
-    worker: opts.worker === false ? undefined : await startWorker(rt),
+    worker: opts.worker === false ? undefined : await startWorker(rt, opts.worker === true ? {} : opts.worker),
     async close() {
       await app.close();
       // Whichever worker the test left here, started with the service or later.
       await svc.worker?.close();
       await rt.queue.obliterate({ force: true });
+      await rt.results.obliterate({ force: true });
+      // What obliterate does not know of: the published packages.
+      for (const name of [config.queueName]) {
+        const left = await rt.redis.keys(`bull:${name}:*`);
+        if (left.length > 0) await rt.redis.del(...left);
+      }
       await rt.close();
+      await database.drop();
     },
   };
   return svc;
 }
+
+/** A submission as stored, read through the repository (attempts, log, tests). */
+export const stored = async (svc: TestService, id: string) => (await svc.rt.store.submissions.get(DEFAULT_OWNER, id))!;
+
+/** How many submissions are stored and still queued (none are run without a worker). */
+export const queuedCount = async (svc: TestService) => (await svc.rt.store.submissions.staleQueued(new Date(Date.now() + 86_400_000), 10_000)).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMutantPatch } from '../../src/challenges/applyMutantPatch.js';
+import { applyMutantPatch } from '../../src/tools/applyMutantPatch.js';
 import { InvalidPackageError } from '../../src/challenges/InvalidPackageError.js';
 
 const solution = [

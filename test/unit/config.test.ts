@@ -19,7 +19,8 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       http: { port: 3000, host: '127.0.0.1' },
       redisUrl: 'redis://127.0.0.1:6379',
-      databasePath: './data/assay.db',
+      database: { kind: 'sqlite', file: './data/assay.db' },
+      baseImage: null,
       dockerSocket: '/var/run/docker.sock',
       challengesDir: path.join(repoRoot, 'challenges'),
       queueName: 'assay-submissions',
@@ -87,10 +88,21 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('debug');
   });
 
-  it('strips the file: prefix of DATABASE_URL and keeps a plain path', () => {
-    expect(loadConfig({ DATABASE_URL: 'file:./data/test.db' }).databasePath).toBe('./data/test.db');
-    expect(loadConfig({ DATABASE_URL: 'file:/var/lib/assay.db' }).databasePath).toBe('/var/lib/assay.db');
-    expect(loadConfig({ DATABASE_URL: '/tmp/file:x.db' }).databasePath).toBe('/tmp/file:x.db');
+  it('reads DATABASE_URL as a SQLite file (path, file: or sqlite: URL) or a PostgreSQL URL', () => {
+    const sqlite = (file: string) => ({ kind: 'sqlite', file });
+    expect(loadConfig({ DATABASE_URL: 'file:./data/test.db' }).database).toEqual(sqlite('./data/test.db'));
+    expect(loadConfig({ DATABASE_URL: 'file:/var/lib/assay.db' }).database).toEqual(sqlite('/var/lib/assay.db'));
+    expect(loadConfig({ DATABASE_URL: 'sqlite:///var/lib/assay.db' }).database).toEqual(sqlite('/var/lib/assay.db'));
+    expect(loadConfig({ DATABASE_URL: 'sqlite:./x.db' }).database).toEqual(sqlite('./x.db'));
+    expect(loadConfig({ DATABASE_URL: '/tmp/file:x.db' }).database).toEqual(sqlite('/tmp/file:x.db'));
+    for (const url of ['postgres://u:p@db:5432/assay', 'postgresql://db/assay']) {
+      expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url });
+    }
+  });
+
+  it('takes the sandboxes\' base image from ASSAY_BASE_IMAGE, or none (debootstrap)', () => {
+    expect(loadConfig({}).baseImage).toBeNull();
+    expect(loadConfig({ ASSAY_BASE_IMAGE: 'debian:bookworm-slim' }).baseImage).toBe('debian:bookworm-slim');
   });
 
   it('resolves CHALLENGES_DIR to an absolute path', () => {

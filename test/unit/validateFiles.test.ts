@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUBMISSION_LIMITS } from '../../src/schemas/submission.js';
+import { SUBMISSION_LIMITS } from '../../src/submissions/submissionLimits.js';
 import { validateFiles } from '../../src/submissions/validateFiles.js';
 
 const file = (path: string, content = 'x') => ({ path, content });

@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 
 const CHECK_TIMEOUT_MS = 1500;
 
@@ -21,7 +20,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/readyz', {
     schema: { tags: ['health'], summary: 'Redis, the database and the Docker engine are reachable', response: { 200: ReadySchema, 503: ReadySchema } },
   }, async (_request, reply) => {
-    const { redis, db, docker } = app.deps;
+    const { probes } = app.services;
     const probe = async (check: () => Promise<unknown>) => {
       try {
         await within(check());
@@ -31,9 +30,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
     };
     const [r, d, k] = await Promise.all([
-      probe(() => redis.ping()),
-      probe(async () => db.get(sql`select 1`)),
-      probe(() => docker.ping()),
+      probe(probes.redis),
+      probe(probes.database),
+      probe(probes.docker),
     ]);
     const ok = [r, d, k].every((c) => c.status === 'ok');
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'down', checks: { redis: r, database: d, docker: k } });

@@ -1,0 +1,72 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { SKILLS } from '../../challenges/manifest.js';
+import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
+import { FAILURE_CODES } from '../../submissions/failureCode.js';
+import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
+
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const SubmittedFileSchema = Type.Object(
+  {
+    path: Type.String({
+      minLength: 1,
+      maxLength: SUBMISSION_LIMITS.maxPathLength,
+      description: 'Relative path inside the solution, e.g. `src/limiter.py`',
+      examples: ['limiter.py'],
+    }),
+    content: Type.String({ minLength: 1, maxLength: SUBMISSION_LIMITS.maxFileBytes, description: 'UTF-8 text' }),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateSubmissionSchema = Type.Object(
+  {
+    challenge: Type.String({ minLength: 1, maxLength: 80, description: 'Challenge slug' }),
+    files: Type.Array(SubmittedFileSchema, { minItems: 1, maxItems: SUBMISSION_LIMITS.maxFiles }),
+  },
+  { additionalProperties: false },
+);
+
+export type CreateSubmission = Static<typeof CreateSubmissionSchema>;
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const TestResultSchema = Type.Object(
+  {
+    name: Type.String(),
+    status: literals(TEST_STATUSES),
+    points: Type.Integer(),
+    maxPoints: Type.Integer(),
+    message: Nullable(Type.String()),
+    durationMs: Nullable(Type.Integer()),
+  },
+  {},
+);
+
+export const SubmissionSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    challenge: Type.Object({ slug: Type.String(), version: Type.String({ description: 'SHA-256 of the challenge package it ran against' }) }),
+    status: literals(['queued', 'running', 'completed', 'failed'] as const),
+    verdict: Nullable(literals(VERDICTS)),
+    message: Nullable(Type.String({ description: 'Why the run ended as it did, when it did not simply pass or fail' })),
+    failureCode: Nullable(literals(FAILURE_CODES)),
+    score: Nullable(Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() })),
+    tests: Type.Array(TestResultSchema),
+    skills: Type.Array(
+      Type.Object({ skill: literals(SKILLS), earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() }),
+      { description: 'Points per skill the challenge measures; empty until scored' },
+    ),
+    createdAt: Type.String({ format: 'date-time' }),
+    startedAt: Nullable(Type.String({ format: 'date-time' })),
+    completedAt: Nullable(Type.String({ format: 'date-time' })),
+  },
+  {},
+);
+
+export const SubmissionParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const IdempotencyHeadersSchema = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Repeat a request safely: the same key returns the same submission' })),
+});

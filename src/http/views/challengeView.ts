@@ -1,0 +1,22 @@
+import type { ChallengePackage } from '../../challenges/challengePackage.js';
+import { resolveLimits, type ServerLimits } from '../../sandbox/limits.js';
+
+/**
+ * The candidate-visible parts of a package, picked field by field: hidden tests and the reference
+ * solution can never leak through a new field added to the package.
+ */
+export function challengeSummary(pkg: ChallengePackage) {
+  const { slug, title, summary, language, runner, skills } = pkg.manifest;
+  return { slug, version: pkg.version, title, summary, language, runner, skills };
+}
+
+export function challengeView(pkg: ChallengePackage, server: ServerLimits) {
+  const { timeoutMs, memoryMb } = resolveLimits(pkg.manifest.limits, server);
+  return {
+    ...challengeSummary(pkg),
+    statement: pkg.statement,
+    starterFiles: pkg.starter,
+    sampleTests: pkg.sampleTests,
+    limits: { timeoutMs, memoryMb },
+  };
+}

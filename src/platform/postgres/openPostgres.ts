@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { repoRoot } from '../../repoRoot.js';
+import type { Store } from '../store.js';
+import { postgresChallenges } from './challengeRepository.js';
+import * as schema from './schema.js';
+import { postgresSubmissions } from './submissionRepository.js';
+
+export type PostgresDb = NodePgDatabase<typeof schema>;
+
+/** Connects a pool to `url` and applies the committed drizzle-kit migrations. */
+export async function openPostgres(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = drizzle(pool, { schema });
+  try {
+    await migrate(db, { migrationsFolder: path.join(repoRoot, 'drizzle', 'postgres') });
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return {
+    submissions: postgresSubmissions(db),
+    challenges: postgresChallenges(db),
+    ping: async () => void (await db.execute(sql`select 1`)),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { SkillScore } from '../../scoring/scoreRun.js';
+import type { SubmittedFile } from '../../submissions/submission.js';
+
+// The same tables as ../sqlite/schema.ts, in PostgreSQL's types; the contract suite keeps them in step.
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const challenges = pgTable(
+  'challenges',
+  {
+    ownerId: text('owner_id').notNull(),
+    slug: text('slug').notNull(),
+    currentVersion: text('current_version').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.slug] })],
+);
+
+export const challengeVersions = pgTable(
+  'challenge_versions',
+  {
+    ownerId: text('owner_id').notNull(),
+    slug: text('slug').notNull(),
+    version: text('version').notNull(),
+    package: jsonb('package').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.slug, t.version] })],
+);
+
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    challengeSlug: text('challenge_slug').notNull(),
+    challengeVersion: text('challenge_version').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'completed', 'failed'] }).notNull(),
+    verdict: text('verdict'),
+    message: text('message'),
+    failureCode: text('failure_code'),
+    earned: integer('earned'),
+    maxPoints: integer('max_points'),
+    skillScores: jsonb('skill_scores').$type<SkillScore[]>(),
+    files: jsonb('files').notNull().$type<SubmittedFile[]>(),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash').notNull(),
+    log: text('log'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: at('created_at').notNull(),
+    startedAt: at('started_at'),
+    completedAt: at('completed_at'),
+  },
+  (t) => [
+    uniqueIndex('submissions_owner_idempotency_key').on(t.ownerId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    index('submissions_status_created').on(t.status, t.createdAt),
+    index('submissions_owner_challenge').on(t.ownerId, t.challengeSlug, t.createdAt),
+  ],
+);
+
+export const testResults = pgTable(
+  'test_results',
+  {
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    status: text('status').notNull(),
+    points: integer('points').notNull(),
+    maxPoints: integer('max_points').notNull(),
+    message: text('message'),
+    durationMs: integer('duration_ms'),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.name] })],
+);

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { repoRoot } from '../../repoRoot.js';
+import type { Store } from '../store.js';
+import { sqliteChallenges } from './challengeRepository.js';
+import * as schema from './schema.js';
+import { sqliteSubmissions } from './submissionRepository.js';
+
+export type SqliteDb = BetterSQLite3Database<typeof schema>;
+
+/** Opens the SQLite file in WAL mode and applies the committed drizzle-kit migrations. */
+export function openSqlite(file: string): Store {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Sqlite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // API processes share the file; wait for a writer instead of failing with SQLITE_BUSY.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: path.join(repoRoot, 'drizzle', 'sqlite') });
+  return {
+    submissions: sqliteSubmissions(db),
+    challenges: sqliteChallenges(db),
+    ping: async () => void db.get(sql`select 1`),
+    close: async () => void sqlite.close(),
+  };
+}

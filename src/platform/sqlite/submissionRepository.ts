@@ -1,0 +1,82 @@
+import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { DuplicateKeyError } from '../../errors/DuplicateKeyError.js';
+import type { SubmissionRepository } from '../../submissions/submissionRepository.js';
+import { completedColumns, testRows, toSubmission, UNFINISHED, type SubmissionRow } from '../submissionRows.js';
+import { isUniqueViolation } from './isUniqueViolation.js';
+import type { SqliteDb } from './openSqlite.js';
+import { submissions, testResults } from './schema.js';
+
+const testsOf = (db: SqliteDb, id: string) =>
+  db.select().from(testResults).where(eq(testResults.submissionId, id)).orderBy(asc(testResults.ordinal)).all();
+
+const owned = (owner: string, id: string) => and(eq(submissions.ownerId, owner), eq(submissions.id, id));
+
+export function sqliteSubmissions(db: SqliteDb): SubmissionRepository {
+  return {
+    async insert(owner, s, now) {
+      try {
+        db.insert(submissions).values({ ...s, ownerId: owner, status: 'queued', createdAt: now }).run();
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateKeyError('submissions(owner, idempotency_key)', { cause: err });
+        throw err;
+      }
+    },
+    async delete(owner, id) {
+      db.delete(submissions).where(owned(owner, id)).run();
+    },
+    async findByIdempotencyKey(owner, key) {
+      return db
+        .select({ id: submissions.id, requestHash: submissions.requestHash })
+        .from(submissions)
+        .where(and(eq(submissions.ownerId, owner), eq(submissions.idempotencyKey, key)))
+        .get();
+    },
+    async get(owner, id) {
+      const row = db.select().from(submissions).where(owned(owner, id)).get();
+      return row && toSubmission(row as SubmissionRow, testsOf(db, id));
+    },
+    async markRunning(owner, id, now) {
+      const res = db
+        .update(submissions)
+        .set({ status: 'running', startedAt: now, attempts: sql`${submissions.attempts} + 1` })
+        .where(and(owned(owner, id), inArray(submissions.status, UNFINISHED)))
+        .run();
+      return res.changes === 1;
+    },
+    async complete(owner, id, result, now) {
+      return db.transaction((tx) => {
+        const res = tx.update(submissions).set(completedColumns(result, now)).where(and(owned(owner, id), inArray(submissions.status, UNFINISHED))).run();
+        if (res.changes !== 1) return false;
+        if (result.score.tests.length > 0) tx.insert(testResults).values(testRows(id, result.score.tests)).run();
+        return true;
+      });
+    },
+    async fail(owner, id, failure, now) {
+      const res = db
+        .update(submissions)
+        .set({ status: 'failed', failureCode: failure.code, message: failure.message, completedAt: now })
+        .where(and(owned(owner, id), inArray(submissions.status, UNFINISHED)))
+        .run();
+      return res.changes === 1;
+    },
+    async staleQueued(olderThan, limit) {
+      return db
+        .select({ ownerId: submissions.ownerId, id: submissions.id })
+        .from(submissions)
+        .where(and(eq(submissions.status, 'queued'), lt(submissions.createdAt, olderThan)))
+        .orderBy(asc(submissions.createdAt))
+        .limit(limit)
+        .all();
+    },
+    async completedOnOtherVersions(owner, slug, version, limit) {
+      const rows = db
+        .select()
+        .from(submissions)
+        .where(and(eq(submissions.ownerId, owner), eq(submissions.challengeSlug, slug), eq(submissions.status, 'completed'), ne(submissions.challengeVersion, version)))
+        .orderBy(asc(submissions.createdAt))
+        .limit(limit)
+        .all();
+      return rows.map((row) => toSubmission(row as SubmissionRow, testsOf(db, row.id)));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { SkillScore, ScoredTest } from '../scoring/scoreRun.js';
+import type { Verdict } from '../scoring/verdict.js';
+import type { FailureCode } from '../submissions/failureCode.js';
+import type { Submission, SubmittedFile } from '../submissions/submission.js';
+
+/** A submissions row as both adapters read it (their schemas name and type the columns alike). */
+export interface SubmissionRow {
+  id: string;
+  challengeSlug: string;
+  challengeVersion: string;
+  status: Submission['status'];
+  verdict: string | null;
+  message: string | null;
+  failureCode: string | null;
+  earned: number | null;
+  maxPoints: number | null;
+  skillScores: SkillScore[] | null;
+  files: SubmittedFile[];
+  log: string | null;
+  attempts: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+}
+
+export interface TestRow {
+  name: string;
+  status: string;
+  points: number;
+  maxPoints: number;
+  message: string | null;
+  durationMs: number | null;
+}
+
+const percent = (earned: number, max: number) => (max === 0 ? 0 : Math.round((earned / max) * 10000) / 100);
+
+export function toSubmission(row: SubmissionRow, tests: TestRow[]): Submission {
+  const scored = row.earned !== null && row.maxPoints !== null;
+  return {
+    id: row.id,
+    challenge: { slug: row.challengeSlug, version: row.challengeVersion },
+    status: row.status,
+    verdict: row.verdict as Verdict | null,
+    message: row.message,
+    failureCode: row.failureCode as FailureCode | null,
+    score: scored ? { earned: row.earned!, max: row.maxPoints!, percent: percent(row.earned!, row.maxPoints!) } : null,
+    tests: tests.map(({ name, status, points, maxPoints, message, durationMs }) => ({ name, status: status as ScoredTest['status'], points, maxPoints, message, durationMs })),
+    skills: (row.skillScores ?? []).map((s) => ({ ...s, percent: percent(s.earned, s.max) })),
+    files: row.files,
+    log: row.log,
+    attempts: row.attempts,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+  };
+}
+
+/** The columns `complete` writes, from a run's result. */
+export const completedColumns = ({ score, log }: { score: { verdict: string; message: string | null; earned: number; max: number; skills: SkillScore[] }; log: string }, now: Date) => ({
+  status: 'completed' as const,
+  verdict: score.verdict,
+  message: score.message,
+  earned: score.earned,
+  maxPoints: score.max,
+  skillScores: score.skills,
+  log,
+  completedAt: now,
+});
+
+export const testRows = (submissionId: string, tests: ScoredTest[]) => tests.map((t, ordinal) => ({ submissionId, ordinal, ...t }));
+
+/** The states a submission can still be run or finished from. */
+export const UNFINISHED = ['queued', 'running'] as const;

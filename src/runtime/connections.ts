@@ -1,0 +1,45 @@
+import Docker from 'dockerode';
+import { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { publishEvent, type SubmissionEvent } from '../events/submissionEvent.js';
+import { createResultQueue } from '../queue/resultQueue.js';
+import type { ResultMessage } from '../submissions/resultMessage.js';
+
+/** What every Assay process holds, API or worker: Redis, the results queue, the Docker engine. No database. */
+export interface Connections {
+  config: Config;
+  log: Logger;
+  redis: Redis;
+  docker: Docker;
+  results: Queue<ResultMessage>;
+  publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
+  close(): Promise<void>;
+}
+
+const CLOSE_TIMEOUT_MS = 3000;
+
+/** Closes a BullMQ queue or worker, but never waits for a Redis that is down to come back. */
+export const closeWithin = (closing: Promise<unknown>) =>
+  Promise.race([closing.catch(() => undefined), new Promise((r) => setTimeout(r, CLOSE_TIMEOUT_MS).unref())]);
+
+export function openConnections(config: Config, log: Logger): Connections {
+  // BullMQ needs blocking-safe connections (maxRetriesPerRequest: null); publishing shares one.
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  const results = createResultQueue(config.queueName, redis);
+  results.on('error', (err) => log.warn({ err: err.message }, 'results queue error'));
+  return {
+    config,
+    log,
+    redis,
+    docker: new Docker({ socketPath: config.dockerSocket }),
+    results,
+    publish: (id, event) => publishEvent(redis, config.queueName, id, event),
+    async close() {
+      await closeWithin(results.close());
+      redis.disconnect();
+    },
+  };
+}

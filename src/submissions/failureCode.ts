@@ -1,0 +1,15 @@
+/** Why a submission could not be run at all: always our fault, never the candidate's. */
+export const FAILURE_CODES = [
+  'engine_unreachable',
+  'image_missing',
+  'challenge_missing',
+  'stalled',
+  'internal',
+] as const;
+
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export interface Failure {
+  code: FailureCode;
+  message: string;
+}

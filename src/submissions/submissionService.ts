@@ -1,0 +1,135 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ChallengePackage } from '../challenges/challengePackage.js';
+import type { ChallengeRepository } from '../challenges/challengeRepository.js';
+import { DuplicateKeyError } from '../errors/DuplicateKeyError.js';
+import { IdempotencyKeyReusedError } from '../errors/IdempotencyKeyReusedError.js';
+import { NotFoundError } from '../errors/NotFoundError.js';
+import { UnknownChallengeError } from '../errors/UnknownChallengeError.js';
+import { ValidationError } from '../errors/ValidationError.js';
+import type { SubmissionEvent } from '../events/submissionEvent.js';
+import type { Actor, OwnerId } from '../tenancy/actor.js';
+import type { ResultMessage } from './resultMessage.js';
+import type { Submission, SubmissionRequest } from './submission.js';
+import type { SubmissionRepository } from './submissionRepository.js';
+import { validateFiles } from './validateFiles.js';
+
+export interface Created {
+  id: string;
+  /** True when an earlier request with the same Idempotency-Key made it. */
+  replayed: boolean;
+}
+
+/** Hands a stored submission to the workers (queue/submissionQueue.ts); throws when it cannot. */
+export type Dispatch = (ownerId: OwnerId, submission: Pick<Submission, 'id' | 'files'>, pkg: ChallengePackage) => Promise<void>;
+
+export interface SubmissionServiceDeps {
+  submissions: SubmissionRepository;
+  challenges: Pick<ChallengeRepository, 'current' | 'version'>;
+  dispatch: Dispatch;
+  /** Announces a recorded outcome to whoever follows the submission (SSE clients). */
+  publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
+  now?: () => Date;
+}
+
+const hashRequest = (req: SubmissionRequest) =>
+  createHash('sha256').update(JSON.stringify([req.challenge, req.files.map((f) => [f.path, f.content])])).digest('hex');
+
+/** Taking submissions in, answering for them, and recording what the workers report. */
+export function submissionService({ submissions, challenges, dispatch, publish, now = () => new Date() }: SubmissionServiceDeps) {
+  async function replayOf(owner: OwnerId, key: string, requestHash: string): Promise<Created | undefined> {
+    const earlier = await submissions.findByIdempotencyKey(owner, key);
+    if (!earlier) return undefined;
+    // The other request's submission is not named: the key may have been guessed.
+    if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReusedError(`Idempotency-Key "${key}" was already used for a different request.`);
+    return { id: earlier.id, replayed: true };
+  }
+
+  /** Records one worker report; a repeated or late one changes nothing (a submission is scored once). */
+  async function record(msg: ResultMessage): Promise<void> {
+    const { ownerId, submissionId } = msg;
+    if (msg.kind === 'started') {
+      await submissions.markRunning(ownerId, submissionId, now());
+      return;
+    }
+    const recorded = msg.kind === 'completed'
+      ? await submissions.complete(ownerId, submissionId, msg.result, now())
+      : await submissions.fail(ownerId, submissionId, msg.failure, now());
+    // Recorded is what counts; a lost announcement only makes an SSE client read the row later.
+    if (recorded) await publish(submissionId, { type: 'finished' }).catch(() => undefined);
+  }
+
+  return {
+    record,
+
+    /**
+     * Stores a submission, then dispatches it. If the queue cannot take it, the row is removed
+     * again and the client is told to retry: nothing half-done is left behind.
+     */
+    async create(actor: Actor, req: SubmissionRequest, idempotencyKey: string | undefined): Promise<Created> {
+      const owner = actor.ownerId;
+      const problems = validateFiles(req.files);
+      if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+      const requestHash = hashRequest(req);
+      if (idempotencyKey !== undefined) {
+        const replay = await replayOf(owner, idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      const pkg = await challenges.current(owner, req.challenge);
+      if (!pkg) {
+        throw new UnknownChallengeError(`No challenge "${req.challenge}"; GET /v1/challenges lists them.`, {
+          errors: [{ field: '/body/challenge', message: `unknown challenge "${req.challenge}"` }],
+        });
+      }
+      const id = randomUUID();
+      const row = { id, challengeSlug: pkg.manifest.slug, challengeVersion: pkg.version, files: req.files, idempotencyKey: idempotencyKey ?? null, requestHash };
+      try {
+        await submissions.insert(owner, row, now());
+      } catch (err) {
+        // Another request inserted the same key between our lookup and insert: answer as its replay.
+        if (err instanceof DuplicateKeyError && idempotencyKey !== undefined) {
+          const replay = await replayOf(owner, idempotencyKey, requestHash);
+          if (replay) return replay;
+        }
+        throw err;
+      }
+      try {
+        await dispatch(owner, row, pkg);
+      } catch (err) {
+        await submissions.delete(owner, id);
+        throw err;
+      }
+      return { id, replayed: false };
+    },
+
+    async get(actor: Actor, id: string): Promise<Submission> {
+      const s = await submissions.get(actor.ownerId, id);
+      if (!s) throw new NotFoundError(`No submission ${id}.`);
+      return s;
+    },
+
+    /**
+     * Dispatches submissions left `queued` but possibly missing from the queue (a crash between
+     * commit and enqueue, a Redis restart without persistence); one whose challenge version is
+     * gone is failed. Returns how many it dispatched.
+     */
+    async requeueStale(olderThan: Date, isQueued: (id: string) => Promise<boolean>): Promise<number> {
+      let n = 0;
+      for (const ref of await submissions.staleQueued(olderThan, 100)) {
+        if (await isQueued(ref.id)) continue;
+        const s = await submissions.get(ref.ownerId, ref.id);
+        if (!s) continue;
+        const pkg = await challenges.version(ref.ownerId, s.challenge.slug, s.challenge.version);
+        if (!pkg) {
+          const message = `challenge ${s.challenge.slug}@${s.challenge.version} is not stored`;
+          await record({ kind: 'failed', ownerId: ref.ownerId, submissionId: ref.id, failure: { code: 'challenge_missing', message } });
+          continue;
+        }
+        await dispatch(ref.ownerId, s, pkg);
+        n++;
+      }
+      return n;
+    },
+  };
+}
+
+export type SubmissionService = ReturnType<typeof submissionService>;
