@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/globalSetup.ts'],
     reporters: ['default', './test/support/summaryReporter.ts'],
     // The suite shares one Docker engine and two cores: files run one after another so timing-
@@ -10,5 +9,11 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 900_000,
+    projects: [
+      // Everything on the embedded default, SQLite.
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      // The submission pipeline once more on PostgreSQL (the contract suite covers both by itself).
+      { extends: true, test: { name: 'postgres', include: ['test/pipeline/**/*.test.ts'], env: { ASSAY_TEST_DATABASE: 'postgres' } } },
+    ],
   },
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
 import { startWorker, type RunningWorker } from '../../src/worker/startWorker.js';
 import { startTestService, type TestService } from '../support/testService.js';
+import { readStream } from '../support/sse.js';
 import { submit } from '../support/submissions.js';
 
 let svc: TestService;
@@ -17,23 +18,6 @@ afterAll(async () => {
   await worker?.close();
   await svc.close();
 });
-
-interface SseEvent {
-  event: string;
-  data: unknown;
-}
-
-/** Reads a whole SSE stream (it ends after the final event) into its events. */
-async function readStream(res: Response): Promise<SseEvent[]> {
-  const text = await res.text();
-  return text
-    .split('\n\n')
-    .filter((block) => block.startsWith('event:'))
-    .map((block) => {
-      const [eventLine, dataLine] = block.split('\n');
-      return { event: eventLine!.slice('event: '.length), data: JSON.parse(dataLine!.slice('data: '.length)) };
-    });
-}
 
 describe('GET /v1/submissions/:id/events', () => {
   it('streams queued, running, each test as it finishes, then completed, and ends', async () => {

@@ -1,21 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
 import { POOL_LABEL } from '../../src/sandbox/containerSpec.js';
+import { exited, spawnAssay } from '../support/processes.js';
 import { startTestService, stored, type TestService } from '../support/testService.js';
 import { containersOf, submit, waitForResult, waitForStatus } from '../support/submissions.js';
 
 let svc: TestService;
 const children: ChildProcess[] = [];
 
-/** A worker in its own process, as `npm run worker` starts one, on the test's database and queue. */
+/** A worker in its own process, as `npm run worker` starts one, on the test's queue. */
 function spawnWorker(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/workerMain.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, ...svc.env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawnAssay('src/workerMain.ts', { ...process.env, ...svc.env } as Record<string, string>);
   children.push(child);
   return child;
 }
@@ -25,9 +22,6 @@ async function poolOwners(): Promise<Set<string>> {
   const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [POOL_LABEL] } });
   return new Set(list.map((c) => c.Labels[POOL_LABEL]!));
 }
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 beforeAll(async () => {
   svc = await startTestService({

@@ -11,6 +11,21 @@ import { postgresSubmissions } from './submissionRepository.js';
 
 export type PostgresDb = NodePgDatabase<typeof schema>;
 
+/** Any constant shared by every Assay process: the key of the advisory lock migrations run under. */
+const MIGRATION_LOCK = 0x61737361; // "assa"
+
+/** Several API processes may start at once; one migrates while the others wait for it. */
+async function migrateOnce(pool: pg.Pool, run: () => Promise<void>): Promise<void> {
+  const lock = await pool.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await run();
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    lock.release();
+  }
+}
+
 /** Connects a pool to `url` and applies the committed drizzle-kit migrations. */
 export async function openPostgres(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -18,7 +33,7 @@ export async function openPostgres(url: string): Promise<Store> {
   pool.on('error', () => undefined);
   const db = drizzle(pool, { schema });
   try {
-    await migrate(db, { migrationsFolder: path.join(repoRoot, 'drizzle', 'postgres') });
+    await migrateOnce(pool, () => migrate(db, { migrationsFolder: path.join(repoRoot, 'drizzle', 'postgres') }));
   } catch (err) {
     await pool.end();
     throw err;
