@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'bullmq';
+import { Worker, type Queue } from 'bullmq';
+import type Docker from 'dockerode';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ResultMessage } from '../submissions/resultMessage.js';
 import type { Config } from '../config.js';
 import { imageResolver } from '../images/imageResolver.js';
 import { PackageSource } from '../queue/packageCache.js';
 import { sendResult } from '../queue/resultQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
-import type { Connections } from '../runtime/connections.js';
 import { removeExpiredContainers } from '../sandbox/containerReaper.js';
 import { WarmPool } from '../sandbox/warmPool.js';
 import { processSubmission, type WorkerDeps } from './processSubmission.js';
@@ -18,11 +21,21 @@ export interface RunningWorker {
 const REAP_EVERY_MS = 10_000;
 const REAP_GRACE_MS = 10_000;
 
+/** What a worker is started with (runtime/connections.ts makes it): Redis, the engine, the way back. */
+export interface WorkerConnections {
+  config: Pick<Config, 'queueName' | 'worker' | 'baseImage'>;
+  log: Logger;
+  redis: Redis;
+  docker: Docker;
+  results: Queue<ResultMessage>;
+  publish: WorkerDeps['publish'];
+}
+
 /** Settings a caller (a test) may change from the configured ones. */
 export type WorkerOverrides = Partial<Config['worker']> & { imageFor?: WorkerDeps['imageFor'] };
 
 /** Starts a BullMQ worker on the configured queue; it needs Redis and a Docker engine, no database. */
-export async function startWorker(conn: Connections, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
+export async function startWorker(conn: WorkerConnections, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
   const { imageFor = imageResolver(conn.config.baseImage), ...settingOverrides } = overrides;
   const settings = { ...conn.config.worker, ...settingOverrides };
   const { log, docker } = conn;

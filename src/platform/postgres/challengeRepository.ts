@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ChallengePackage } from '../../challenges/challengePackage.js';
 import type { ChallengeRepository } from '../../challenges/challengeRepository.js';
-import type { PostgresDb } from './openPostgres.js';
+import type { PostgresDb } from './postgresDb.js';
 import { challenges, challengeVersions } from './schema.js';
 
 export function postgresChallenges(db: PostgresDb): ChallengeRepository {

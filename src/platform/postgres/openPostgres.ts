@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { repoRoot } from '../../repoRoot.js';
@@ -8,8 +8,6 @@ import type { Store } from '../store.js';
 import { postgresChallenges } from './challengeRepository.js';
 import * as schema from './schema.js';
 import { postgresSubmissions } from './submissionRepository.js';
-
-export type PostgresDb = NodePgDatabase<typeof schema>;
 
 /** Any constant shared by every Assay process: the key of the advisory lock migrations run under. */
 const MIGRATION_LOCK = 0x61737361; // "assa"

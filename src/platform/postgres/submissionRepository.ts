@@ -3,7 +3,7 @@ import { DuplicateKeyError } from '../../errors/DuplicateKeyError.js';
 import type { SubmissionRepository } from '../../submissions/submissionRepository.js';
 import { completedColumns, testRows, toSubmission, UNFINISHED, type SubmissionRow } from '../submissionRows.js';
 import { isUniqueViolation } from './isUniqueViolation.js';
-import type { PostgresDb } from './openPostgres.js';
+import type { PostgresDb } from './postgresDb.js';
 import { submissions, testResults } from './schema.js';
 
 const testsOf = (db: PostgresDb, id: string) =>

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ChallengePackage } from '../../challenges/challengePackage.js';
 import type { ChallengeRepository } from '../../challenges/challengeRepository.js';
-import type { SqliteDb } from './openSqlite.js';
+import type { SqliteDb } from './sqliteDb.js';
 import { challenges, challengeVersions } from './schema.js';
 
 export function sqliteChallenges(db: SqliteDb): ChallengeRepository {

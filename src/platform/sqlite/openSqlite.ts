@@ -2,15 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { repoRoot } from '../../repoRoot.js';
 import type { Store } from '../store.js';
 import { sqliteChallenges } from './challengeRepository.js';
 import * as schema from './schema.js';
 import { sqliteSubmissions } from './submissionRepository.js';
-
-export type SqliteDb = BetterSQLite3Database<typeof schema>;
 
 /** Opens the SQLite file in WAL mode and applies the committed drizzle-kit migrations. */
 export function openSqlite(file: string): Store {

@@ -3,7 +3,7 @@ import { DuplicateKeyError } from '../../errors/DuplicateKeyError.js';
 import type { SubmissionRepository } from '../../submissions/submissionRepository.js';
 import { completedColumns, testRows, toSubmission, UNFINISHED, type SubmissionRow } from '../submissionRows.js';
 import { isUniqueViolation } from './isUniqueViolation.js';
-import type { SqliteDb } from './openSqlite.js';
+import type { SqliteDb } from './sqliteDb.js';
 import { submissions, testResults } from './schema.js';
 
 const testsOf = (db: SqliteDb, id: string) =>

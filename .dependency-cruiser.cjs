@@ -1,0 +1,45 @@
+/** Who may import whom (docs/architecture.md); test/unit/architecture.test.ts enforces it. */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'adapters-only-in-the-composition-root',
+      comment: 'Only src/runtime/ constructs storage adapters; everything else sees the repository interfaces.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(runtime|platform)/' },
+      to: { path: '^src/platform/(sqlite|postgres)/|^src/platform/openStore\\.ts$' },
+    },
+    {
+      name: 'database-drivers-only-in-adapters',
+      comment: 'No SQLite or PostgreSQL type, dialect or driver outside src/platform/.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/platform/' },
+      to: { path: 'node_modules/(better-sqlite3|pg|drizzle-orm)/' },
+    },
+    {
+      name: 'workers-need-no-database',
+      comment: 'A worker runs on hosts with no database: nothing it imports may reach storage.',
+      severity: 'error',
+      from: { path: '^src/(worker|sandbox|grading|scoring|queue)/|^src/workerMain\\.ts$' },
+      to: { path: '^src/platform/|node_modules/(better-sqlite3|pg|drizzle-orm)/' },
+    },
+    {
+      name: 'domain-knows-no-http',
+      severity: 'error',
+      from: { path: '^src/(challenges|submissions|scoring|sandbox|grading|queue|worker|events|tenancy|images|platform)/' },
+      to: { path: '^src/(http|cli|tools|runtime)/' },
+    },
+    {
+      name: 'authoring-tools-stay-outside-the-service',
+      comment: 'validate, mutants and regrade are for the CLI, not for the API or the worker.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|tools)/' },
+      to: { path: '^src/tools/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
