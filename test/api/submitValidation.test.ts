@@ -97,10 +97,13 @@ describe('POST /v1/submissions accepts a valid submission', () => {
 
   it('refuses an Idempotency-Key reused for a different body', async () => {
     const headers = { 'idempotency-key': 'retry-me-2' };
-    expect((await submit(valid, headers)).statusCode).toBe(202);
+    const first = await submit(valid, headers);
+    expect(first.statusCode).toBe(202);
     const other = await submit({ ...valid, files: [{ path: 'calc.py', content: 'def add(a, b): return 0\n' }] }, headers);
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ status: 422, type: expect.stringContaining('idempotency-key-reused') });
+    // Whoever reuses a key learns nothing of the request that used it first.
+    expect(other.body).not.toContain(first.json().id);
   });
 });
 
