@@ -93,18 +93,19 @@ class Guard:
             return f"the virtual table {arg1}"
         if action in READS:
             return None
-        if action in WRITES and (arg1 in SCHEMA_TABLES or (self._mode == AUTHOR) or self._migration_writes(arg1)):
+        if action in WRITES and (arg1 in SCHEMA_TABLES or self._mode == AUTHOR or self._migration_writes(action, arg1)):
             return None
         if self._mode == MIGRATION and self._migration_may(action, arg1):
             return None
         return self._describe(action, arg1)
 
-    def _migration_writes(self, table):
-        if self._mode != MIGRATION:
+    def _migration_writes(self, action, table):
+        """The writes a permitted statement makes itself: DROP TABLE deletes the table's rows (and its
+        statistics) first; ANALYZE replaces the statistics it had."""
+        if self._mode != MIGRATION or action != sqlite3.SQLITE_DELETE:
             return False
-        # Dropping a table deletes its rows (and its statistics) first; ANALYZE fills sqlite_stat1.
-        return sqlite3.SQLITE_DROP_TABLE in self._may or (sqlite3.SQLITE_ANALYZE in self._may
-                                                          and table.startswith("sqlite_stat"))
+        return sqlite3.SQLITE_DROP_TABLE in self._may or (
+            sqlite3.SQLITE_ANALYZE in self._may and table.startswith("sqlite_stat"))
 
     def _migration_may(self, action, arg1):
         if action == sqlite3.SQLITE_REINDEX:  # CREATE INDEX fills the new index
