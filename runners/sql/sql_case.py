@@ -33,7 +33,7 @@ def run_case(case, databases):
     except SourceError as err:
         return Outcome("error", str(err), None)
     except StatementError as err:
-        refused = f"\nrefused by the runner: {guard.refusal}" if err.refused else ""
+        refused = f"\nrefused by the runner: {guard.refusal}" if guard.refusal else ""
         return Outcome("error", f"{err}{refused}", None)
     except sqlite3.Error as err:
         # Only the harness's own savepoints get here: the query ended the transaction they live in.
@@ -53,7 +53,7 @@ def _judge(conn, guard, case):
     acting = partial(guard.acting, QUERY if case.query.kind == "solution" else AUTHOR)
     if case.expect_error is not None:
         with acting():
-            return _expect_error(conn, case, statements, where)
+            return _expect_error(conn, guard, case, statements, where)
 
     failures, notes = [], []
     if case.plan_must_use or case.plan_must_not_scan:
@@ -80,12 +80,12 @@ def _judge(conn, guard, case):
     return Outcome("fail", "\n\n".join(failures), output) if failures else Outcome("pass", None, output)
 
 
-def _expect_error(conn, case, statements, where):
+def _expect_error(conn, guard, case, statements, where):
     wanted = " or ".join(case.expect_error) or "an error"
     try:
         run_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
     except StatementError as err:
-        if err.refused:
+        if guard.refusal:
             raise  # the runner refused it: never the expected error
         if case.expect_error:
             expected = any(err.code == c or (err.code or "").startswith(c + "_") for c in case.expect_error)

@@ -58,12 +58,14 @@ class Guard:
     def __init__(self, conn, migration_may):
         self._mode = HARNESS
         self._may = {STATEMENT_KINDS[kind] for kind in migration_may}
-        self.refusal = None  # what the last refused action was, for the case's message
+        # What was refused since `acting` last began, if anything. SQLite reports a refused function as
+        # SQLITE_ERROR and other refusals as SQLITE_AUTH, so the code alone cannot tell.
+        self.refusal = None
         conn.set_authorizer(self._authorize)
 
     @contextmanager
     def acting(self, mode):
-        before, self._mode = self._mode, mode
+        before, self._mode, self.refusal = self._mode, mode, None
         try:
             yield
         finally:

@@ -36,11 +36,6 @@ class StatementError(Exception):
     def interrupted(self):
         return self.code == "SQLITE_INTERRUPT"
 
-    @property
-    def refused(self):
-        """The runner's authorizer refused an action (sql_guard.py): never a case's expected error."""
-        return self.code == "SQLITE_AUTH"
-
 
 class Meter:
     """Counts the work a statement does: SQLite calls the progress handler, set to 1, at each step of its

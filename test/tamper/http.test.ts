@@ -1,11 +1,5 @@
-import Docker from 'dockerode';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/challenges/manifest.js';
-import { ensureRunnerImages } from '../../src/images/ensureRunnerImages.js';
-import { runnerImageRef } from '../../src/images/imageRefs.js';
-import { resolveLimits } from '../../src/sandbox/limits.js';
-import { runSandbox } from '../../src/sandbox/runSandbox.js';
-import { scoreRun } from '../../src/scoring/scoreRun.js';
+import { describe, expect, it } from 'vitest';
+import { scoreFiles } from '../support/scoreFiles.js';
 
 /**
  * An http-runner server that tries to configure the tests' HTTP client: it plants /tmp/.netrc, since
@@ -59,31 +53,14 @@ def test_is_not_dumpable():
 
 const SERVICE = JSON.stringify({ port: 8080, readyPath: '/healthz', start: [{ entry: 'app.py', command: ['python3', 'app.py'] }] });
 const NAMES = ['test_sends_its_own_authorization_header', 'test_sends_no_planted_credentials', 'test_home_and_tmpdir_are_its_own', 'test_is_not_dumpable'];
-const manifest = {
-  slug: 'tester-isolation',
-  runner: 'http',
-  skills: ['security'],
-  tests: NAMES.map((name) => ({ name: `test_isolation.py::${name}`, points: 1 })),
-} as unknown as Manifest;
-const limits = resolveLimits({ timeoutMs: 20_000 }, { maxTimeoutMs: 20_000, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16 * 1024 * 1024 });
-const docker = new Docker();
-
-beforeAll(async () => {
-  await ensureRunnerImages(docker, ['http'], () => {});
-});
 
 describe('an http server that plants client configuration for the tests', () => {
   it('reaches none of it: the tests keep their own HOME, TMPDIR and requests settings', async () => {
-    const outcome = await runSandbox(docker, {
-      runId: 'tamper-http-client-config',
-      image: await runnerImageRef('http'),
-      files: {
-        solution: [{ path: 'app.py', content: SERVER }],
-        tests: [{ path: 'service.json', content: SERVICE }, { path: 'test_isolation.py', content: TESTS }],
-      },
-      limits,
-    });
-    const score = scoreRun(manifest, outcome, limits);
+    const files = {
+      solution: [{ path: 'app.py', content: SERVER }],
+      tests: [{ path: 'service.json', content: SERVICE }, { path: 'test_isolation.py', content: TESTS }],
+    };
+    const { outcome, score } = await scoreFiles('http', 'tamper-http-client-config', files, NAMES.map((n) => `test_isolation.py::${n}`));
     expect({ verdict: score.verdict, earned: score.earned }, JSON.stringify(score.tests, null, 1) + outcome.log).toEqual({ verdict: 'passed', earned: 4 });
   });
 });
