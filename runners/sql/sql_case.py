@@ -72,7 +72,7 @@ def _judge(conn, guard, case):
             result = run_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
     if case.expect:
         if result is None:
-            failures.insert(0, "the rows were not checked: no run finished within the time budget")
+            failures.insert(0, "the rows were not checked: no run finished within its budget")
         else:
             columns, rows = result
             failures[:0] = compare(case.expect, columns, rows, cut=len(rows) > MAX_ROWS)
