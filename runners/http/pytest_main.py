@@ -9,7 +9,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 
 import pytest  # noqa: E402
+import requests  # noqa: E402
 
+from assay_nondumpable import make_nondumpable  # noqa: E402
 from assay_plugin import AssayPlugin  # noqa: E402
 
 PYTEST_ARGS = [
@@ -50,7 +52,21 @@ class PhaseTimeout:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+def ignore_client_configuration():
+    """Every requests Session of the tests ignores the environment and dotfiles (trust_env False): no
+    ~/.netrc credentials, proxies or CA bundles that anything but the tests themselves chose."""
+    init = requests.Session.__init__
+
+    def untrusting_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.trust_env = False
+
+    requests.Session.__init__ = untrusting_init
+
+
 def main():
+    make_nondumpable()
+    ignore_client_configuration()
     # Each phase of a test (setup, call, teardown) gets this long (service.json's testTimeoutMs): a
     # request the server never answers fails its test, and the tests after it still run.
     phase_timeout_s = float(os.environ.pop("ASSAY_TEST_TIMEOUT_S"))

@@ -7,11 +7,13 @@ import math
 import sqlite3
 import time
 from dataclasses import dataclass
+from functools import partial
 
 from sql_cases import MAX_ROWS
 from sql_compare import compare
+from sql_guard import AUTHOR, MIGRATION, QUERY
 from sql_plan import full_scans, plan_lines
-from sql_script import Savepoint, StatementError, run_statements
+from sql_script import Meter, Savepoint, StatementError, run_statements
 from sql_sources import SourceError
 
 TIMED_RUNS = 5
@@ -25,11 +27,14 @@ class Outcome:
 
 
 def run_case(case, databases):
-    conn = databases.fresh(case.seeds, case.foreign_keys)
+    conn, guard = databases.fresh(case.seeds, case.foreign_keys, case.migration_may)
     try:
-        return _judge(conn, case)
-    except (SourceError, StatementError) as err:
+        return _judge(conn, guard, case)
+    except SourceError as err:
         return Outcome("error", str(err), None)
+    except StatementError as err:
+        refused = f"\nrefused by the runner: {guard.refusal}" if guard.refusal else ""
+        return Outcome("error", f"{err}{refused}", None)
     except sqlite3.Error as err:
         # Only the harness's own savepoints get here: the query ended the transaction they live in.
         return Outcome("error", f"the query broke the harness's transaction ({err}): it must not BEGIN, COMMIT "
@@ -38,27 +43,36 @@ def run_case(case, databases):
         conn.close()
 
 
-def _judge(conn, case):
+def _judge(conn, guard, case):
     for step, source in enumerate(case.setup, 1):
-        run_statements(conn, source.statements(allow_empty=True), f"setup step {step} ({source.label})")
+        with guard.acting(MIGRATION if source.kind == "solution" else AUTHOR):
+            run_statements(conn, source.statements(allow_empty=True), f"setup step {step} ({source.label})")
     statements = case.query.statements()
     where = f"query ({case.query.label})"
+    # The harness's own statements (savepoints, reading the schema) run outside `acting`, unguarded.
+    acting = partial(guard.acting, QUERY if case.query.kind == "solution" else AUTHOR)
     if case.expect_error is not None:
-        return _expect_error(conn, case, statements, where)
+        with acting():
+            return _expect_error(conn, guard, case, statements, where)
 
     failures, notes = [], []
     if case.plan_must_use or case.plan_must_not_scan:
-        failures += _check_plan(conn, case, statements, where, notes)
+        failures += _check_plan(conn, acting, case, statements, where, notes)
     result = None
+    if case.max_steps is not None:
+        result, too_much = _metered(conn, acting, case, statements, where, notes)
+        failures += too_much
     if case.max_ms is not None:
-        result, too_slow = _timed(conn, case, statements, where, notes)
+        timed, too_slow = _timed(conn, acting, case, statements, where, notes)
+        result = result or timed
         failures += too_slow
-    elif case.expect or case.expect_success:
+    elif (case.expect or case.expect_success) and case.max_steps is None:
         # Only then: a case that checks the plan alone explains the query without running it.
-        result = run_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
+        with acting():
+            result = run_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
     if case.expect:
         if result is None:
-            failures.insert(0, "the rows were not checked: no run finished within the time budget")
+            failures.insert(0, "the rows were not checked: no run finished within its budget")
         else:
             columns, rows = result
             failures[:0] = compare(case.expect, columns, rows, cut=len(rows) > MAX_ROWS)
@@ -66,11 +80,13 @@ def _judge(conn, case):
     return Outcome("fail", "\n\n".join(failures), output) if failures else Outcome("pass", None, output)
 
 
-def _expect_error(conn, case, statements, where):
+def _expect_error(conn, guard, case, statements, where):
     wanted = " or ".join(case.expect_error) or "an error"
     try:
         run_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
     except StatementError as err:
+        if guard.refusal:
+            raise  # the runner refused it: never the expected error
         if case.expect_error:
             expected = any(err.code == c or (err.code or "").startswith(c + "_") for c in case.expect_error)
         else:
@@ -83,15 +99,16 @@ def _expect_error(conn, case, statements, where):
     return Outcome("fail", f"expected the query to fail with {wanted}, but it succeeded", None)
 
 
-def _check_plan(conn, case, statements, where, notes):
+def _check_plan(conn, acting, case, statements, where, notes):
     lines, scanned = [], set()
     # Each statement is explained in the state the ones before it leave; then all of it is undone.
     with Savepoint(conn):
         for index, statement in enumerate(statements):
-            lines += plan_lines(conn, statement, case.params, where)
-            scanned |= full_scans(conn, statement, case.params, where)
+            lines += plan_lines(conn, acting, statement, case.params, where)
+            scanned |= full_scans(conn, acting, statement, case.params, where)
             if index < len(statements) - 1:
-                run_statements(conn, [statement], where, case.params)
+                with acting():
+                    run_statements(conn, [statement], where, case.params)
     plan = "query plan:\n" + "\n".join("  " + line for line in lines)
     text = "\n".join(lines).lower()
     failures = [f"the query plan does not mention {needle!r}" for needle in case.plan_must_use
@@ -102,7 +119,26 @@ def _check_plan(conn, case, statements, where, notes):
     return failures
 
 
-def _timed(conn, case, statements, where, notes):
+def _metered(conn, acting, case, statements, where, notes):
+    """Runs the query once, counting its steps (sql_script.Meter), undone afterwards.
+
+    Returns its result (None when stopped) and the failures: it must finish within the budget. Unlike
+    time, the count depends only on the data and the plan, never on how loaded the machine is.
+    """
+    meter = Meter(case.max_steps)
+    with Savepoint(conn), acting():
+        try:
+            result = run_statements(conn, statements, where, case.params, meter=meter, max_rows=MAX_ROWS)
+        except StatementError as err:
+            if not err.interrupted:
+                raise
+            return None, [f"too much work: stopped after {case.max_steps:,} steps of SQLite's virtual machine, "
+                          "its budget (a step is about one row a loop visits: read only the rows you need)"]
+    notes.append(f"work: {meter.steps:,} steps of SQLite's virtual machine (budget {case.max_steps:,})")
+    return result, []
+
+
+def _timed(conn, acting, case, statements, where, notes):
     """Runs the query up to TIMED_RUNS times, each undone afterwards and stopped at the budget.
 
     Returns the result of the first run that finished (or None) and the failures: the median run must
@@ -112,7 +148,7 @@ def _timed(conn, case, statements, where, notes):
     budget = case.max_ms
     durations, result = [], None
     while len(durations) < TIMED_RUNS and sum(d > budget for d in durations) <= TIMED_RUNS // 2:
-        with Savepoint(conn):
+        with Savepoint(conn), acting():
             start = time.perf_counter()
             try:
                 got = run_statements(conn, statements, where, case.params, deadline=start + budget / 1000,

@@ -9,21 +9,23 @@ import os
 import re
 from dataclasses import dataclass
 
+from sql_guard import STATEMENT_KINDS
 from sql_sources import TESTS, parse_source, test_file
 
 MAX_ROWS = 10_000
 MAX_BUDGET_MS = 60_000
+MAX_STEPS = 100_000_000
 DEFAULT_TOLERANCE = 1e-6
 ERROR_CODE = re.compile(r"^SQLITE_[A-Z0-9_]+$")
 PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
-FILE_KEYS = {"description", "seed", "foreignKeys", "setup", "cases"}
+FILE_KEYS = {"description", "seed", "foreignKeys", "setup", "migrationMay", "cases"}
 CASE_KEYS = {
     "name", "description", "seed", "setup", "query", "params", "expect", "ordered", "tolerance",
-    "expectError", "expectSuccess", "maxMs", "planMustUse", "planMustNotScan",
+    "expectError", "expectSuccess", "maxMs", "maxSteps", "planMustUse", "planMustNotScan",
 }
 # Checks that look at a successful run; expectError excludes them all.
-RUN_CHECKS = ("expect", "expectSuccess", "maxMs", "planMustUse", "planMustNotScan")
+RUN_CHECKS = ("expect", "expectSuccess", "maxMs", "maxSteps", "planMustUse", "planMustNotScan")
 
 
 class CasesError(Exception):
@@ -46,12 +48,14 @@ class Case:
     seeds: tuple  # absolute paths of the seed files, run in order
     foreign_keys: bool
     setup: tuple  # Sources run before the query
+    migration_may: tuple  # statement kinds (sql_guard.STATEMENT_KINDS) the candidate's setup files may run
     query: object  # the Source under test
     params: dict
     expect: Expect | None
     expect_error: tuple | None  # error code names; () for any error of a statement that compiled
     expect_success: bool
     max_ms: float | None
+    max_steps: int | None
     plan_must_use: tuple
     plan_must_not_scan: tuple
 
@@ -101,19 +105,21 @@ def _load_file(tests_dir, rel, problems):
     if not isinstance(foreign_keys, bool):
         say("foreignKeys: must be true or false")
     setup = _sources(doc.get("setup", []), cases_dir, "setup", say)
+    migration_may = _migration_may(doc.get("migrationMay", []), say)
     raw_cases = doc.get("cases")
     if not isinstance(raw_cases, list) or not raw_cases:
         say("cases: must be a non-empty list of cases")
         return []
     cases, names = [], set()
     for index, raw in enumerate(raw_cases):
-        case = _case(raw, index, rel, cases_dir, seeds, foreign_keys, setup, names, problems)
+        case = _case(raw, index, rel, cases_dir, (seeds, foreign_keys, setup, migration_may), names, problems)
         if case:
             cases.append(case)
     return cases if len(problems) == before else []
 
 
-def _case(raw, index, rel, cases_dir, file_seeds, foreign_keys, file_setup, names, problems):
+def _case(raw, index, rel, cases_dir, file_defaults, names, problems):
+    file_seeds, foreign_keys, file_setup, migration_may = file_defaults
     if not isinstance(raw, dict):
         problems.append(f"{rel}: cases[{index}]: must be an object")
         return None
@@ -141,7 +147,8 @@ def _case(raw, index, rel, cases_dir, file_seeds, foreign_keys, file_setup, name
     if "expectError" in raw and (checks or "ordered" in raw or "tolerance" in raw):
         say("expectError: cannot be combined with " + ", ".join(checks + [k for k in ("ordered", "tolerance") if k in raw]))
     elif "expectError" not in raw and not checks:
-        say("has nothing to check: give expect, expectError, expectSuccess, maxMs, planMustUse or planMustNotScan")
+        say("has nothing to check: give expect, expectError, expectSuccess, maxMs, maxSteps, planMustUse or "
+            "planMustNotScan")
     if "expectSuccess" in raw and raw["expectSuccess"] is not True:
         say("expectSuccess: must be true (omit it otherwise)")
     expect = _expect(raw, say) if "expect" in raw else None
@@ -150,13 +157,17 @@ def _case(raw, index, rel, cases_dir, file_seeds, foreign_keys, file_setup, name
     max_ms = raw.get("maxMs")
     if "maxMs" in raw and (not _number(max_ms) or not 0 < max_ms <= MAX_BUDGET_MS):
         say(f"maxMs: must be a number of milliseconds above 0, at most {MAX_BUDGET_MS}")
+    max_steps = raw.get("maxSteps")
+    if "maxSteps" in raw and (not isinstance(max_steps, int) or isinstance(max_steps, bool)
+                              or not 0 < max_steps <= MAX_STEPS):
+        say(f"maxSteps: must be a whole number of steps above 0, at most {MAX_STEPS}")
     plan_use = _strings(raw["planMustUse"], "planMustUse", say) if "planMustUse" in raw else []
     plan_scan = _strings(raw["planMustNotScan"], "planMustNotScan", say) if "planMustNotScan" in raw else []
     if len(problems) > before:
         return None
     return Case(
-        f"{rel}::{name}", tuple(seeds), foreign_keys, tuple(setup), query, params, expect, expect_error,
-        raw.get("expectSuccess") is True, max_ms, tuple(plan_use), tuple(plan_scan),
+        f"{rel}::{name}", tuple(seeds), foreign_keys, tuple(setup), migration_may, query, params, expect,
+        expect_error, raw.get("expectSuccess") is True, max_ms, max_steps, tuple(plan_use), tuple(plan_scan),
     )
 
 
@@ -175,6 +186,13 @@ def _sources(value, cases_dir, field, say):
         return ()
     sources = [parse_source(item, cases_dir, say, f"{field}[{i}]") for i, item in enumerate(value)]
     return tuple(s for s in sources if s)
+
+
+def _migration_may(value, say):
+    if not isinstance(value, list) or not all(isinstance(kind, str) and kind in STATEMENT_KINDS for kind in value):
+        say("migrationMay: must be a list of statement kinds, from: " + ", ".join(STATEMENT_KINDS))
+        return ()
+    return tuple(value)
 
 
 def _params(value, say):

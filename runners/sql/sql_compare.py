@@ -43,15 +43,18 @@ def rows_equal(expected, actual, tolerance):
 def compare(expect, columns, rows, cut):
     """A message for each way the result differs from `expect` (empty when it matches).
 
-    cut: the query returned more rows than were read.
+    cut: the query returned more rows than were read. The messages give counts and positions, never an
+    expected value: the cases are hidden, and their rows would be the answer to copy.
     """
     problems = []
     if columns is None:
         return ["the query's last statement returned no result (it must be a SELECT, or end with one)"]
     if columns != expect.columns:
+        wrong = [i + 1 for i in range(max(len(columns), len(expect.columns)))
+                 if i >= len(columns) or i >= len(expect.columns) or columns[i] != expect.columns[i]]
         problems.append(
-            f"columns differ: expected {render_row(expect.columns)}, got {render_row(columns)} "
-            "(names are compared exactly, case included)"
+            f"columns differ: expected {len(expect.columns)}, got {len(columns)} {render_row(columns)}; "
+            f"{_positions('column', wrong)} (names are compared exactly, case included)"
         )
     actual = [tuple(comparable(v) for v in row) for row in rows]
     if cut:
@@ -66,21 +69,18 @@ def compare(expect, columns, rows, cut):
 
 
 def _ordered(expected, actual, tolerance):
-    wrong = [i for i in range(min(len(expected), len(actual))) if not rows_equal(expected[i], actual[i], tolerance)]
+    shared = min(len(expected), len(actual))
+    wrong = [i + 1 for i in range(shared) if not rows_equal(expected[i], actual[i], tolerance)]
     if not wrong and len(expected) == len(actual):
         return None
-    lines = [f"rows differ (in order): expected {_count(expected)}, got {_count(actual)}"]
-    for i in wrong[:SHOWN]:
-        lines.append(f"  row {i + 1}: expected {render_row(expected[i])}, got {render_row(actual[i])}")
-    if len(wrong) > SHOWN:
-        lines.append(f"  … and {len(wrong) - SHOWN} more different rows")
-    longer, label = (actual, "unexpected") if len(actual) > len(expected) else (expected, "missing")
-    extra = longer[min(len(expected), len(actual)):]
-    for offset, row in enumerate(extra[:SHOWN]):
-        lines.append(f"  row {min(len(expected), len(actual)) + offset + 1}: {label} {render_row(row)}")
-    if len(extra) > SHOWN:
-        lines.append(f"  … and {len(extra) - SHOWN} more {label} rows")
-    return "\n".join(lines)
+    parts = [f"rows differ (in order): expected {_count(expected)}, got {_count(actual)}"]
+    if wrong:
+        parts.append(f"{_count(wrong)} differ, {_positions('row', wrong)}")
+    if len(expected) > shared:
+        parts.append(f"{len(expected) - shared} missing from row {shared + 1}")
+    if len(actual) > shared:
+        parts.append(f"{len(actual) - shared} unexpected from row {shared + 1}")
+    return "; ".join(parts)
 
 
 def _unordered(expected, actual, tolerance):
@@ -97,16 +97,30 @@ def _unordered(expected, actual, tolerance):
         missing, unexpected = _match_within_tolerance(missing, unexpected, tolerance)
     if not missing and not unexpected:
         return None
-    lines = [
-        f"rows differ (order ignored): expected {_count(expected)}, got {_count(actual)}; "
-        f"{_count(missing)} missing, {_count(unexpected)} unexpected"
-    ]
-    for label, rows in (("missing", missing), ("unexpected", unexpected)):
-        for row in rows[:SHOWN]:
-            lines.append(f"  {label}: {render_row(row)}")
-        if len(rows) > SHOWN:
-            lines.append(f"  … and {len(rows) - SHOWN} more {label} rows")
-    return "\n".join(lines)
+    message = (f"rows differ (order ignored): expected {_count(expected)}, got {_count(actual)}; "
+               f"{_count(missing)} missing, {_count(unexpected)} unexpected")
+    if unexpected:
+        message += f", {_positions('row', _unexpected_positions(actual, Counter(unexpected)))} of the result"
+    return message
+
+
+def _unexpected_positions(actual, unexpected):
+    """1-based positions of the unexpected rows, counting each row's last occurrences as the unexpected ones."""
+    positions = []
+    for i in range(len(actual) - 1, -1, -1):
+        if unexpected[actual[i]] > 0:
+            unexpected[actual[i]] -= 1
+            positions.append(i + 1)
+    return sorted(positions)
+
+
+def _positions(noun, positions):
+    """"row 2", or "first at row 2 (rows 2, 3, 5)": 1-based positions, at most SHOWN of them listed."""
+    if len(positions) == 1:
+        return f"{noun} {positions[0]}"
+    listed = ", ".join(str(p) for p in positions[:SHOWN])
+    more = f" and {len(positions) - SHOWN} more" if len(positions) > SHOWN else ""
+    return f"first at {noun} {positions[0]} ({noun}s {listed}{more})"
 
 
 def _match_within_tolerance(missing, unexpected, tolerance):

@@ -3,6 +3,7 @@ own copy of that template (SQLite's backup API copies pages, far faster than re-
 import os
 import sqlite3
 
+from sql_guard import Guard
 from sql_script import StatementError, run_statements, split_statements
 from sql_sources import TESTS
 
@@ -39,15 +40,9 @@ class Databases:
                 raise SeedError(str(err)) from None
         self._templates[seeds] = template
 
-    def fresh(self, seeds, foreign_keys):
-        """A new database holding the seeds' schema and data, for a case's SQL (which may not ATTACH)."""
+    def fresh(self, seeds, foreign_keys, migration_may):
+        """A new database holding the seeds' schema and data, and the Guard of what SQL may do on it."""
         conn = connect()
         self._templates[seeds].backup(conn)
         conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        conn.set_authorizer(_no_attach)
-        return conn
-
-
-def _no_attach(action, *_args):
-    # ATTACH opens, or creates, any file the sandbox user may write; no case needs another database.
-    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_ATTACH else sqlite3.SQLITE_OK
+        return conn, Guard(conn, migration_may)

@@ -13,9 +13,10 @@ WALKS = {"Rewind", "Last", "Count"}
 DATABASES = {0: "main", 1: "temp"}
 
 
-def plan_lines(conn, statement, params, where):
-    """EXPLAIN QUERY PLAN's rows as text, each indented two spaces per level."""
-    rows = _explain(conn, "EXPLAIN QUERY PLAN ", statement, params, where)
+def plan_lines(conn, acting, statement, params, where):
+    """EXPLAIN QUERY PLAN's rows as text, each indented two spaces per level. `acting()` guards the
+    statement as its author's (sql_guard.py): explaining it compiles it."""
+    rows = _explain(conn, acting, "EXPLAIN QUERY PLAN ", statement, params, where)
     depth = {0: -1}
     lines = []
     for node, parent, _unused, detail in rows:
@@ -24,12 +25,12 @@ def plan_lines(conn, statement, params, where):
     return lines
 
 
-def full_scans(conn, statement, params, where):
+def full_scans(conn, acting, statement, params, where):
     """Lower-cased names of the main and temp tables the statement walks from one end."""
     tables = _table_roots(conn)
     opened = {}
     scanned = set()
-    for _addr, opcode, p1, p2, p3, *_rest in _explain(conn, "EXPLAIN ", statement, params, where):
+    for _addr, opcode, p1, p2, p3, *_rest in _explain(conn, acting, "EXPLAIN ", statement, params, where):
         if opcode == "OpenRead":
             opened[p1] = tables.get((p3, p2))
         elif opcode in WALKS and opened.get(p1):
@@ -48,8 +49,9 @@ def _table_roots(conn):
     return roots
 
 
-def _explain(conn, prefix, statement, params, where):
+def _explain(conn, acting, prefix, statement, params, where):
     try:
-        return conn.execute(prefix + statement.sql, params or {}).fetchall()
+        with acting():
+            return conn.execute(prefix + statement.sql, params or {}).fetchall()
     except sqlite3.Error as err:
         raise StatementError(where, statement, err) from None

@@ -37,6 +37,19 @@ class StatementError(Exception):
         return self.code == "SQLITE_INTERRUPT"
 
 
+class Meter:
+    """Counts the work a statement does: SQLite calls the progress handler, set to 1, at each step of its
+    virtual machine that may loop (about one per row a loop visits). Past the budget it interrupts."""
+
+    def __init__(self, budget):
+        self.budget = budget
+        self.steps = 0
+
+    def __call__(self):
+        self.steps += 1
+        return self.steps > self.budget
+
+
 def split_statements(text):
     """Statements of a script, in order; comments and blank statements are dropped.
 
@@ -78,13 +91,16 @@ def _code_start(text, start, end):
     return None
 
 
-def run_statements(conn, statements, where, params=None, deadline=None, max_rows=None):
+def run_statements(conn, statements, where, params=None, deadline=None, meter=None, max_rows=None):
     """Runs the statements in order; returns (columns, rows) of the last one (columns None if it has none).
 
     deadline: a time.perf_counter() value past which SQLite interrupts the statement (SQLITE_INTERRUPT).
+    meter: a Meter counting the statements' steps, which interrupts them past its budget.
     max_rows: reads at most this many rows plus one, so the caller can tell the result was cut.
     """
-    if deadline is not None:
+    if meter is not None:
+        conn.set_progress_handler(meter, 1)
+    elif deadline is not None:
         # Checked every 10,000 virtual-machine steps: well under a millisecond.
         conn.set_progress_handler(lambda: time.perf_counter() > deadline, 10_000)
     try:
@@ -103,7 +119,7 @@ def run_statements(conn, statements, where, params=None, deadline=None, max_rows
                 raise StatementError(where, statement, err) from None
         return columns, rows
     finally:
-        if deadline is not None:
+        if meter is not None or deadline is not None:
             conn.set_progress_handler(None, 0)
 
 

@@ -5,6 +5,11 @@ import type { SandboxProfile } from './sandboxProfile.js';
 /** Uid/gid of the `sandbox` user baked into the base image. */
 const SANDBOX_UID = 10001;
 const MB = 1024 * 1024;
+/**
+ * /dev/shm is one more writable tmpfs (Docker mounts it nosuid,nodev,noexec in the private IPC
+ * namespace): capped at 1 MB instead of Docker's 64 MB, enough for POSIX semaphores and no place to stage files.
+ */
+const SHM_BYTES = 1 * MB;
 
 export const SANDBOX_LABEL = 'assay.sandbox';
 export const RUN_LABEL = 'assay.run';
@@ -55,6 +60,7 @@ export function containerSpec(
       CapAdd: profile.capAdd,
       SecurityOpt: ['no-new-privileges'],
       IpcMode: 'private',
+      ShmSize: SHM_BYTES,
       Memory: limits.memoryMb * MB,
       MemorySwap: limits.memoryMb * MB,
       PidsLimit: limits.pids,

@@ -14,6 +14,8 @@ export interface OutputLimits {
 /**
  * Splits a sandbox's stdout into harness events (lines that start with the run's nonce) and
  * candidate output, which is kept up to `keepBytes` and otherwise only counted.
+ * The result document closes the report: later events are not passed on, only counted when they are
+ * result documents too, so scoring can refuse a run that reported twice (docs/runner-contract.md).
  */
 export class HarnessOutput {
   private readonly prefix: Buffer;
@@ -25,6 +27,8 @@ export class HarnessOutput {
   private logBytes = 0;
   /** Every byte the candidate wrote, kept or not. */
   outputBytes = 0;
+  /** Result documents seen, the first passed on and any later one only counted. */
+  resultsReported = 0;
 
   constructor(
     nonce: string,
@@ -95,9 +99,15 @@ export class HarnessOutput {
     this.lineBytes = 0;
     if (line.subarray(0, this.prefix.length).equals(this.prefix)) {
       const event = parseHarnessEvent(line.subarray(this.prefix.length).toString('utf8'));
-      if (event) return this.onEvent(event);
+      if (event) return this.report(event);
     }
     this.keep(line);
+  }
+
+  private report(event: HarnessEvent): void {
+    const closed = this.resultsReported > 0;
+    if (event.type === 'result') this.resultsReported += 1;
+    if (!closed) this.onEvent(event);
   }
 
   private keep(bytes: Buffer): void {

@@ -100,6 +100,7 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
         oomKilled: state.OOMKilled,
         tests,
         result,
+        resultsReported: output.resultsReported,
         log: output.logText(),
         logTruncated: output.logTruncated,
       };

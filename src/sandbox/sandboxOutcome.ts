@@ -9,7 +9,10 @@ export interface SandboxOutcome {
   oomKilled: boolean;
   /** Tests reported as they finished; kept even when the run never produced a result. */
   tests: HarnessTest[];
+  /** The first result document; events after it are ignored. */
   result: ResultDocument | null;
+  /** How many result documents the run reported: more than one and scoring refuses the run. */
+  resultsReported: number;
   log: string;
   logTruncated: boolean;
 }

@@ -2,6 +2,7 @@ import type { Manifest, Skill } from '../challenges/manifest.js';
 import type { HarnessTest } from '../sandbox/harnessEvents.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
+import { firstReports, reportRefusal } from './reportRefusal.js';
 import type { TestStatus, Verdict } from './verdict.js';
 
 export interface ScoredTest {
@@ -45,8 +46,8 @@ export function scoreTest(t: HarnessTest, maxPoints: number): ScoredTest {
   return { name: t.name, status, points: status === 'passed' ? maxPoints : 0, maxPoints, message: t.message, durationMs: t.durationMs };
 }
 
-/** Why the run stopped early, if it did, as a verdict and a message the candidate can act on. */
-function abnormalEnd(outcome: SandboxOutcome, limits: SandboxLimits): { verdict: Verdict; message: string } | null {
+/** Why the run stopped early or was refused, if so, as a verdict and a message the candidate can act on. */
+function abnormalEnd(manifest: Manifest, outcome: SandboxOutcome, limits: SandboxLimits): { verdict: Verdict; message: string } | null {
   const done = `${outcome.tests.length} test(s) had finished`;
   if (outcome.outputExceeded) {
     return { verdict: 'output_limit_exceeded', message: `The run wrote more than ${limits.maxOutputBytes} bytes of output and was stopped; ${done}.` };
@@ -62,16 +63,18 @@ function abnormalEnd(outcome: SandboxOutcome, limits: SandboxLimits): { verdict:
     const how = code > 128 ? `was killed by signal ${code - 128}` : `exited with code ${code}`;
     return { verdict: 'runtime_error', message: `The test run ${how} before reporting its results; ${done}.` };
   }
-  return null;
+  const refusal = reportRefusal(manifest, outcome);
+  return refusal === null ? null : { verdict: 'runtime_error', message: refusal };
 }
 
 /**
  * Scores a run against the manifest. Points come only from the manifest, and every test it lists
- * counts towards the maximum, so tests that never reported cannot raise the percentage.
+ * counts towards the maximum, so tests that never reported cannot raise the percentage. A test's
+ * result is its first `test` event before the result document, never the document's own list.
  */
 export function scoreRun(manifest: Manifest, outcome: SandboxOutcome, limits: SandboxLimits): Score {
-  const reported = new Map((outcome.result?.tests ?? outcome.tests).map((t) => [t.name, t]));
-  const abnormal = abnormalEnd(outcome, limits);
+  const reported = firstReports(outcome.tests);
+  const abnormal = abnormalEnd(manifest, outcome, limits);
   const loadError = outcome.result?.status === 'error' ? outcome.result.message ?? 'The tests could not run.' : null;
   const tests = manifest.tests.map((spec): ScoredTest => {
     const maxPoints = spec.points ?? 1;

@@ -45,6 +45,15 @@ describe('HarnessOutput', () => {
     expect(out.logText()).toBe('before\nafter\n');
   });
 
+  it('passes on nothing after the result document, counting later result documents', () => {
+    const { out, events } = harness();
+    out.writeStdout(Buffer.from(eventLine(resultEvent) + eventLine(testEvent) + eventLine(resultEvent) + 'after\n'));
+    out.end();
+    expect(events).toEqual([resultEvent]);
+    expect(out.resultsReported).toBe(2);
+    expect(out.logText()).toBe('after\n');
+  });
+
   it('treats a line with the wrong nonce as candidate output, not an event', () => {
     const { out, events } = harness();
     const forged = eventLine(resultEvent, 'guessed-nonce');

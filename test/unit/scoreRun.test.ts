@@ -47,11 +47,13 @@ const outcome = (over: Partial<SandboxOutcome>): SandboxOutcome => ({
   timedOut: false,
   outputExceeded: false,
   oomKilled: false,
-  tests: [],
   result: null,
+  resultsReported: over.result ? 1 : 0,
   log: '',
   logTruncated: false,
   ...over,
+  // A runner streams every test its result document lists.
+  tests: over.tests ?? over.result?.tests ?? [],
 });
 
 const allPass = [ht('t::a', 'pass'), ht('t::b', 'pass'), ht('t::c', 'pass')];
@@ -118,18 +120,31 @@ describe('scoreRun', () => {
     expect([score.earned, score.max, score.verdict]).toEqual([6, 6, 'passed']);
   });
 
-  it('counts a manifest test that was not reported as not_run and towards the maximum', () => {
+  it('refuses a result document that claims the run finished before every manifest test reported', () => {
     const tests = [ht('t::a', 'pass'), ht('t::c', 'pass')];
-    const score = scoreRun(manifest, outcome({ result: doc(tests, 'pass') }), limits);
-    expect(score.verdict).toBe('failed');
-    expect([score.earned, score.max]).toEqual([3, 6]);
-    expect(score.tests[1]).toEqual({ name: 't::b', status: 'not_run', points: 0, maxPoints: 3, message: 'The test did not run.', durationMs: null });
+    const score = scoreRun(manifest, outcome({ result: doc(tests, 'fail') }), limits);
+    const message = "The run's result document says the run finished, but 1 test(s) the challenge lists never reported (t::b); its result document is refused and only the tests reported before it count.";
+    expect([score.verdict, score.message, score.earned, score.max]).toEqual(['runtime_error', message, 3, 6]);
+    expect(score.tests[1]).toEqual({ name: 't::b', status: 'not_run', points: 0, maxPoints: 3, message, durationMs: null });
   });
 
   it('does not let a harness claim of pass override the manifest', () => {
     const score = scoreRun(manifest, outcome({ result: doc([], 'pass') }), limits);
-    expect([score.verdict, score.earned, score.max]).toEqual(['failed', 0, 6]);
+    expect([score.verdict, score.earned, score.max]).toEqual(['runtime_error', 0, 6]);
     expect(score.tests.every((t) => t.status === 'not_run')).toBe(true);
+  });
+
+  it('refuses a run that reported two result documents, keeping only the tests reported before the first', () => {
+    const tests = [ht('t::a', 'pass')];
+    const score = scoreRun(manifest, outcome({ tests, result: doc(allPass, 'pass'), resultsReported: 2 }), limits);
+    expect([score.verdict, score.earned]).toEqual(['runtime_error', 2]);
+    expect(score.message).toBe('The run reported 2 result documents instead of one; its result document is refused and only the tests reported before it count.');
+  });
+
+  it('keeps the first report of a test: a later one cannot overwrite it', () => {
+    const tests = [ht('t::a', 'fail'), ht('t::a', 'pass'), ht('t::b', 'pass'), ht('t::c', 'pass')];
+    const score = scoreRun(manifest, outcome({ tests, result: doc(tests, 'fail') }), limits);
+    expect([score.verdict, score.earned]).toEqual(['failed', 4]);
   });
 
   it('reports the output limit in bytes, before every other verdict', () => {
@@ -141,7 +156,7 @@ describe('scoreRun', () => {
     );
     expect(score.verdict).toBe('output_limit_exceeded');
     expect(score.message).toBe('The run wrote more than 2000000 bytes of output and was stopped; 1 test(s) had finished.');
-    expect([score.earned, score.max]).toEqual([0, 6]);
+    expect([score.earned, score.max]).toEqual([3, 6]);
     const alone = scoreRun(manifest, outcome({ outputExceeded: true, exitCode: 137, tests: streamed }), limits);
     expect([alone.verdict, alone.earned]).toEqual(['output_limit_exceeded', 3]);
   });
@@ -163,7 +178,7 @@ describe('scoreRun', () => {
   it('puts the time limit before the memory limit, a missing result and a result', () => {
     const score = scoreRun(manifest, outcome({ timedOut: true, oomKilled: true, exitCode: 137, result: doc(allPass, 'pass') }), limits);
     expect(score.verdict).toBe('time_limit_exceeded');
-    expect(score.message).toBe('The run exceeded its 7.5 s time limit; 0 test(s) had finished.');
+    expect(score.message).toBe('The run exceeded its 7.5 s time limit; 3 test(s) had finished.');
     // A result that arrived is still scored.
     expect(score.earned).toBe(6);
   });
@@ -231,8 +246,9 @@ describe('scoreRun', () => {
     expect([score.verdict, score.message, score.earned]).toEqual(['error', 'teardown crashed', 6]);
   });
 
-  it('scores from the result document, not the streamed tests, when both exist', () => {
-    const score = scoreRun(manifest, outcome({ tests: allPass, result: doc([ht('t::a', 'pass')]) }), limits);
-    expect([score.verdict, score.earned]).toEqual(['failed', 2]);
+  it('scores the streamed tests and refuses a result document that disagrees with them', () => {
+    const score = scoreRun(manifest, outcome({ tests: [ht('t::a', 'pass'), ht('t::b', 'fail'), ht('t::c', 'pass')], result: doc(allPass, 'pass') }), limits);
+    expect([score.verdict, score.earned]).toEqual(['runtime_error', 3]);
+    expect(score.message).toContain('disagrees with the tests it reported (t::b)');
   });
 });

@@ -1,0 +1,1 @@
+../http/assay_nondumpable.py
