@@ -50,6 +50,7 @@ export async function grade(grader: Grader, req: GradeRequest): Promise<Graded> 
       if (event.type === 'test' && maxPoints !== undefined) req.onTest?.(scoreTest(event.test, maxPoints));
     },
   });
-  const reported = (outcome.result?.tests ?? outcome.tests).map((t) => t.name);
+  // What was scored: the streamed tests (scoring/scoreRun.ts), not the result document's own list.
+  const reported = outcome.tests.map((t) => t.name);
   return { score: scoreRun(manifest, outcome, limits), log: outcome.log, reported };
 }

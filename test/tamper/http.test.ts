@@ -60,7 +60,7 @@ describe('an http server that plants client configuration for the tests', () => 
       solution: [{ path: 'app.py', content: SERVER }],
       tests: [{ path: 'service.json', content: SERVICE }, { path: 'test_isolation.py', content: TESTS }],
     };
-    const { outcome, score } = await scoreFiles('http', 'tamper-http-client-config', files, NAMES.map((n) => `test_isolation.py::${n}`));
-    expect({ verdict: score.verdict, earned: score.earned }, JSON.stringify(score.tests, null, 1) + outcome.log).toEqual({ verdict: 'passed', earned: 4 });
+    const { log, score } = await scoreFiles('http', 'tamper-http-client-config', files, NAMES.map((n) => `test_isolation.py::${n}`));
+    expect({ verdict: score.verdict, earned: score.earned }, JSON.stringify(score.tests, null, 1) + log).toEqual({ verdict: 'passed', earned: 4 });
   });
 });
