@@ -1,7 +1,13 @@
 import type { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
-import { challengeService, type ChallengeService } from '../challenges/challengeService.js';
+import { apiKeyService } from '../apiKeys/apiKeyService.js';
+import { auditLogService, auditor } from '../audit/audit.js';
+import { catalogue } from '../challenges/catalogue.js';
+import { challengeService } from '../challenges/challengeService.js';
+import { memberService } from '../members/memberService.js';
+import { organisationService, type OrganisationService } from '../organisations/organisationService.js';
+import { sessionService } from '../sessions/sessionService.js';
 import type { Config } from '../config.js';
 import { EventHub } from '../events/eventHub.js';
 import { openStore } from '../platform/openStore.js';
@@ -10,7 +16,8 @@ import { startResultConsumer } from '../queue/resultQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
 import { resolveLimits } from '../sandbox/limits.js';
-import { submissionService, type SubmissionService } from '../submissions/submissionService.js';
+import { submissionService } from '../submissions/submissionService.js';
+import type { AppServices } from '../http/plugins/app/services.js';
 import { closeWithin, openConnections, type Connections } from './connections.js';
 
 /** The composition root of an API process: the only place that constructs the adapters. */
@@ -18,7 +25,8 @@ export interface ApiRuntime extends Connections {
   store: Store;
   queue: Queue<SubmissionJob>;
   events: EventHub;
-  services: { submissions: SubmissionService; challenges: ChallengeService };
+  services: Omit<AppServices, 'events' | 'serverLimits' | 'probes' | 'cookieSecure'>;
+  organisations: OrganisationService;
   /** Starts recording what workers report; every API process may, and any one takes each report. */
   startRecording(): Worker;
 }
@@ -30,10 +38,13 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   subscriber.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createSubmissionQueue(config.queueName, conn.redis, config.jobs);
   queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
+  const audit = auditor(store.audit);
+  const challenges = catalogue(store.challenges);
   const submissions = submissionService({
     submissions: store.submissions,
-    challenges: store.challenges,
+    challenges,
     publish: conn.publish,
+    audit,
     dispatch: (ownerId, s, pkg) =>
       enqueueSubmission(queue, conn.redis, {
         ownerId,
@@ -49,7 +60,15 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     store,
     queue,
     events: new EventHub(subscriber, config.queueName),
-    services: { submissions, challenges: challengeService(store.challenges) },
+    services: {
+      submissions,
+      challenges: challengeService(challenges),
+      members: memberService(store.members, audit),
+      apiKeys: apiKeyService(store.apiKeys, audit),
+      sessions: sessionService(store),
+      auditLog: auditLogService(store.audit),
+    },
+    organisations: organisationService(store),
     startRecording() {
       if (!recorder) {
         recorder = startResultConsumer(config.queueName, conn.redis, submissions.record);

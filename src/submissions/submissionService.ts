@@ -7,7 +7,9 @@ import { NotFoundError } from '../errors/NotFoundError.js';
 import { UnknownChallengeError } from '../errors/UnknownChallengeError.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import type { SubmissionEvent } from '../events/submissionEvent.js';
+import type { Audit } from '../audit/audit.js';
 import type { Actor, OwnerId } from '../tenancy/actor.js';
+import { authorize } from '../tenancy/permissions.js';
 import type { ResultMessage } from './resultMessage.js';
 import type { Submission, SubmissionRequest } from './submission.js';
 import type { SubmissionRepository } from './submissionRepository.js';
@@ -15,6 +17,7 @@ import { validateFiles } from './validateFiles.js';
 
 export interface Created {
   id: string;
+  submission: Submission;
   /** True when an earlier request with the same Idempotency-Key made it. */
   replayed: boolean;
 }
@@ -28,6 +31,7 @@ export interface SubmissionServiceDeps {
   dispatch: Dispatch;
   /** Announces a recorded outcome to whoever follows the submission (SSE clients). */
   publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
+  audit: Audit;
   now?: () => Date;
 }
 
@@ -35,13 +39,13 @@ const hashRequest = (req: SubmissionRequest) =>
   createHash('sha256').update(JSON.stringify([req.challenge, req.files.map((f) => [f.path, f.content])])).digest('hex');
 
 /** Taking submissions in, answering for them, and recording what the workers report. */
-export function submissionService({ submissions, challenges, dispatch, publish, now = () => new Date() }: SubmissionServiceDeps) {
+export function submissionService({ submissions, challenges, dispatch, publish, audit, now = () => new Date() }: SubmissionServiceDeps) {
   async function replayOf(owner: OwnerId, key: string, requestHash: string): Promise<Created | undefined> {
     const earlier = await submissions.findByIdempotencyKey(owner, key);
     if (!earlier) return undefined;
     // The other request's submission is not named: the key may have been guessed.
     if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReusedError(`Idempotency-Key "${key}" was already used for a different request.`);
-    return { id: earlier.id, replayed: true };
+    return { id: earlier.id, replayed: true, submission: (await submissions.get(owner, earlier.id))! };
   }
 
   /** Records one worker report; a repeated or late one changes nothing (a submission is scored once). */
@@ -58,6 +62,13 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
     if (recorded) await publish(submissionId, { type: 'finished' }).catch(() => undefined);
   }
 
+  /** A submission of the caller's organisation; another organisation's is as missing as an unknown id. */
+  async function get(actor: Actor, id: string): Promise<Submission> {
+    const s = await submissions.get(authorize(actor, 'submissions.read').ownerId, id);
+    if (!s) throw new NotFoundError(`No submission ${id}.`);
+    return s;
+  }
+
   return {
     record,
 
@@ -66,7 +77,7 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
      * again and the client is told to retry: nothing half-done is left behind.
      */
     async create(actor: Actor, req: SubmissionRequest, idempotencyKey: string | undefined): Promise<Created> {
-      const owner = actor.ownerId;
+      const owner = authorize(actor, 'submissions.create').ownerId;
       const problems = validateFiles(req.files);
       if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
       const requestHash = hashRequest(req);
@@ -98,12 +109,15 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
         await submissions.delete(owner, id);
         throw err;
       }
-      return { id, replayed: false };
+      return { id, replayed: false, submission: (await submissions.get(owner, id))! };
     },
 
-    async get(actor: Actor, id: string): Promise<Submission> {
-      const s = await submissions.get(actor.ownerId, id);
-      if (!s) throw new NotFoundError(`No submission ${id}.`);
+    get,
+
+    /** `get`, recorded in the audit log as the result viewed. */
+    async view(actor: Actor, id: string): Promise<Submission> {
+      const s = await get(actor, id);
+      await audit(authorize(actor, 'submissions.read'), 'result.viewed', `submission:${id}`);
       return s;
     },
 

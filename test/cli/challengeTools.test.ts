@@ -10,7 +10,7 @@ import { validatePackage } from '../../src/tools/validatePackage.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/platform/openStore.js';
 import { resolveLimits } from '../../src/sandbox/limits.js';
-import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
+import { BUILTIN_OWNER, DEFAULT_OWNER } from '../../src/tenancy/actor.js';
 import type { Grader } from '../../src/grading/grade.js';
 import { regrade } from '../../src/tools/regrade.js';
 import { imageResolver } from '../../src/images/imageResolver.js';
@@ -127,7 +127,7 @@ describe('assay challenge import / export and regrade', () => {
     await submissions.complete(DEFAULT_OWNER, id, first, new Date());
     const v2dir = await variant((d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), (v1.hiddenTests[0]!.content).replace('same(add(-2, -3), -5)', 'same(add(-2, -3), 5)')));
     await cli('challenge', 'import', v2dir);
-    const v2 = (await store.challenges.current(DEFAULT_OWNER, 'sum-python'))!;
+    const v2 = (await store.challenges.current(BUILTIN_OWNER, 'sum-python'))!;
     expect(v2.version).not.toBe(v1.version);
 
     const rows = await regrade({ grader, serverLimits: config.sandbox, submissions }, DEFAULT_OWNER, v2, { limit: 10 });

@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { repoRoot } from '../../repoRoot.js';
 import type { Store } from '../store.js';
 import { sqliteChallenges } from './challengeRepository.js';
+import { sqliteIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { sqliteSubmissions } from './submissionRepository.js';
 
@@ -24,6 +25,7 @@ export function openSqlite(file: string): Store {
   return {
     submissions: sqliteSubmissions(db),
     challenges: sqliteChallenges(db),
+    ...sqliteIdentity(db),
     ping: async () => void db.get(sql`select 1`),
     close: async () => void sqlite.close(),
   };
