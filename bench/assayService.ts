@@ -44,7 +44,7 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
   const rt = await openApiRuntime(config);
   for (const pkg of packages) await rt.store.challenges.save(BUILTIN_OWNER, pkg, new Date());
   const app = await buildApp(appServices(rt), appInfra(rt), false);
-  rt.startRecording();
+  rt.startConsumers();
   const worker = await startWorker(rt);
   const apiKey = await benchApiKey(rt);
   const baseUrl = await app.listen({ port: config.http.port, host: config.http.host });
@@ -59,6 +59,7 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
         await worker.close();
         await rt.queue.obliterate({ force: true });
         await rt.results.obliterate({ force: true });
+        await rt.deadlines.obliterate({ force: true });
         // Published packages are the run's to remove; anything else left is a leak.
         const packages = await rt.redis.keys(`bull:${config.queueName}:package:*`);
         if (packages.length > 0) await rt.redis.del(...packages);

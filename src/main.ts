@@ -21,7 +21,7 @@ if (created) {
   process.stderr.write(`\nNo organisation existed, so one was made. Sign in (POST /v1/session) as\n  email:    ${created.email}\n  password: ${created.password}\nthen add members and API keys; \`npm run assay -- org create\` makes more organisations.\n\n`);
 }
 const app = await buildApp(appServices(rt), appInfra(rt), rt.log);
-rt.startRecording();
+rt.startConsumers();
 const stopSweeper = startSweeper((olderThan) => rt.services.submissions.requeueStale(olderThan, jobIsLive(rt.queue)), { everyMs: 30_000, graceMs: 60_000 }, (err) =>
   rt.log.warn({ err }, 'sweeper failed'),
 );

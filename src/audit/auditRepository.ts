@@ -7,6 +7,13 @@ export const AUDIT_ACTIONS = [
   'api_key.created',
   'api_key.revoked',
   'result.viewed',
+  'result.exported',
+  'assessment.created',
+  'assessment.changed',
+  'invitation.created',
+  'invitation.cancelled',
+  'invitation.extended',
+  'invitation.reopened',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

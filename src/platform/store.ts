@@ -1,5 +1,7 @@
 import type { ApiKeyRepository } from '../apiKeys/apiKeyRepository.js';
+import type { AssessmentRepository } from '../assessments/assessmentRepository.js';
 import type { AuditRepository } from '../audit/auditRepository.js';
+import type { InvitationRepository } from '../invitations/invitationRepository.js';
 import type { ChallengeRepository } from '../challenges/challengeRepository.js';
 import type { MemberRepository } from '../members/memberRepository.js';
 import type { OrganisationRepository } from '../organisations/organisationRepository.js';
@@ -15,6 +17,8 @@ export interface Store {
   sessions: SessionRepository;
   apiKeys: ApiKeyRepository;
   audit: AuditRepository;
+  assessments: AssessmentRepository;
+  invitations: InvitationRepository;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

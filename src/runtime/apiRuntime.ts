@@ -4,7 +4,11 @@ import { pino, type Logger } from 'pino';
 import { apiKeyService } from '../apiKeys/apiKeyService.js';
 import { auditLogService, auditor } from '../audit/audit.js';
 import { catalogue } from '../challenges/catalogue.js';
+import { assessmentService } from '../assessments/assessmentService.js';
 import { challengeService } from '../challenges/challengeService.js';
+import { candidateService } from '../invitations/candidateService.js';
+import { invitationService } from '../invitations/invitationService.js';
+import { createDeadlineQueue, scheduleDeadline, startDeadlineConsumer } from '../queue/deadlineQueue.js';
 import { memberService } from '../members/memberService.js';
 import { organisationService, type OrganisationService } from '../organisations/organisationService.js';
 import { sessionService } from '../sessions/sessionService.js';
@@ -27,8 +31,12 @@ export interface ApiRuntime extends Connections {
   events: EventHub;
   services: Omit<AppServices, 'events' | 'serverLimits' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
-  /** Starts recording what workers report; every API process may, and any one takes each report. */
-  startRecording(): Worker;
+  deadlines: Queue;
+  /**
+   * Starts the API side's consumers: recording what workers report, and closing sessions at their
+   * deadline. Every API process may; any one takes each job.
+   */
+  startConsumers(): void;
 }
 
 export async function openApiRuntime(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<ApiRuntime> {
@@ -54,14 +62,30 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         limits: resolveLimits(pkg.manifest.limits, config.sandbox),
       }, pkg),
   });
-  let recorder: Worker | undefined;
+  const deadlines = createDeadlineQueue(config.queueName, conn.redis);
+  deadlines.on('error', (err) => log.warn({ err: err.message }, 'deadline queue error'));
+  const scheduleClose = (ownerId: string, invitationId: string, at: Date) => scheduleDeadline(deadlines, ownerId, invitationId, at);
+  const invitations = invitationService({ invitations: store.invitations, assessments: store.assessments, submissions: store.submissions, audit, scheduleClose });
+  let consumers: Worker[] = [];
   return {
     ...conn,
     store,
     queue,
     events: new EventHub(subscriber, config.queueName),
+    deadlines,
     services: {
       submissions,
+      assessments: assessmentService({ assessments: store.assessments, challenges, audit }),
+      invitations,
+      candidates: candidateService({
+        invitations: store.invitations,
+        staff: invitations,
+        assessments: store.assessments,
+        challenges,
+        submissions: store.submissions,
+        submit: submissions.submitForInvitation,
+        scheduleClose,
+      }),
       challenges: challengeService(challenges),
       members: memberService(store.members, audit),
       apiKeys: apiKeyService(store.apiKeys, audit),
@@ -69,15 +93,14 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       auditLog: auditLogService(store.audit),
     },
     organisations: organisationService(store),
-    startRecording() {
-      if (!recorder) {
-        recorder = startResultConsumer(config.queueName, conn.redis, submissions.record);
-        recorder.on('error', (err) => log.warn({ err: err.message }, 'result recorder error'));
-      }
-      return recorder;
+    startConsumers() {
+      if (consumers.length > 0) return;
+      consumers = [startResultConsumer(config.queueName, conn.redis, submissions.record), startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue)];
+      for (const c of consumers) c.on('error', (err) => log.warn({ err: err.message, queue: c.name }, 'consumer error'));
     },
     async close() {
-      if (recorder) await closeWithin(recorder.close());
+      await Promise.all(consumers.map((c) => closeWithin(c.close())));
+      await closeWithin(deadlines.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
       await conn.close();

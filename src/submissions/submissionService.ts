@@ -62,6 +62,42 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
     if (recorded) await publish(submissionId, { type: 'finished' }).catch(() => undefined);
   }
 
+  async function submit(owner: OwnerId, req: SubmissionRequest, opts: { idempotencyKey: string | undefined; invitationId: string | null; pkg: () => Promise<ChallengePackage | undefined> }): Promise<Created> {
+    const { idempotencyKey, invitationId } = opts;
+    const problems = validateFiles(req.files);
+    if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+    const requestHash = hashRequest(req);
+    if (idempotencyKey !== undefined) {
+      const replay = await replayOf(owner, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    const pkg = await opts.pkg();
+    if (!pkg) {
+      throw new UnknownChallengeError(`No challenge "${req.challenge}"; GET /v1/challenges lists them.`, {
+        errors: [{ field: '/body/challenge', message: `unknown challenge "${req.challenge}"` }],
+      });
+    }
+    const id = randomUUID();
+    const row = { id, invitationId, challengeSlug: pkg.manifest.slug, challengeVersion: pkg.version, files: req.files, idempotencyKey: idempotencyKey ?? null, requestHash };
+    try {
+      await submissions.insert(owner, row, now());
+    } catch (err) {
+      // Another request inserted the same key between our lookup and insert: answer as its replay.
+      if (err instanceof DuplicateKeyError && idempotencyKey !== undefined) {
+        const replay = await replayOf(owner, idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      throw err;
+    }
+    try {
+      await dispatch(owner, row, pkg);
+    } catch (err) {
+      await submissions.delete(owner, id);
+      throw err;
+    }
+    return { id, replayed: false, submission: (await submissions.get(owner, id))! };
+  }
+
   /** A submission of the caller's organisation; another organisation's is as missing as an unknown id. */
   async function get(actor: Actor, id: string): Promise<Submission> {
     const s = await submissions.get(authorize(actor, 'submissions.read').ownerId, id);
@@ -78,39 +114,12 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
      */
     async create(actor: Actor, req: SubmissionRequest, idempotencyKey: string | undefined): Promise<Created> {
       const owner = authorize(actor, 'submissions.create').ownerId;
-      const problems = validateFiles(req.files);
-      if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
-      const requestHash = hashRequest(req);
-      if (idempotencyKey !== undefined) {
-        const replay = await replayOf(owner, idempotencyKey, requestHash);
-        if (replay) return replay;
-      }
-      const pkg = await challenges.current(owner, req.challenge);
-      if (!pkg) {
-        throw new UnknownChallengeError(`No challenge "${req.challenge}"; GET /v1/challenges lists them.`, {
-          errors: [{ field: '/body/challenge', message: `unknown challenge "${req.challenge}"` }],
-        });
-      }
-      const id = randomUUID();
-      const row = { id, challengeSlug: pkg.manifest.slug, challengeVersion: pkg.version, files: req.files, idempotencyKey: idempotencyKey ?? null, requestHash };
-      try {
-        await submissions.insert(owner, row, now());
-      } catch (err) {
-        // Another request inserted the same key between our lookup and insert: answer as its replay.
-        if (err instanceof DuplicateKeyError && idempotencyKey !== undefined) {
-          const replay = await replayOf(owner, idempotencyKey, requestHash);
-          if (replay) return replay;
-        }
-        throw err;
-      }
-      try {
-        await dispatch(owner, row, pkg);
-      } catch (err) {
-        await submissions.delete(owner, id);
-        throw err;
-      }
-      return { id, replayed: false, submission: (await submissions.get(owner, id))! };
+      return submit(owner, req, { idempotencyKey, invitationId: null, pkg: () => challenges.current(owner, req.challenge) });
     },
+
+    /** A candidate's scored submission under their invitation, against the version the assessment pinned. */
+    submitForInvitation: (owner: OwnerId, invitationId: string, req: SubmissionRequest, version: string) =>
+      submit(owner, req, { idempotencyKey: undefined, invitationId, pkg: () => challenges.version(owner, req.challenge, version) }),
 
     get,
 

@@ -20,10 +20,14 @@ export type Scope = (typeof SCOPES)[number];
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'member'; ownerId: OwnerId; memberId: string; role: Role }
-  | { kind: 'apiKey'; ownerId: OwnerId; keyId: string; scopes: Scope[] };
+  | { kind: 'apiKey'; ownerId: OwnerId; keyId: string; scopes: Scope[] }
+  /** A candidate, by their invitation link's token: they reach their own session and nothing else. */
+  | { kind: 'candidate'; ownerId: OwnerId; invitationId: string };
 
-/** A caller acting for an organisation. */
-export type OrgActor = Exclude<Actor, { kind: 'anonymous' }>;
+/** A caller acting for an organisation's staff: a member or an API key. */
+export type OrgActor = Extract<Actor, { kind: 'member' | 'apiKey' }>;
+
+export type CandidateActor = Extract<Actor, { kind: 'candidate' }>;
 
 /** How the audit log names an actor. */
 export const actorRef = (actor: OrgActor) => (actor.kind === 'member' ? `member:${actor.memberId}` : `api-key:${actor.keyId}`);

@@ -8,6 +8,10 @@ import { ROLES, type Actor, type OrgActor, type Role, type Scope } from './actor
  */
 const OPERATIONS = {
   'challenges.read': { scope: 'assessments:read', role: 'interviewer' },
+  'assessments.read': { scope: 'assessments:read', role: 'interviewer' },
+  'assessments.write': { scope: 'assessments:write', role: 'admin' },
+  'invitations.write': { scope: 'invitations:write', role: 'interviewer' },
+  'results.read': { scope: 'results:read', role: 'interviewer' },
   'challenges.write': { scope: 'challenges:write', role: 'admin' },
   'submissions.create': { scope: 'invitations:write', role: 'interviewer' },
   'submissions.read': { scope: 'results:read', role: 'interviewer' },
@@ -30,6 +34,7 @@ export function may(actor: OrgActor, op: Operation): boolean {
 /** The actor as an organisation's caller allowed to do `op`, or the error that says why not (401, 403). */
 export function authorize(actor: Actor, op: Operation): OrgActor {
   if (actor.kind === 'anonymous') throw new UnauthorizedError('Sign in, or send an API key as `Authorization: Bearer <key>`.');
+  if (actor.kind === 'candidate') throw new ForbiddenError('An invitation link reaches the candidate\'s own session only.');
   if (!may(actor, op)) {
     const { scope, role } = OPERATIONS[op];
     throw new ForbiddenError(actor.kind === 'member' ? `This needs the ${role} role or higher.` : scope ? `This API key lacks the scope ${scope}.` : 'API keys cannot do this; a member must.');

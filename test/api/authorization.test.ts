@@ -12,6 +12,8 @@ let svc: TestService;
 let other: SeededOrganisation;
 /** A submission of each organisation. */
 const submissionOf: Record<string, string> = {};
+const assessmentOf: Record<string, string> = {};
+const invitationOf: Record<string, string> = {};
 const files = [{ path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' }];
 
 const sessions = new Map<string, { cookie: string; csrf: string }>();
@@ -44,6 +46,11 @@ beforeAll(async () => {
     const res = await svc.app.inject({ method: 'POST', url: '/v1/submissions', headers: { authorization: `Bearer ${org.key}` }, payload: { challenge: 'sum-python', files } });
     expect(res.statusCode).toBe(202);
     submissionOf[org.slug] = res.json().id;
+    const a = await svc.app.inject({ method: 'POST', url: '/v1/assessments', headers: { authorization: `Bearer ${org.key}` }, payload: { name: 'A', timeLimitMinutes: 30, challenges: [{ slug: 'sum-python' }] } });
+    expect(a.statusCode).toBe(201);
+    assessmentOf[org.slug] = a.json().id;
+    const inv = await svc.app.inject({ method: 'POST', url: `/v1/assessments/${a.json().id}/invitations`, headers: { authorization: `Bearer ${org.key}` }, payload: { candidate: { name: 'C', email: 'c@d.e' } } });
+    invitationOf[org.slug] = inv.json().invitation.id;
   }
 });
 afterAll(async () => svc.close());
@@ -60,22 +67,27 @@ const interviewer = asMember(() => svc.org, 'interviewer');
 const admin = asMember(() => svc.org, 'admin');
 const owner = asMember(() => svc.org, 'owner');
 const readKey = asKey(['results:read']);
+const assessKey = asKey(['assessments:write']);
 const writeKey = asKey(['invitations:write']);
 const catalogueKey = asKey(['assessments:read']);
-const callers = [anonymous, interviewer, admin, owner, readKey, writeKey, catalogueKey];
+const callers = [anonymous, interviewer, admin, owner, readKey, writeKey, catalogueKey, assessKey];
 let n = 0;
 const uniqueEmail = () => `new${++n}@acme.test`;
 
 const ROUTES: Record<string, Route> = {
-  'GET /v1/challenges': { method: 'GET', url: () => '/v1/challenges', expect: { anonymous: 401, 'interviewer member': 200, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 200 } },
-  'POST /v1/submissions': { method: 'POST', url: () => '/v1/submissions', payload: () => ({ challenge: 'sum-python', files }), expect: { anonymous: 401, 'interviewer member': 202, 'admin member': 202, 'owner member': 202, 'key with results:read': 403, 'key with invitations:write': 202, 'key with assessments:read': 403 } },
-  'GET /v1/submissions/:id': { method: 'GET', url: () => `/v1/submissions/${submissionOf.acme}`, expect: { anonymous: 401, 'interviewer member': 200, 'admin member': 200, 'owner member': 200, 'key with results:read': 200, 'key with invitations:write': 403, 'key with assessments:read': 403 } },
-  'GET /v1/members': { method: 'GET', url: () => '/v1/members', expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403 } },
-  'POST /v1/members (interviewer)': { method: 'POST', url: () => '/v1/members', payload: () => ({ email: uniqueEmail(), name: 'N', role: 'interviewer', password: PASSWORD }), expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 201, 'owner member': 201, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403 } },
-  'POST /v1/members (admin)': { method: 'POST', url: () => '/v1/members', payload: () => ({ email: uniqueEmail(), name: 'N', role: 'admin', password: PASSWORD }), expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 403, 'owner member': 201, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403 } },
-  'GET /v1/api-keys': { method: 'GET', url: () => '/v1/api-keys', expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403 } },
-  'POST /v1/api-keys': { method: 'POST', url: () => '/v1/api-keys', payload: () => ({ name: 'k', scopes: ['results:read'] }), expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 201, 'owner member': 201, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403 } },
-  'GET /v1/audit-log': { method: 'GET', url: () => '/v1/audit-log', expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403 } },
+  'GET /v1/challenges': { method: 'GET', url: () => '/v1/challenges', expect: { anonymous: 401, 'interviewer member': 200, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 200, 'key with assessments:write': 403 } },
+  'POST /v1/submissions': { method: 'POST', url: () => '/v1/submissions', payload: () => ({ challenge: 'sum-python', files }), expect: { anonymous: 401, 'interviewer member': 202, 'admin member': 202, 'owner member': 202, 'key with results:read': 403, 'key with invitations:write': 202, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'GET /v1/submissions/:id': { method: 'GET', url: () => `/v1/submissions/${submissionOf.acme}`, expect: { anonymous: 401, 'interviewer member': 200, 'admin member': 200, 'owner member': 200, 'key with results:read': 200, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'GET /v1/members': { method: 'GET', url: () => '/v1/members', expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'POST /v1/members (interviewer)': { method: 'POST', url: () => '/v1/members', payload: () => ({ email: uniqueEmail(), name: 'N', role: 'interviewer', password: PASSWORD }), expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 201, 'owner member': 201, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'POST /v1/members (admin)': { method: 'POST', url: () => '/v1/members', payload: () => ({ email: uniqueEmail(), name: 'N', role: 'admin', password: PASSWORD }), expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 403, 'owner member': 201, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'GET /v1/api-keys': { method: 'GET', url: () => '/v1/api-keys', expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'POST /v1/api-keys': { method: 'POST', url: () => '/v1/api-keys', payload: () => ({ name: 'k', scopes: ['results:read'] }), expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 201, 'owner member': 201, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'GET /v1/assessments': { method: 'GET', url: () => '/v1/assessments', expect: { anonymous: 401, 'interviewer member': 200, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 200, 'key with assessments:write': 403 } },
+  'POST /v1/assessments': { method: 'POST', url: () => '/v1/assessments', payload: () => ({ name: 'B', timeLimitMinutes: 10, challenges: [{ slug: 'sum-python' }] }), expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 201, 'owner member': 201, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 201 } },
+  'POST /v1/assessments/:id/invitations': { method: 'POST', url: () => `/v1/assessments/${assessmentOf.acme}/invitations`, payload: () => ({ candidate: { name: 'N', email: 'n@x.y' } }), expect: { anonymous: 401, 'interviewer member': 201, 'admin member': 201, 'owner member': 201, 'key with results:read': 403, 'key with invitations:write': 201, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'GET /v1/invitations/:id/result': { method: 'GET', url: () => `/v1/invitations/${invitationOf.acme}/result`, expect: { anonymous: 401, 'interviewer member': 200, 'admin member': 200, 'owner member': 200, 'key with results:read': 200, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
+  'GET /v1/audit-log': { method: 'GET', url: () => '/v1/audit-log', expect: { anonymous: 401, 'interviewer member': 403, 'admin member': 200, 'owner member': 200, 'key with results:read': 403, 'key with invitations:write': 403, 'key with assessments:read': 403, 'key with assessments:write': 403 } },
 };
 
 describe.each(Object.entries(ROUTES))('%s', (_name, route) => {

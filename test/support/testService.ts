@@ -39,7 +39,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   const rt = await openApiRuntime(config);
   await loadChallenges(rt.store.challenges, BUILTIN_OWNER, config.challengesDir);
   const app = await buildApp(appServices(rt), appInfra(rt), false);
-  rt.startRecording();
+  rt.startConsumers();
   const org = await seedOrganisation(rt, 'acme');
   const svc: TestService = {
     env,
@@ -56,6 +56,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       await svc.worker?.close();
       await rt.queue.obliterate({ force: true });
       await rt.results.obliterate({ force: true });
+      await rt.deadlines.obliterate({ force: true });
       // What obliterate does not know of: the published packages.
       for (const name of [config.queueName]) {
         const left = await rt.redis.keys(`bull:${name}:*`);

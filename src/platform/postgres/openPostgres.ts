@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { repoRoot } from '../../repoRoot.js';
 import type { Store } from '../store.js';
+import { postgresAssessments } from './assessmentRepositories.js';
 import { postgresChallenges } from './challengeRepository.js';
 import { postgresIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
@@ -41,6 +42,7 @@ export async function openPostgres(url: string): Promise<Store> {
     submissions: postgresSubmissions(db),
     challenges: postgresChallenges(db),
     ...postgresIdentity(db),
+    ...postgresAssessments(db),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
   };

@@ -35,6 +35,8 @@ export const submissions = pgTable(
   {
     id: text('id').primaryKey(),
     ownerId: text('owner_id').notNull(),
+    /** The invitation it was made under; null for a platform's direct submission. */
+    invitationId: text('invitation_id'),
     challengeSlug: text('challenge_slug').notNull(),
     challengeVersion: text('challenge_version').notNull(),
     status: text('status', { enum: ['queued', 'running', 'completed', 'failed'] }).notNull(),
@@ -57,6 +59,7 @@ export const submissions = pgTable(
     uniqueIndex('submissions_owner_idempotency_key').on(t.ownerId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('submissions_status_created').on(t.status, t.createdAt),
     index('submissions_owner_challenge').on(t.ownerId, t.challengeSlug, t.createdAt),
+    index('submissions_owner_invitation').on(t.ownerId, t.invitationId, t.createdAt),
   ],
 );
 
@@ -127,4 +130,38 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_owner_at').on(t.ownerId, t.at)],
+);
+
+export const assessments = pgTable('assessments', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  name: text('name').notNull(),
+  instructions: text('instructions').notNull(),
+  timeLimitMinutes: integer('time_limit_minutes').notNull(),
+  maxSubmissions: integer('max_submissions').notNull(),
+  resultVisibility: text('result_visibility').notNull(),
+  challenges: jsonb('challenges').notNull().$type<{ slug: string; version: string; weight: number }[]>(),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    assessmentId: text('assessment_id').notNull().references(() => assessments.id),
+    candidateName: text('candidate_name').notNull(),
+    candidateEmail: text('candidate_email').notNull(),
+    externalId: text('external_id'),
+    tokenHash: text('token_hash').notNull().unique(),
+    validFrom: at('valid_from').notNull(),
+    validUntil: at('valid_until').notNull(),
+    state: text('state', { enum: ['invited', 'started', 'completed', 'expired', 'cancelled'] }).notNull(),
+    startedAt: at('started_at'),
+    deadline: at('deadline'),
+    completedAt: at('completed_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('invitations_owner_assessment').on(t.ownerId, t.assessmentId)],
 );

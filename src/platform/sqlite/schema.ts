@@ -36,6 +36,8 @@ export const submissions = sqliteTable(
   {
     id: text('id').primaryKey(),
     ownerId: text('owner_id').notNull(),
+    /** The invitation it was made under; null for a platform's direct submission. */
+    invitationId: text('invitation_id'),
     challengeSlug: text('challenge_slug').notNull(),
     challengeVersion: text('challenge_version').notNull(),
     status: text('status', { enum: ['queued', 'running', 'completed', 'failed'] }).notNull(),
@@ -59,6 +61,7 @@ export const submissions = sqliteTable(
     uniqueIndex('submissions_owner_idempotency_key').on(t.ownerId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('submissions_status_created').on(t.status, t.createdAt),
     index('submissions_owner_challenge').on(t.ownerId, t.challengeSlug, t.createdAt),
+    index('submissions_owner_invitation').on(t.ownerId, t.invitationId, t.createdAt),
   ],
 );
 
@@ -132,4 +135,40 @@ export const auditLog = sqliteTable(
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_owner_at').on(t.ownerId, t.at)],
+);
+
+export const assessments = sqliteTable('assessments', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  name: text('name').notNull(),
+  instructions: text('instructions').notNull(),
+  timeLimitMinutes: integer('time_limit_minutes').notNull(),
+  maxSubmissions: integer('max_submissions').notNull(),
+  resultVisibility: text('result_visibility').notNull(),
+  /** Each challenge pinned to a version, with its weight. */
+  challenges: text('challenges', { mode: 'json' }).notNull().$type<{ slug: string; version: string; weight: number }[]>(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    assessmentId: text('assessment_id').notNull().references(() => assessments.id),
+    candidateName: text('candidate_name').notNull(),
+    candidateEmail: text('candidate_email').notNull(),
+    externalId: text('external_id'),
+    /** SHA-256 of the link's token; the token itself is shown once. */
+    tokenHash: text('token_hash').notNull().unique(),
+    validFrom: integer('valid_from', { mode: 'timestamp_ms' }).notNull(),
+    validUntil: integer('valid_until', { mode: 'timestamp_ms' }).notNull(),
+    state: text('state', { enum: ['invited', 'started', 'completed', 'expired', 'cancelled'] }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    deadline: integer('deadline', { mode: 'timestamp_ms' }),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('invitations_owner_assessment').on(t.ownerId, t.assessmentId)],
 );

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { ForbiddenError } from '../../../errors/ForbiddenError.js';
 import { UnauthorizedError } from '../../../errors/UnauthorizedError.js';
+import { INVITATION_TOKEN_PREFIX } from '../../../invitations/invitationService.js';
 import type { Actor } from '../../../tenancy/actor.js';
 import { SESSION_COOKIE } from './sessionCookie.js';
 
@@ -20,7 +21,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * token in `x-csrf-token`: a cookie alone is what a cross-site page can make a browser send.
  */
 export const actor = fp(async (app) => {
-  const { apiKeys, sessions } = app.services;
+  const { apiKeys, sessions, candidates } = app.services;
   // Set by the hook below on every request; null only until then.
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
@@ -28,9 +29,10 @@ export const actor = fp(async (app) => {
     const auth = request.headers.authorization;
     if (auth !== undefined) {
       const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-      const key = token ? await apiKeys.authenticate(token) : null;
-      if (!key) throw new UnauthorizedError('The API key is not valid, or has been revoked.', { headers: { 'www-authenticate': 'Bearer' } });
-      request.actor = key;
+      // An invitation link's token (inv_…) makes the candidate; anything else must be an API key.
+      const caller = token ? await (token.startsWith(INVITATION_TOKEN_PREFIX) ? candidates.authenticate(token) : apiKeys.authenticate(token)) : null;
+      if (!caller) throw new UnauthorizedError('The API key or invitation token is not valid, or has been revoked.', { headers: { 'www-authenticate': 'Bearer' } });
+      request.actor = caller;
       return;
     }
     const session = request.cookies[SESSION_COOKIE];

@@ -1,7 +1,10 @@
 import fp from 'fastify-plugin';
 import type { ApiKeyService } from '../../../apiKeys/apiKeyService.js';
 import type { auditLogService } from '../../../audit/audit.js';
+import type { AssessmentService } from '../../../assessments/assessmentService.js';
 import type { ChallengeService } from '../../../challenges/challengeService.js';
+import type { CandidateService } from '../../../invitations/candidateService.js';
+import type { InvitationService } from '../../../invitations/invitationService.js';
 import type { MemberService } from '../../../members/memberService.js';
 import type { SessionService } from '../../../sessions/sessionService.js';
 import type { EventHub } from '../../../events/eventHub.js';
@@ -12,6 +15,9 @@ import type { SubmissionService } from '../../../submissions/submissionService.j
 export interface AppServices {
   submissions: SubmissionService;
   challenges: ChallengeService;
+  assessments: AssessmentService;
+  invitations: InvitationService;
+  candidates: CandidateService;
   members: MemberService;
   apiKeys: ApiKeyService;
   sessions: SessionService;

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { apiKeyRoutes } from './apiKeys.js';
+import { assessmentRoutes } from './assessments.js';
 import { auditLogRoutes } from './auditLog.js';
+import { candidateRoutes } from './candidate.js';
+import { invitationRoutes } from './invitations.js';
 import { challengeRoutes } from './challenges.js';
 import { memberRoutes } from './members.js';
 import { sessionRoutes } from './session.js';
@@ -16,4 +19,7 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
   await app.register(challengeRoutes);
   await app.register(submissionRoutes);
   await app.register(submissionEventRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(invitationRoutes);
+  await app.register(candidateRoutes);
 };
