@@ -10,7 +10,9 @@ import type { SubmissionRepository } from '../submissions/submissionRepository.j
 import type { SubmissionService } from '../submissions/submissionService.js';
 import type { Actor, CandidateActor } from '../tenancy/actor.js';
 import { sha256 } from '../tenancy/secrets.js';
+import type { Draft, DraftRepository } from './draftRepository.js';
 import type { Invitation, InvitationRepository } from './invitationRepository.js';
+import type { SubmittedFile } from '../submissions/submission.js';
 import { INVITATION_TOKEN_PREFIX, type InvitationService } from './invitationService.js';
 
 const MINUTE_MS = 60_000;
@@ -21,6 +23,7 @@ export interface CandidateDeps {
   assessments: Pick<AssessmentRepository, 'get'>;
   challenges: Pick<ChallengeRepository, 'version'>;
   submissions: Pick<SubmissionRepository, 'get' | 'listByInvitation'>;
+  drafts: DraftRepository;
   submit: SubmissionService['submitForInvitation'];
   scheduleClose: (ownerId: string, invitationId: string, at: Date) => Promise<void>;
   now?: () => Date;
@@ -89,6 +92,22 @@ export function candidateService(deps: CandidateDeps) {
       const made = (await deps.submissions.listByInvitation(actor.ownerId, invitation.id)).filter((s) => s.challenge.slug === req.challenge && s.status !== 'failed');
       if (made.length >= assessment.maxSubmissions) throw new ConflictError(`All ${assessment.maxSubmissions} submissions of "${req.challenge}" are used.`);
       return (await deps.submit(actor.ownerId, invitation.id, req, pinned.version)).submission;
+    },
+
+    /** Saves the candidate's work on a challenge as it stands (autosave), while the session is open. */
+    async saveDraft(caller: Actor, challenge: string, files: SubmittedFile[]): Promise<Draft> {
+      const { actor, invitation, assessment } = await session(caller);
+      open(invitation);
+      if (!assessment.challenges.some((c) => c.slug === challenge)) throw new NotFoundError(`The assessment has no challenge "${challenge}".`);
+      const draft = { challenge, files, updatedAt: now() };
+      await deps.drafts.save(actor.ownerId, invitation.id, draft);
+      return draft;
+    },
+
+    /** Everything saved, to restore the workspace on any device. */
+    async drafts(caller: Actor): Promise<Draft[]> {
+      const { actor, invitation } = await session(caller);
+      return deps.drafts.list(actor.ownerId, invitation.id);
     },
 
     async submission(caller: Actor, id: string) {

@@ -1,6 +1,7 @@
 import type { ApiKeyRepository } from '../apiKeys/apiKeyRepository.js';
 import type { AssessmentRepository } from '../assessments/assessmentRepository.js';
 import type { AuditRepository } from '../audit/auditRepository.js';
+import type { DraftRepository } from '../invitations/draftRepository.js';
 import type { InvitationRepository } from '../invitations/invitationRepository.js';
 import type { ChallengeRepository } from '../challenges/challengeRepository.js';
 import type { MemberRepository } from '../members/memberRepository.js';
@@ -19,6 +20,7 @@ export interface Store {
   audit: AuditRepository;
   assessments: AssessmentRepository;
   invitations: InvitationRepository;
+  drafts: DraftRepository;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

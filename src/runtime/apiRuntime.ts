@@ -83,6 +83,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         assessments: store.assessments,
         challenges,
         submissions: store.submissions,
+        drafts: store.drafts,
         submit: submissions.submitForInvitation,
         scheduleClose,
       }),

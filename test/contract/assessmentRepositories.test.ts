@@ -72,4 +72,15 @@ describe.each(['sqlite', 'postgres'] as const)('assessment repositories on %s', 
     expect(await store.invitations.transition(A, 'inv-1', ['invited'], { state: 'started', startedAt: later(5), deadline: later(95) })).toBe(true);
     expect(await store.invitations.get(A, 'inv-1')).toEqual({ ...invitation, state: 'started', startedAt: later(5), deadline: later(95) });
   });
+
+  it('keeps a draft per invitation and challenge, the last save replacing the one before', async () => {
+    await store.drafts.save(A, 'inv-1', { challenge: 'b', files: [{ path: 'x.py', content: '' }], updatedAt: later(1) });
+    await store.drafts.save(A, 'inv-1', { challenge: 'a', files: [{ path: 'y.py', content: '1' }], updatedAt: later(2) });
+    await store.drafts.save(A, 'inv-1', { challenge: 'b', files: [{ path: 'x.py', content: '2' }], updatedAt: later(3) });
+    expect(await store.drafts.list(A, 'inv-1')).toEqual([
+      { challenge: 'a', files: [{ path: 'y.py', content: '1' }], updatedAt: later(2) },
+      { challenge: 'b', files: [{ path: 'x.py', content: '2' }], updatedAt: later(3) },
+    ]);
+    expect(await store.drafts.list(B, 'inv-1')).toEqual([]);
+  });
 });

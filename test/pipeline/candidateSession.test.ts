@@ -61,6 +61,15 @@ describe('a candidate\'s session', () => {
     expect(new Date(started.json().deadline).getTime() - new Date(started.json().startedAt).getTime()).toBe(30 * 60_000);
     expect((await candidate('POST', '/v1/candidate/start')).statusCode).toBe(409);
 
+    // Autosave: the last save of each challenge is what a new device restores; empty files are fine in a draft.
+    const draft = (files: object[]) => svc.app.inject({ method: 'PUT', url: '/v1/candidate/drafts/sum-python', payload: { files }, headers: { authorization: `Bearer ${token}` } });
+    expect((await draft([{ path: 'calc.py', content: 'def add(a, b):\n' }])).statusCode).toBe(200);
+    expect((await draft([{ path: 'calc.py', content: 'def add(a, b):\n    return a\n' }, { path: '__init__.py', content: '' }])).statusCode).toBe(200);
+    expect((await svc.app.inject({ method: 'PUT', url: '/v1/candidate/drafts/nope', payload: { files: [] }, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(404);
+    expect((await candidate('GET', '/v1/candidate/drafts')).json().items).toEqual([
+      { challenge: 'sum-python', files: [{ path: 'calc.py', content: 'def add(a, b):\n    return a\n' }, { path: '__init__.py', content: '' }], updatedAt: expect.any(String) },
+    ]);
+
     const first = await candidate('POST', '/v1/candidate/submissions', { challenge: 'sum-python', files: partial });
     expect(first.statusCode, first.body).toBe(202);
     const firstScored = await scored(candidate, first.json().id);
@@ -117,6 +126,7 @@ describe('a candidate\'s session', () => {
     expect((await candidate('POST', '/v1/candidate/submissions', { challenge: 'sum-python', files: correct })).statusCode).toBe(202);
     const cancelled = await staff('POST', `/v1/invitations/${invitation.id}/cancel`);
     expect(cancelled.json().state).toBe('cancelled');
+    expect((await svc.app.inject({ method: 'PUT', url: '/v1/candidate/drafts/sum-python', payload: { files: [] }, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(409);
     expect((await candidate('POST', '/v1/candidate/submissions', { challenge: 'sum-python', files: correct })).statusCode).toBe(409);
     const actions = (await staff('GET', '/v1/audit-log')).statusCode;
     expect(actions).toBe(403); // an API key reads no audit log; members do (test/api/identity.test.ts)

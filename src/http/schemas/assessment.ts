@@ -3,6 +3,7 @@ import { RESULT_VISIBILITIES } from '../../assessments/assessmentRepository.js';
 import { INVITATION_STATES } from '../../invitations/invitationRepository.js';
 import { SKILLS } from '../../challenges/manifest.js';
 import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
+import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -108,3 +109,10 @@ export const CandidateSubmissionSchema = Type.Object({
   score: Type.Optional(Score),
   tests: Type.Optional(Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Type.Optional(Nullable(Type.String())) }))),
 });
+
+const DraftFileSchema = Type.Object(
+  { path: Type.String({ minLength: 1, maxLength: SUBMISSION_LIMITS.maxPathLength }), content: Type.String({ maxLength: SUBMISSION_LIMITS.maxFileBytes, description: 'UTF-8 text; may be empty in a draft' }) },
+  { additionalProperties: false },
+);
+export const DraftInputSchema = Type.Object({ files: Type.Array(DraftFileSchema, { maxItems: SUBMISSION_LIMITS.maxFiles }) }, { additionalProperties: false });
+export const DraftSchema = Type.Object({ challenge: Type.String(), files: Type.Array(DraftFileSchema), updatedAt: Time });

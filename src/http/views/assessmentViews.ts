@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { Assessment } from '../../assessments/assessmentRepository.js';
+import type { Draft } from '../../invitations/draftRepository.js';
 import type { Invitation } from '../../invitations/invitationRepository.js';
 import type { InvitationResult } from '../../results/invitationResult.js';
 import type { InvitationResultSchema } from '../schemas/assessment.js';
@@ -35,3 +36,5 @@ export const invitationResultView = (r: InvitationResult): Static<typeof Invitat
     createdAt: s.createdAt.toISOString(),
   })),
 });
+
+export const draftView = (d: Draft) => ({ ...d, updatedAt: d.updatedAt.toISOString() });

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AssessmentRepository } from '../../assessments/assessmentRepository.js';
+import type { DraftRepository } from '../../invitations/draftRepository.js';
 import type { InvitationRepository } from '../../invitations/invitationRepository.js';
 import { invitationColumns, toAssessment, toInvitation } from '../assessmentRows.js';
 import type { PostgresDb } from './postgresDb.js';
-import { assessments, invitations } from './schema.js';
+import { assessments, drafts, invitations } from './schema.js';
 
-export function postgresAssessments(db: PostgresDb): { assessments: AssessmentRepository; invitations: InvitationRepository } {
+export function postgresAssessments(db: PostgresDb): { assessments: AssessmentRepository; invitations: InvitationRepository; drafts: DraftRepository } {
   const ownAssessment = (owner: string, id: string) => and(eq(assessments.ownerId, owner), eq(assessments.id, id));
   const ownInvitation = (owner: string, id: string) => and(eq(invitations.ownerId, owner), eq(invitations.id, id));
   return {
@@ -41,6 +42,16 @@ export function postgresAssessments(db: PostgresDb): { assessments: AssessmentRe
       },
       async transition(owner, id, from, change) {
         return (await db.update(invitations).set(change).where(and(ownInvitation(owner, id), inArray(invitations.state, from))).returning({ id: invitations.id })).length === 1;
+      },
+    },
+    drafts: {
+      async save(owner, invitationId, d) {
+        const values = { ownerId: owner, invitationId, challengeSlug: d.challenge, files: d.files, updatedAt: d.updatedAt };
+        await db.insert(drafts).values(values).onConflictDoUpdate({ target: [drafts.invitationId, drafts.challengeSlug], set: { files: d.files, updatedAt: d.updatedAt } });
+      },
+      async list(owner, invitationId) {
+        return (await db.select().from(drafts).where(and(eq(drafts.ownerId, owner), eq(drafts.invitationId, invitationId))).orderBy(drafts.challengeSlug))
+          .map((r) => ({ challenge: r.challengeSlug, files: r.files, updatedAt: r.updatedAt }));
       },
     },
   };

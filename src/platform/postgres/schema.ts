@@ -165,3 +165,15 @@ export const invitations = pgTable(
   },
   (t) => [index('invitations_owner_assessment').on(t.ownerId, t.assessmentId)],
 );
+
+export const drafts = pgTable(
+  'drafts',
+  {
+    ownerId: text('owner_id').notNull(),
+    invitationId: text('invitation_id').notNull().references(() => invitations.id, { onDelete: 'cascade' }),
+    challengeSlug: text('challenge_slug').notNull(),
+    files: jsonb('files').notNull().$type<SubmittedFile[]>(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.invitationId, t.challengeSlug] })],
+);

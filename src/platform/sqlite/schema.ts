@@ -172,3 +172,16 @@ export const invitations = sqliteTable(
   },
   (t) => [index('invitations_owner_assessment').on(t.ownerId, t.assessmentId)],
 );
+
+/** The candidate's work in progress per challenge, saved as they type, restored on another device. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    ownerId: text('owner_id').notNull(),
+    invitationId: text('invitation_id').notNull().references(() => invitations.id, { onDelete: 'cascade' }),
+    challengeSlug: text('challenge_slug').notNull(),
+    files: text('files', { mode: 'json' }).notNull().$type<SubmittedFile[]>(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.invitationId, t.challengeSlug] })],
+);

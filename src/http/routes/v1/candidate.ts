@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CandidateSubmissionSchema, InvitationSchema } from '../../schemas/assessment.js';
-import { ChallengeSchema } from '../../schemas/challenge.js';
+import { CandidateSubmissionSchema, DraftInputSchema, DraftSchema, InvitationSchema } from '../../schemas/assessment.js';
+import { ChallengeParamsSchema, ChallengeSchema } from '../../schemas/challenge.js';
 import { ProblemSchema } from '../../schemas/problem.js';
 import { CreateSubmissionSchema, SubmissionParamsSchema } from '../../schemas/submission.js';
-import { invitationView } from '../../views/assessmentViews.js';
+import { draftView, invitationView } from '../../views/assessmentViews.js';
 import { challengeView } from '../../views/challengeView.js';
 import { candidateSubmissionView } from '../../../invitations/candidateService.js';
 
@@ -43,6 +43,13 @@ export const candidateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const s = await candidates.submit(request.actor, request.body);
       return reply.code(202).header('location', `/v1/candidate/submissions/${s.id}`).send(candidateSubmissionView(s, 'none'));
     });
+
+  app.put('/candidate/drafts/:slug', {
+    schema: { tags: ['candidate'], summary: 'Save the work on a challenge as it stands (autosave)', security, params: ChallengeParamsSchema, body: DraftInputSchema, response: { 200: DraftSchema, ...errors } },
+  }, async (request) => draftView(await candidates.saveDraft(request.actor, request.params.slug, request.body.files)));
+
+  app.get('/candidate/drafts', { schema: { tags: ['candidate'], summary: 'Every saved draft, to restore the workspace on any device', security, response: { 200: Type.Object({ items: Type.Array(DraftSchema) }), ...errors } } },
+    async (request) => ({ items: (await candidates.drafts(request.actor)).map(draftView) }));
 
   app.get('/candidate/submissions/:id', { schema: { tags: ['candidate'], summary: 'One of the candidate\'s submissions, as far as the assessment shows results', security, params: SubmissionParamsSchema, response: { 200: CandidateSubmissionSchema, ...errors } } },
     async (request) => candidates.submission(request.actor, request.params.id));
