@@ -7,8 +7,8 @@ import { loadConfig, type Config } from '../src/config.js';
 import { buildApp } from '../src/http/app.js';
 import { repoRoot } from '../src/repoRoot.js';
 import { openApiRuntime, type ApiRuntime } from '../src/runtime/apiRuntime.js';
-import { appServices } from '../src/runtime/appServices.js';
-import { DEFAULT_OWNER } from '../src/tenancy/actor.js';
+import { appInfra, appServices } from '../src/runtime/appServices.js';
+import { BUILTIN_OWNER } from '../src/tenancy/actor.js';
 import { startWorker } from '../src/worker/startWorker.js';
 import type { BenchOptions } from './options.js';
 
@@ -17,6 +17,8 @@ export const BENCH_QUEUE_PREFIX = 'assay-bench-';
 /** The real service, as `npm start` runs it (API and worker in one process), listening on a free port. */
 export interface AssayService {
   baseUrl: string;
+  /** An API key of the benchmark's organisation, allowed to submit and read results. */
+  apiKey: string;
   config: Config;
   rt: ApiRuntime;
   /** Stops everything, removes the queue and the database; returns the Redis keys left behind (none, if all went well). */
@@ -40,13 +42,15 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
     LOG_LEVEL: 'silent',
   });
   const rt = await openApiRuntime(config);
-  for (const pkg of packages) await rt.store.challenges.save(DEFAULT_OWNER, pkg, new Date());
-  const app = await buildApp(appServices(rt), false);
-  rt.startRecording();
+  for (const pkg of packages) await rt.store.challenges.save(BUILTIN_OWNER, pkg, new Date());
+  const app = await buildApp(appServices(rt), appInfra(rt), false);
+  rt.startConsumers();
   const worker = await startWorker(rt);
+  const apiKey = await benchApiKey(rt);
   const baseUrl = await app.listen({ port: config.http.port, host: config.http.host });
   return {
     baseUrl,
+    apiKey,
     config,
     rt,
     async close() {
@@ -55,6 +59,7 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
         await worker.close();
         await rt.queue.obliterate({ force: true });
         await rt.results.obliterate({ force: true });
+        await rt.deadlines.obliterate({ force: true });
         // Published packages are the run's to remove; anything else left is a leak.
         const packages = await rt.redis.keys(`bull:${config.queueName}:package:*`);
         if (packages.length > 0) await rt.redis.del(...packages);
@@ -65,4 +70,11 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
       }
     },
   };
+}
+
+/** An organisation for the run and a key for it, made as `assay org create` and an owner would. */
+async function benchApiKey(rt: ApiRuntime): Promise<string> {
+  const { id, ownerMemberId } = await rt.organisations.create({ slug: 'bench', name: 'bench', owner: { email: 'owner@bench.test', name: 'bench', password: randomBytes(18).toString('hex') } });
+  const owner = { kind: 'member', ownerId: id, memberId: ownerMemberId, role: 'owner' } as const;
+  return (await rt.services.apiKeys.create(owner, { name: 'bench', scopes: ['invitations:write', 'results:read'] })).token;
 }

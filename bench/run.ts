@@ -42,7 +42,7 @@ const probe = installPhaseProbe(svc.rt.docker);
 const background = watchBackgroundLoad(docker, probe.knows);
 const systemsFor = (s: Scenario) => ({
   baseline: baselineSystem(image, s.pkg, resolveLimits(s.pkg.manifest.limits, svc.config.sandbox), opts.concurrency),
-  assay: assaySystem(svc.baseUrl, submissionBody(s)),
+  assay: assaySystem(svc.baseUrl, svc.apiKey, submissionBody(s)),
 });
 
 const results: ScenarioResult[] = [];

@@ -26,8 +26,8 @@ export function baselineSystem(image: string, pkg: ChallengePackage, limits: San
 }
 
 /** Assay: every submission is sent at once and the worker's concurrency decides how many run. */
-export function assaySystem(baseUrl: string, body: unknown): System {
-  const one = () => submitAndWait(baseUrl, body);
+export function assaySystem(baseUrl: string, apiKey: string, body: unknown): System {
+  const one = () => submitAndWait(baseUrl, apiKey, body);
   return {
     one,
     many: async (count) => {

@@ -13,6 +13,8 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   /** Interface the API binds to. @defaultValue 127.0.0.1 */
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  /** Mark the session cookie Secure; turn off only to sign in over plain HTTP from another host in development. @defaultValue true */
+  COOKIE_SECURE: Type.Boolean({ default: true }),
   /** Redis holding the queue and the event channel. @defaultValue redis://127.0.0.1:6379 */
   REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
   /** `postgres://…` for PostgreSQL; otherwise a SQLite file (a path, or a `sqlite:`/`file:` URL). @defaultValue ./data/assay.db */
@@ -59,7 +61,7 @@ type Env = Static<typeof EnvSchema>;
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
-  http: { port: number; host: string };
+  http: { port: number; host: string; cookieSecure: boolean };
   redisUrl: string;
   database: DatabaseTarget;
   /** The base image's root; null: made here with debootstrap. */
@@ -98,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   const e = candidate as Env;
   return {
-    http: { port: e.PORT, host: e.HOST },
+    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE },
     redisUrl: e.REDIS_URL,
     database: databaseTarget(e.DATABASE_URL),
     baseImage: e.ASSAY_BASE_IMAGE?.trim() || null,

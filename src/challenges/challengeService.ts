@@ -1,14 +1,15 @@
 import { NotFoundError } from '../errors/NotFoundError.js';
 import type { Actor } from '../tenancy/actor.js';
+import { authorize } from '../tenancy/permissions.js';
 import type { ChallengePackage } from './challengePackage.js';
 import type { ChallengeRepository } from './challengeRepository.js';
 
-/** The catalogue as callers see it: only the caller's owner's challenges exist for them. */
+/** The catalogue as callers see it (catalogue.ts): their organisation's and the built-in pack. */
 export function challengeService(challenges: Pick<ChallengeRepository, 'current' | 'listCurrent'>) {
   return {
-    list: (actor: Actor): Promise<ChallengePackage[]> => challenges.listCurrent(actor.ownerId),
+    list: (actor: Actor): Promise<ChallengePackage[]> => challenges.listCurrent(authorize(actor, 'challenges.read').ownerId),
     async get(actor: Actor, slug: string): Promise<ChallengePackage> {
-      const pkg = await challenges.current(actor.ownerId, slug);
+      const pkg = await challenges.current(authorize(actor, 'challenges.read').ownerId, slug);
       if (!pkg) throw new NotFoundError(`No challenge "${slug}".`);
       return pkg;
     },

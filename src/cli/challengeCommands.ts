@@ -7,7 +7,7 @@ import { isRunnerName, RUNNERS } from '../images/runners.js';
 import { repoRoot } from '../repoRoot.js';
 import type { ToolContext } from '../runtime/toolContext.js';
 import type { Store } from '../platform/store.js';
-import { DEFAULT_OWNER } from '../tenancy/actor.js';
+import { BUILTIN_OWNER } from '../tenancy/actor.js';
 import { UsageError } from './UsageError.js';
 
 /** The language of a runner's example fixture, where it is not named after the runner. */
@@ -67,17 +67,17 @@ export async function withStore<T>(ctx: ToolContext, work: (store: Store) => Pro
 export const databaseName = ({ config: { database } }: ToolContext) =>
   database.kind === 'sqlite' ? database.file : database.url.replace(/\/\/[^@/]*@/, '//');
 
-/** `assay challenge import <dir>`: stores the package as the challenge's current version. */
+/** `assay challenge import <dir>`: stores the package as the challenge's current version in the built-in pack. */
 export async function importChallenge(ctx: ToolContext, dir: string): Promise<string> {
   const pkg = await readPackage(dir);
-  await withStore(ctx, (store) => store.challenges.save(DEFAULT_OWNER, pkg, new Date()));
+  await withStore(ctx, (store) => store.challenges.save(BUILTIN_OWNER, pkg, new Date()));
   return `imported ${pkg.manifest.slug}@${pkg.version.slice(0, 12)} into ${databaseName(ctx)}`;
 }
 
 /** `assay challenge export <slug> <dir> [--version v]`: writes a stored version back out as a package. */
 export async function exportChallenge(ctx: ToolContext, slug: string, dir: string, version?: string): Promise<string> {
   const pkg = await withStore(ctx, (store) =>
-    version ? store.challenges.version(DEFAULT_OWNER, slug, version) : store.challenges.current(DEFAULT_OWNER, slug));
+    version ? store.challenges.version(BUILTIN_OWNER, slug, version) : store.challenges.current(BUILTIN_OWNER, slug));
   if (!pkg) throw new UsageError(`no challenge ${slug}${version ? `@${version}` : ''} in ${databaseName(ctx)}`);
   const write = async (prefix: string, files: PackageFile[]) => {
     for (const f of files) {

@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util';
 import { InvalidPackageError } from '../challenges/InvalidPackageError.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import { toolContext } from '../runtime/toolContext.js';
+import { catalogue } from '../challenges/catalogue.js';
+import { ConflictError } from '../errors/ConflictError.js';
+import { createOrganisation } from './orgCommands.js';
 import { DEFAULT_OWNER } from '../tenancy/actor.js';
 import { regrade } from '../tools/regrade.js';
 import { databaseName, exportChallenge, importChallenge, newChallenge, validateChallenge, withStore } from './challengeCommands.js';
@@ -12,18 +15,21 @@ const USAGE = `usage: assay <command>
   challenge validate <dir>                     check a package end to end in the real sandbox
   challenge import <dir>                       store a package as its challenge's current version
   challenge export <slug> <dir> [--version v]  write a stored version out as a package
-  regrade <slug> [--limit n] [--json]          score stored submissions against the current version
+  org create --name N --slug s --owner-email e [--owner-name n]
+                                               an organisation and its owner (prints the password once)
+  regrade <slug> [--org id] [--limit n] [--json]
+                                               score an organisation's submissions against the current version
                                                and report what changed (history is not modified)
 Configuration (DATABASE_URL, DOCKER_SOCKET, ...) comes from the environment, as for the service.`;
 
-async function regradeCommand(slug: string, limitArg: string | undefined, json: boolean): Promise<void> {
+async function regradeCommand(slug: string, org: string, limitArg: string | undefined, json: boolean): Promise<void> {
   const ctx = toolContext();
   const limit = Number(limitArg ?? 100);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
   await withStore(ctx, async (store) => {
-    const pkg = await store.challenges.current(DEFAULT_OWNER, slug);
+    const pkg = await catalogue(store.challenges).current(org, slug);
     if (!pkg) throw new UsageError(`no challenge ${slug} in ${databaseName(ctx)}`);
-    const rows = await regrade({ grader: ctx.grader, serverLimits: ctx.config.sandbox, submissions: store.submissions }, DEFAULT_OWNER, pkg, { limit });
+    const rows = await regrade({ grader: ctx.grader, serverLimits: ctx.config.sandbox, submissions: store.submissions }, org, pkg, { limit });
     if (json) return console.log(JSON.stringify(rows, null, 2));
     for (const r of rows) {
       const was = `${r.fromVersion.slice(0, 12)} ${r.before.verdict} ${r.before.earned}/${r.before.max}`;
@@ -38,7 +44,10 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { runner: { type: 'string' }, version: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      runner: { type: 'string' }, version: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+      org: { type: 'string' }, name: { type: 'string' }, slug: { type: 'string' }, 'owner-email': { type: 'string' }, 'owner-name': { type: 'string' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -58,12 +67,15 @@ async function run(argv: string[]): Promise<number> {
     case 'challenge import':
       console.log(await importChallenge(toolContext(), need(2, '<dir>')));
       return 0;
+    case 'org create':
+      console.log(await createOrganisation(toolContext(), { name: values.name, slug: values.slug, ownerEmail: values['owner-email'], ownerName: values['owner-name'] }));
+      return 0;
     case 'challenge export':
       console.log(await exportChallenge(toolContext(), need(2, '<slug>'), need(3, '<dir>'), values.version));
       return 0;
   }
   if (positionals[0] === 'regrade') {
-    await regradeCommand(need(1, '<slug>'), values.limit, values.json ?? false);
+    await regradeCommand(need(1, '<slug>'), values.org ?? DEFAULT_OWNER, values.limit, values.json ?? false);
     return 0;
   }
   throw new UsageError(positionals.length === 0 ? 'missing command' : `unknown command: ${positionals.join(' ')}`);
@@ -75,7 +87,7 @@ try {
   if (err instanceof UsageError) {
     console.error(`${err.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (err instanceof ConfigError || err instanceof InvalidPackageError) {
+  } else if (err instanceof ConfigError || err instanceof InvalidPackageError || err instanceof ConflictError) {
     console.error((err as Error).message);
     process.exitCode = 1;
   } else throw err;

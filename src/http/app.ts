@@ -3,7 +3,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import { actor } from './plugins/app/actor.js';
 import { services, type AppServices } from './plugins/app/services.js';
+import type { Redis } from 'ioredis';
+import { cookies } from './plugins/external/cookies.js';
 import { openApi } from './plugins/external/openapi.js';
+import { rateLimits } from './plugins/external/rateLimits.js';
 import { registerProblemHandler } from './problemHandler.js';
 import { healthRoutes } from './routes/health.js';
 import { v1Routes } from './routes/v1/index.js';
@@ -12,7 +15,7 @@ import { v1Routes } from './routes/v1/index.js';
 const BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Infrastructure plugins, then the app's (services, the caller), then routes: health, and the API under /v1. */
-export async function buildApp(appServices: AppServices, logger: Logger | false) {
+export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string }, logger: Logger | false) {
   const app = Fastify({
     loggerInstance: (logger || undefined) as FastifyBaseLogger | undefined,
     bodyLimit: BODY_LIMIT,
@@ -23,6 +26,8 @@ export async function buildApp(appServices: AppServices, logger: Logger | false)
   app.removeContentTypeParser('text/plain');
   registerProblemHandler(app);
   await app.register(openApi);
+  await app.register(cookies);
+  await app.register(rateLimits, { redis: infra.redis, nameSpace: infra.rateLimitNamespace });
   await app.register(services, { services: appServices });
   await app.register(actor);
   await app.register(healthRoutes);

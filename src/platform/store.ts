@@ -1,10 +1,26 @@
+import type { ApiKeyRepository } from '../apiKeys/apiKeyRepository.js';
+import type { AssessmentRepository } from '../assessments/assessmentRepository.js';
+import type { AuditRepository } from '../audit/auditRepository.js';
+import type { DraftRepository } from '../invitations/draftRepository.js';
+import type { InvitationRepository } from '../invitations/invitationRepository.js';
 import type { ChallengeRepository } from '../challenges/challengeRepository.js';
+import type { MemberRepository } from '../members/memberRepository.js';
+import type { OrganisationRepository } from '../organisations/organisationRepository.js';
+import type { SessionRepository } from '../sessions/sessionRepository.js';
 import type { SubmissionRepository } from '../submissions/submissionRepository.js';
 
 /** One open database, whichever engine: the repositories over it, a liveness probe, and closing. */
 export interface Store {
   submissions: SubmissionRepository;
   challenges: ChallengeRepository;
+  organisations: OrganisationRepository;
+  members: MemberRepository;
+  sessions: SessionRepository;
+  apiKeys: ApiKeyRepository;
+  audit: AuditRepository;
+  assessments: AssessmentRepository;
+  invitations: InvitationRepository;
+  drafts: DraftRepository;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

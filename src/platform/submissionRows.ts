@@ -6,6 +6,7 @@ import type { Submission, SubmittedFile } from '../submissions/submission.js';
 /** A submissions row as both adapters read it (their schemas name and type the columns alike). */
 export interface SubmissionRow {
   id: string;
+  invitationId: string | null;
   challengeSlug: string;
   challengeVersion: string;
   status: Submission['status'];
@@ -38,6 +39,7 @@ export function toSubmission(row: SubmissionRow, tests: TestRow[]): Submission {
   const scored = row.earned !== null && row.maxPoints !== null;
   return {
     id: row.id,
+    invitationId: row.invitationId,
     challenge: { slug: row.challengeSlug, version: row.challengeVersion },
     status: row.status,
     verdict: row.verdict as Verdict | null,

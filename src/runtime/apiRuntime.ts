@@ -1,7 +1,17 @@
 import type { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
-import { challengeService, type ChallengeService } from '../challenges/challengeService.js';
+import { apiKeyService } from '../apiKeys/apiKeyService.js';
+import { auditLogService, auditor } from '../audit/audit.js';
+import { catalogue } from '../challenges/catalogue.js';
+import { assessmentService } from '../assessments/assessmentService.js';
+import { challengeService } from '../challenges/challengeService.js';
+import { candidateService } from '../invitations/candidateService.js';
+import { invitationService } from '../invitations/invitationService.js';
+import { createDeadlineQueue, scheduleDeadline, startDeadlineConsumer } from '../queue/deadlineQueue.js';
+import { memberService } from '../members/memberService.js';
+import { organisationService, type OrganisationService } from '../organisations/organisationService.js';
+import { sessionService } from '../sessions/sessionService.js';
 import type { Config } from '../config.js';
 import { EventHub } from '../events/eventHub.js';
 import { openStore } from '../platform/openStore.js';
@@ -10,7 +20,8 @@ import { startResultConsumer } from '../queue/resultQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
 import { resolveLimits } from '../sandbox/limits.js';
-import { submissionService, type SubmissionService } from '../submissions/submissionService.js';
+import { submissionService } from '../submissions/submissionService.js';
+import type { AppServices } from '../http/plugins/app/services.js';
 import { closeWithin, openConnections, type Connections } from './connections.js';
 
 /** The composition root of an API process: the only place that constructs the adapters. */
@@ -18,9 +29,14 @@ export interface ApiRuntime extends Connections {
   store: Store;
   queue: Queue<SubmissionJob>;
   events: EventHub;
-  services: { submissions: SubmissionService; challenges: ChallengeService };
-  /** Starts recording what workers report; every API process may, and any one takes each report. */
-  startRecording(): Worker;
+  services: Omit<AppServices, 'events' | 'serverLimits' | 'probes' | 'cookieSecure'>;
+  organisations: OrganisationService;
+  deadlines: Queue;
+  /**
+   * Starts the API side's consumers: recording what workers report, and closing sessions at their
+   * deadline. Every API process may; any one takes each job.
+   */
+  startConsumers(): void;
 }
 
 export async function openApiRuntime(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<ApiRuntime> {
@@ -30,10 +46,13 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   subscriber.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createSubmissionQueue(config.queueName, conn.redis, config.jobs);
   queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
+  const audit = auditor(store.audit);
+  const challenges = catalogue(store.challenges);
   const submissions = submissionService({
     submissions: store.submissions,
-    challenges: store.challenges,
+    challenges,
     publish: conn.publish,
+    audit,
     dispatch: (ownerId, s, pkg) =>
       enqueueSubmission(queue, conn.redis, {
         ownerId,
@@ -43,22 +62,46 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         limits: resolveLimits(pkg.manifest.limits, config.sandbox),
       }, pkg),
   });
-  let recorder: Worker | undefined;
+  const deadlines = createDeadlineQueue(config.queueName, conn.redis);
+  deadlines.on('error', (err) => log.warn({ err: err.message }, 'deadline queue error'));
+  const scheduleClose = (ownerId: string, invitationId: string, at: Date) => scheduleDeadline(deadlines, ownerId, invitationId, at);
+  const invitations = invitationService({ invitations: store.invitations, assessments: store.assessments, submissions: store.submissions, audit, scheduleClose });
+  let consumers: Worker[] = [];
   return {
     ...conn,
     store,
     queue,
     events: new EventHub(subscriber, config.queueName),
-    services: { submissions, challenges: challengeService(store.challenges) },
-    startRecording() {
-      if (!recorder) {
-        recorder = startResultConsumer(config.queueName, conn.redis, submissions.record);
-        recorder.on('error', (err) => log.warn({ err: err.message }, 'result recorder error'));
-      }
-      return recorder;
+    deadlines,
+    services: {
+      submissions,
+      assessments: assessmentService({ assessments: store.assessments, challenges, audit }),
+      invitations,
+      candidates: candidateService({
+        invitations: store.invitations,
+        staff: invitations,
+        assessments: store.assessments,
+        challenges,
+        submissions: store.submissions,
+        drafts: store.drafts,
+        submit: submissions.submitForInvitation,
+        scheduleClose,
+      }),
+      challenges: challengeService(challenges),
+      members: memberService(store.members, audit),
+      apiKeys: apiKeyService(store.apiKeys, audit),
+      sessions: sessionService(store),
+      auditLog: auditLogService(store.audit),
+    },
+    organisations: organisationService(store),
+    startConsumers() {
+      if (consumers.length > 0) return;
+      consumers = [startResultConsumer(config.queueName, conn.redis, submissions.record), startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue)];
+      for (const c of consumers) c.on('error', (err) => log.warn({ err: err.message, queue: c.name }, 'consumer error'));
     },
     async close() {
-      if (recorder) await closeWithin(recorder.close());
+      await Promise.all(consumers.map((c) => closeWithin(c.close())));
+      await closeWithin(deadlines.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
       await conn.close();

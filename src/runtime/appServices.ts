@@ -6,5 +6,9 @@ export const appServices = (rt: ApiRuntime): AppServices => ({
   ...rt.services,
   events: rt.events,
   serverLimits: rt.config.sandbox,
+  cookieSecure: rt.config.http.cookieSecure,
   probes: { redis: () => rt.redis.ping(), database: () => rt.store.ping(), docker: () => rt.docker.ping() },
 });
+
+/** The shared infrastructure the HTTP app uses directly: Redis for rate-limit counts, under the queue's key space. */
+export const appInfra = (rt: ApiRuntime) => ({ redis: rt.redis, rateLimitNamespace: `bull:${rt.config.queueName}:rate-limit:` });

@@ -18,6 +18,7 @@ export interface SubmissionRequest {
 /** A candidate's files for one challenge version, and what became of them. */
 export interface Submission {
   id: string;
+  invitationId: string | null;
   challenge: { slug: string; version: string };
   status: SubmissionStatus;
   verdict: Verdict | null;

@@ -4,6 +4,8 @@ import type { RunResult, Submission, SubmittedFile } from './submission.js';
 
 export interface NewSubmission {
   id: string;
+  /** The invitation a candidate submitted it under; null for a platform's direct submission. */
+  invitationId?: string | null;
   challengeSlug: string;
   challengeVersion: string;
   files: SubmittedFile[];
@@ -38,6 +40,8 @@ export interface SubmissionRepository {
   fail(owner: OwnerId, id: string, failure: Failure, now: Date): Promise<boolean>;
   /** Submissions of every owner still `queued` since before `olderThan`, oldest first. */
   staleQueued(olderThan: Date, limit: number): Promise<SubmissionRef[]>;
+  /** The submissions made under an invitation, oldest first. */
+  listByInvitation(owner: OwnerId, invitationId: string): Promise<Submission[]>;
   /** The owner's completed submissions of a challenge scored against another version, oldest first. */
   completedOnOtherVersions(owner: OwnerId, slug: string, version: string, limit: number): Promise<Submission[]>;
 }

@@ -7,7 +7,9 @@ import { NotFoundError } from '../errors/NotFoundError.js';
 import { UnknownChallengeError } from '../errors/UnknownChallengeError.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import type { SubmissionEvent } from '../events/submissionEvent.js';
+import type { Audit } from '../audit/audit.js';
 import type { Actor, OwnerId } from '../tenancy/actor.js';
+import { authorize } from '../tenancy/permissions.js';
 import type { ResultMessage } from './resultMessage.js';
 import type { Submission, SubmissionRequest } from './submission.js';
 import type { SubmissionRepository } from './submissionRepository.js';
@@ -15,6 +17,7 @@ import { validateFiles } from './validateFiles.js';
 
 export interface Created {
   id: string;
+  submission: Submission;
   /** True when an earlier request with the same Idempotency-Key made it. */
   replayed: boolean;
 }
@@ -28,6 +31,7 @@ export interface SubmissionServiceDeps {
   dispatch: Dispatch;
   /** Announces a recorded outcome to whoever follows the submission (SSE clients). */
   publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
+  audit: Audit;
   now?: () => Date;
 }
 
@@ -35,13 +39,13 @@ const hashRequest = (req: SubmissionRequest) =>
   createHash('sha256').update(JSON.stringify([req.challenge, req.files.map((f) => [f.path, f.content])])).digest('hex');
 
 /** Taking submissions in, answering for them, and recording what the workers report. */
-export function submissionService({ submissions, challenges, dispatch, publish, now = () => new Date() }: SubmissionServiceDeps) {
+export function submissionService({ submissions, challenges, dispatch, publish, audit, now = () => new Date() }: SubmissionServiceDeps) {
   async function replayOf(owner: OwnerId, key: string, requestHash: string): Promise<Created | undefined> {
     const earlier = await submissions.findByIdempotencyKey(owner, key);
     if (!earlier) return undefined;
     // The other request's submission is not named: the key may have been guessed.
     if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReusedError(`Idempotency-Key "${key}" was already used for a different request.`);
-    return { id: earlier.id, replayed: true };
+    return { id: earlier.id, replayed: true, submission: (await submissions.get(owner, earlier.id))! };
   }
 
   /** Records one worker report; a repeated or late one changes nothing (a submission is scored once). */
@@ -58,6 +62,49 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
     if (recorded) await publish(submissionId, { type: 'finished' }).catch(() => undefined);
   }
 
+  async function submit(owner: OwnerId, req: SubmissionRequest, opts: { idempotencyKey: string | undefined; invitationId: string | null; pkg: () => Promise<ChallengePackage | undefined> }): Promise<Created> {
+    const { idempotencyKey, invitationId } = opts;
+    const problems = validateFiles(req.files);
+    if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+    const requestHash = hashRequest(req);
+    if (idempotencyKey !== undefined) {
+      const replay = await replayOf(owner, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    const pkg = await opts.pkg();
+    if (!pkg) {
+      throw new UnknownChallengeError(`No challenge "${req.challenge}"; GET /v1/challenges lists them.`, {
+        errors: [{ field: '/body/challenge', message: `unknown challenge "${req.challenge}"` }],
+      });
+    }
+    const id = randomUUID();
+    const row = { id, invitationId, challengeSlug: pkg.manifest.slug, challengeVersion: pkg.version, files: req.files, idempotencyKey: idempotencyKey ?? null, requestHash };
+    try {
+      await submissions.insert(owner, row, now());
+    } catch (err) {
+      // Another request inserted the same key between our lookup and insert: answer as its replay.
+      if (err instanceof DuplicateKeyError && idempotencyKey !== undefined) {
+        const replay = await replayOf(owner, idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      throw err;
+    }
+    try {
+      await dispatch(owner, row, pkg);
+    } catch (err) {
+      await submissions.delete(owner, id);
+      throw err;
+    }
+    return { id, replayed: false, submission: (await submissions.get(owner, id))! };
+  }
+
+  /** A submission of the caller's organisation; another organisation's is as missing as an unknown id. */
+  async function get(actor: Actor, id: string): Promise<Submission> {
+    const s = await submissions.get(authorize(actor, 'submissions.read').ownerId, id);
+    if (!s) throw new NotFoundError(`No submission ${id}.`);
+    return s;
+  }
+
   return {
     record,
 
@@ -66,44 +113,20 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
      * again and the client is told to retry: nothing half-done is left behind.
      */
     async create(actor: Actor, req: SubmissionRequest, idempotencyKey: string | undefined): Promise<Created> {
-      const owner = actor.ownerId;
-      const problems = validateFiles(req.files);
-      if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
-      const requestHash = hashRequest(req);
-      if (idempotencyKey !== undefined) {
-        const replay = await replayOf(owner, idempotencyKey, requestHash);
-        if (replay) return replay;
-      }
-      const pkg = await challenges.current(owner, req.challenge);
-      if (!pkg) {
-        throw new UnknownChallengeError(`No challenge "${req.challenge}"; GET /v1/challenges lists them.`, {
-          errors: [{ field: '/body/challenge', message: `unknown challenge "${req.challenge}"` }],
-        });
-      }
-      const id = randomUUID();
-      const row = { id, challengeSlug: pkg.manifest.slug, challengeVersion: pkg.version, files: req.files, idempotencyKey: idempotencyKey ?? null, requestHash };
-      try {
-        await submissions.insert(owner, row, now());
-      } catch (err) {
-        // Another request inserted the same key between our lookup and insert: answer as its replay.
-        if (err instanceof DuplicateKeyError && idempotencyKey !== undefined) {
-          const replay = await replayOf(owner, idempotencyKey, requestHash);
-          if (replay) return replay;
-        }
-        throw err;
-      }
-      try {
-        await dispatch(owner, row, pkg);
-      } catch (err) {
-        await submissions.delete(owner, id);
-        throw err;
-      }
-      return { id, replayed: false };
+      const owner = authorize(actor, 'submissions.create').ownerId;
+      return submit(owner, req, { idempotencyKey, invitationId: null, pkg: () => challenges.current(owner, req.challenge) });
     },
 
-    async get(actor: Actor, id: string): Promise<Submission> {
-      const s = await submissions.get(actor.ownerId, id);
-      if (!s) throw new NotFoundError(`No submission ${id}.`);
+    /** A candidate's scored submission under their invitation, against the version the assessment pinned. */
+    submitForInvitation: (owner: OwnerId, invitationId: string, req: SubmissionRequest, version: string) =>
+      submit(owner, req, { idempotencyKey: undefined, invitationId, pkg: () => challenges.version(owner, req.challenge, version) }),
+
+    get,
+
+    /** `get`, recorded in the audit log as the result viewed. */
+    async view(actor: Actor, id: string): Promise<Submission> {
+      const s = await get(actor, id);
+      await audit(authorize(actor, 'submissions.read'), 'result.viewed', `submission:${id}`);
       return s;
     },
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
+import { BUILTIN_OWNER } from '../../src/tenancy/actor.js';
 import { startTestService, type TestService } from '../support/testService.js';
 
 let svc: TestService;
@@ -14,7 +14,7 @@ afterAll(async () => svc.close());
 
 describe('the challenge catalogue', () => {
   it('lists every sample challenge', async () => {
-    const res = await svc.app.inject({ method: 'GET', url: '/v1/challenges' });
+    const res = await svc.inject({ method: 'GET', url: '/v1/challenges' });
     expect(res.statusCode).toBe(200);
     const slugs = res.json().items.map((c: { slug: string }) => c.slug).sort();
     expect(slugs).toEqual(readdirSync(path.join(repoRoot, 'challenges')).sort());
@@ -22,8 +22,8 @@ describe('the challenge catalogue', () => {
   });
 
   it('shows a candidate the statement, starter files, sample tests and limits, never hidden tests or the solution', async () => {
-    for (const pkg of await svc.rt.store.challenges.listCurrent(DEFAULT_OWNER)) {
-      const res = await svc.app.inject({ method: 'GET', url: `/v1/challenges/${pkg.manifest.slug}` });
+    for (const pkg of await svc.rt.store.challenges.listCurrent(BUILTIN_OWNER)) {
+      const res = await svc.inject({ method: 'GET', url: `/v1/challenges/${pkg.manifest.slug}` });
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body).toMatchObject({ slug: pkg.manifest.slug, title: pkg.manifest.title, statement: pkg.statement, version: pkg.version });
@@ -40,7 +40,7 @@ describe('the challenge catalogue', () => {
   });
 
   it('is a 404 problem for an unknown slug', async () => {
-    const res = await svc.app.inject({ method: 'GET', url: '/v1/challenges/nope' });
+    const res = await svc.inject({ method: 'GET', url: '/v1/challenges/nope' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
@@ -48,26 +48,32 @@ describe('the challenge catalogue', () => {
 
 describe('service endpoints', () => {
   it('serves the OpenAPI document built from the route schemas, and a docs page', async () => {
-    const doc = (await svc.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const doc = (await svc.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/v1/submissions', '/v1/submissions/{id}', '/v1/submissions/{id}/events', '/v1/challenges', '/v1/challenges/{slug}', '/healthz', '/readyz']),
     );
     expect(doc.paths['/v1/submissions'].post.requestBody.content['application/json'].schema.properties.files).toBeDefined();
-    const docs = await svc.app.inject({ method: 'GET', url: '/docs/' });
+    // Every route says how to authenticate: the document's default (an API key or a session), or none.
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKey', 'session']);
+    expect(doc.security).toEqual([{ apiKey: [] }, { session: [] }]);
+    expect(doc.paths['/v1/session'].post.security).toEqual([]);
+    expect(doc.paths['/healthz'].get.security).toEqual([]);
+    expect(doc.paths['/v1/api-keys'].post.security).toEqual([{ session: [] }]);
+    const docs = await svc.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
   });
 
   it('reports liveness and readiness of Redis, the database and Docker', async () => {
-    expect((await svc.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    const ready = await svc.app.inject({ method: 'GET', url: '/readyz' });
+    expect((await svc.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await svc.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: 'ok', checks: { redis: { status: 'ok' }, database: { status: 'ok' }, docker: { status: 'ok' } } });
   });
 
   it('answers unknown routes with a 404 problem', async () => {
-    const res = await svc.app.inject({ method: 'GET', url: '/v2/nothing' });
+    const res = await svc.inject({ method: 'GET', url: '/v2/nothing' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ status: 404, type: expect.any(String) });
   });
@@ -82,7 +88,7 @@ describe('loading challenge packages at start-up', () => {
     await cp(path.join(repoRoot, 'test/fixtures/challenges/sum-python'), path.join(dir, 'sum-python'), { recursive: true });
     await mkdir(path.join(dir, 'half-written'));
     await writeFile(path.join(dir, 'half-written', 'statement.md'), '# soon');
-    const { loaded, rejected } = await loadChallenges(svc.rt.store.challenges, DEFAULT_OWNER, dir);
+    const { loaded, rejected } = await loadChallenges(svc.rt.store.challenges, BUILTIN_OWNER, dir);
     expect(loaded.map((p) => p.manifest.slug)).toEqual(['sum-python']);
     expect(rejected.map((e) => [path.basename(e.dir), e.problems])).toEqual([['half-written', ['challenge.json is missing']]]);
   });

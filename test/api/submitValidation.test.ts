@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
 import { queuedCount, startTestService, type TestService } from '../support/testService.js';
 
 const FIXTURES = path.join(repoRoot, 'test/fixtures/challenges');
@@ -13,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => svc.close());
 
 const submit = (payload: unknown, headers: Record<string, string> = {}) =>
-  svc.app.inject({
+  svc.inject({
     method: 'POST',
     url: '/v1/submissions',
     headers: { 'content-type': 'application/json', ...headers },
@@ -58,7 +57,7 @@ describe('POST /v1/submissions rejects bad input with a problem naming the field
   });
 
   it('rejects a body that is not JSON', async () => {
-    const res = await svc.app.inject({ method: 'POST', url: '/v1/submissions', headers: { 'content-type': 'text/plain' }, payload: 'hi' });
+    const res = await svc.inject({ method: 'POST', url: '/v1/submissions', headers: { 'content-type': 'text/plain' }, payload: 'hi' });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ status: 415 });
   });
@@ -79,7 +78,7 @@ describe('POST /v1/submissions accepts a valid submission', () => {
     expect(body.challenge.version).toMatch(/^[0-9a-f]{64}$/);
     expect(res.headers.location).toBe(`/v1/submissions/${body.id}`);
     expect(await svc.rt.queue.getJob(body.id)).toBeDefined();
-    const got = await svc.app.inject({ method: 'GET', url: res.headers.location as string });
+    const got = await svc.inject({ method: 'GET', url: res.headers.location as string });
     expect(got.json()).toMatchObject({ id: body.id, status: 'queued' });
   });
 
@@ -91,7 +90,7 @@ describe('POST /v1/submissions accepts a valid submission', () => {
     expect(again.statusCode).toBe(202);
     expect(again.json().id).toBe(first.json().id);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(await svc.rt.store.submissions.findByIdempotencyKey(DEFAULT_OWNER, 'retry-me-1')).toEqual({ id: first.json().id, requestHash: expect.any(String) });
+    expect(await svc.rt.store.submissions.findByIdempotencyKey(svc.org.id, 'retry-me-1')).toEqual({ id: first.json().id, requestHash: expect.any(String) });
     expect(await svc.rt.queue.getJob(first.json().id)).toBeTruthy();
   });
 
@@ -109,10 +108,10 @@ describe('POST /v1/submissions accepts a valid submission', () => {
 
 describe('GET /v1/submissions/:id', () => {
   it('is a 404 problem for an unknown id and a 400 for a malformed one', async () => {
-    const missing = await svc.app.inject({ method: 'GET', url: '/v1/submissions/6f1c2d4e-0000-4000-8000-000000000000' });
+    const missing = await svc.inject({ method: 'GET', url: '/v1/submissions/6f1c2d4e-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ status: 404 });
-    const bad = await svc.app.inject({ method: 'GET', url: '/v1/submissions/not-a-uuid' });
+    const bad = await svc.inject({ method: 'GET', url: '/v1/submissions/not-a-uuid' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('/params/id');
   });

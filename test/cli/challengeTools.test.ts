@@ -9,8 +9,9 @@ import { readPackage } from '../../src/challenges/readPackage.js';
 import { validatePackage } from '../../src/tools/validatePackage.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/platform/openStore.js';
+import { verifyPassword } from '../../src/members/passwords.js';
 import { resolveLimits } from '../../src/sandbox/limits.js';
-import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
+import { BUILTIN_OWNER, DEFAULT_OWNER } from '../../src/tenancy/actor.js';
 import type { Grader } from '../../src/grading/grade.js';
 import { regrade } from '../../src/tools/regrade.js';
 import { imageResolver } from '../../src/images/imageResolver.js';
@@ -127,7 +128,7 @@ describe('assay challenge import / export and regrade', () => {
     await submissions.complete(DEFAULT_OWNER, id, first, new Date());
     const v2dir = await variant((d) => writeFile(path.join(d, 'tests/hidden/test_sum.py'), (v1.hiddenTests[0]!.content).replace('same(add(-2, -3), -5)', 'same(add(-2, -3), 5)')));
     await cli('challenge', 'import', v2dir);
-    const v2 = (await store.challenges.current(DEFAULT_OWNER, 'sum-python'))!;
+    const v2 = (await store.challenges.current(BUILTIN_OWNER, 'sum-python'))!;
     expect(v2.version).not.toBe(v1.version);
 
     const rows = await regrade({ grader, serverLimits: config.sandbox, submissions }, DEFAULT_OWNER, v2, { limit: 10 });
@@ -148,5 +149,27 @@ describe('assay challenge import / export and regrade', () => {
     const { stdout } = await cli('regrade', 'sum-python');
     expect(stdout).toMatch(/CHANGED 11111111-1111-4111-8111-111111111111 .* passed 6\/6 -> .* failed 5\/6/);
     await store.close();
+  });
+});
+
+describe('assay org create', () => {
+  it('makes an organisation whose owner can sign in with the password it prints once, and refuses a taken slug', async () => {
+    const env = isolatedEnv(createSqliteDatabase());
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+    const { stdout } = await cli('org', 'create', '--name', 'Acme Hiring', '--slug', 'acme', '--owner-email', 'Lead@Acme.test');
+    const password = /password: (\S+)/.exec(stdout)?.[1];
+    expect(stdout).toMatch(/created organisation acme/);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const store = await openStore(loadConfig(env).database);
+    try {
+      const found = await store.members.findForSignIn('lead@acme.test');
+      expect(found?.member.role).toBe('owner');
+      expect(await verifyPassword(found!.passwordHash, password!)).toBe(true);
+      expect(found!.passwordHash).not.toContain(password!);
+    } finally {
+      await store.close();
+    }
+    const again = await cli('org', 'create', '--name', 'Other', '--slug', 'acme', '--owner-email', 'x@y.test').catch((err: { code: number; stderr: string }) => err);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('An organisation "acme" exists') });
   });
 });

@@ -96,6 +96,7 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
       await store.submissions.insert(A, r, t0);
       expect(await store.submissions.get(A, r.id)).toEqual({
         id: r.id,
+        invitationId: null,
         challenge: { slug: 'sum-python', version: v1.version },
         status: 'queued',
         verdict: null,
@@ -188,6 +189,16 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
         { ownerId: B, id: old.id },
       ]);
       expect(await store.submissions.staleQueued(new Date('2025-06-15T00:00:00Z'), 1)).toEqual([{ ownerId: A, id: older.id }]);
+    });
+
+    it('lists the submissions made under an invitation, oldest first, only for its owner', async () => {
+      const one = { ...row(v1.version), invitationId: 'inv-1' };
+      const two = { ...row(v1.version), invitationId: 'inv-1' };
+      await store.submissions.insert(A, two, later(2));
+      await store.submissions.insert(A, one, later(1));
+      await store.submissions.insert(A, { ...row(v1.version), invitationId: 'inv-2' }, later(3));
+      expect((await store.submissions.listByInvitation(A, 'inv-1')).map((s) => [s.id, s.invitationId])).toEqual([[one.id, 'inv-1'], [two.id, 'inv-1']]);
+      expect(await store.submissions.listByInvitation(B, 'inv-1')).toEqual([]);
     });
 
     it('lists an owner\'s completed submissions of a challenge scored on other versions', async () => {

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { repoRoot } from '../../src/repoRoot.js';
+import { openApiRuntime } from '../../src/runtime/apiRuntime.js';
+import { seedOrganisation } from '../support/organisations.js';
 import { eventually, freePort, spawnAssay, stop } from '../support/processes.js';
 import { readStream } from '../support/sse.js';
 import { createPostgresDatabase, testQueueName, TEST_REDIS_URL, type TestDatabase } from '../support/testEnv.js';
@@ -14,6 +17,8 @@ const queueName = testQueueName();
 const children: ChildProcess[] = [];
 let apiA: string;
 let apiB: string;
+let key: string;
+const auth = () => ({ authorization: `Bearer ${key}` });
 
 beforeAll(async () => {
   database = await createPostgresDatabase();
@@ -36,6 +41,7 @@ beforeAll(async () => {
     return fetch(`${api}/readyz`).then((r) => r.ok, () => false);
   };
   for (const api of [apiA, apiB]) await eventually(() => ready(api), 60_000, `${api} ready`);
+  key = await keyFor(database.url);
 });
 
 afterAll(async () => {
@@ -52,27 +58,27 @@ describe('several API processes', () => {
   it('see each other\'s submissions: an SSE client of one follows a run submitted to the other to its end', async () => {
     const res = await fetch(`${apiA}/v1/submissions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth() },
       // Slow enough that the client below is connected before the run ends.
       body: JSON.stringify({ challenge: 'sum-python', files: [{ path: 'calc.py', content: 'import time\n\ndef add(a, b):\n    time.sleep(0.5)\n    return a + b\n' }] }),
     });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
-    const events = await readStream(await fetch(`${apiB}/v1/submissions/${id}/events`));
+    const events = await readStream(await fetch(`${apiB}/v1/submissions/${id}/events`, { headers: auth() }));
     const names = events.map((e) => e.event);
     expect(['queued', 'running']).toContain(names[0]);
     expect(names.filter((n) => n === 'test')).toHaveLength(3);
     expect(names.at(-1)).toBe('completed');
     expect(events.at(-1)!.data).toMatchObject({ id, status: 'completed', verdict: 'passed', score: { earned: 6, max: 6 } });
     // And the first process reads the same stored result.
-    expect(await (await fetch(`${apiA}/v1/submissions/${id}`)).json()).toMatchObject({ status: 'completed', score: { earned: 6, max: 6 } });
+    expect(await (await fetch(`${apiA}/v1/submissions/${id}`, { headers: auth() })).json()).toMatchObject({ status: 'completed', score: { earned: 6, max: 6 } });
   });
 
   it('answer the same Idempotency-Key with the same submission, whichever process is asked', async () => {
     const send = (api: string) =>
       fetch(`${api}/v1/submissions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': 'shared-key' },
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'shared-key', ...auth() },
         body: JSON.stringify({ challenge: 'sum-python', files: [{ path: 'calc.py', content: 'def add(a, b):\n    return a - b\n' }] }),
       });
     const [a, b] = await Promise.all([send(apiA), send(apiB)]);
@@ -80,3 +86,13 @@ describe('several API processes', () => {
     expect(((await a.json()) as { id: string }).id).toBe(((await b.json()) as { id: string }).id);
   });
 });
+
+/** An organisation and an API key, made in the processes' shared database through the services. */
+async function keyFor(url: string): Promise<string> {
+  const rt = await openApiRuntime(loadConfig({ DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, QUEUE_NAME: queueName, LOG_LEVEL: 'silent' }));
+  try {
+    return (await seedOrganisation(rt, 'two-apis')).key;
+  } finally {
+    await rt.close();
+  }
+}

@@ -9,6 +9,7 @@ import { submit } from '../support/submissions.js';
 let svc: TestService;
 let worker: RunningWorker | undefined;
 let base: string;
+const auth = () => ({ headers: { authorization: `Bearer ${svc.org.key}` } });
 
 beforeAll(async () => {
   svc = await startTestService({ worker: false, env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges') } });
@@ -22,7 +23,7 @@ afterAll(async () => {
 describe('GET /v1/submissions/:id/events', () => {
   it('streams queued, running, each test as it finishes, then completed, and ends', async () => {
     const id = await submit(svc, 'sum-python', [{ path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' }]);
-    const res = await fetch(`${base}/v1/submissions/${id}/events`);
+    const res = await fetch(`${base}/v1/submissions/${id}/events`, auth());
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     worker = await startWorker(svc.rt, { concurrency: 1 });
@@ -41,14 +42,14 @@ describe('GET /v1/submissions/:id/events', () => {
     const id = await submit(svc, 'sum-python', [{ path: 'calc.py', content: 'def add(a, b):\n    return 0\n' }]);
     const done = await (async () => {
       for (;;) {
-        const body = (await svc.app.inject({ method: 'GET', url: `/v1/submissions/${id}` })).json();
+        const body = (await svc.inject({ method: 'GET', url: `/v1/submissions/${id}` })).json();
         if (body.status === 'completed') return body;
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
-    const events = await readStream(await fetch(`${base}/v1/submissions/${id}/events`));
+    const events = await readStream(await fetch(`${base}/v1/submissions/${id}/events`, auth()));
     expect(events).toEqual([{ event: 'completed', data: done }]);
-    const missing = await fetch(`${base}/v1/submissions/00000000-0000-4000-8000-000000000000/events`);
+    const missing = await fetch(`${base}/v1/submissions/00000000-0000-4000-8000-000000000000/events`, auth());
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
   });

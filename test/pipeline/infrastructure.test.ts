@@ -5,8 +5,9 @@ import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import { openApiRuntime } from '../../src/runtime/apiRuntime.js';
-import { appServices } from '../../src/runtime/appServices.js';
-import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
+import { appInfra, appServices } from '../../src/runtime/appServices.js';
+import { BUILTIN_OWNER } from '../../src/tenancy/actor.js';
+import { seedOrganisation } from '../support/organisations.js';
 import { createTestDatabase, isolatedEnv } from '../support/testEnv.js';
 import { startTestService, stored, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
@@ -44,7 +45,7 @@ describe('failures of ours are retried, then end as failed with a code', () => {
     const { data } = (await svc.rt.queue.getJob(id))!;
     const other = '00000000-0000-4000-8000-000000000001';
     const version = 'f'.repeat(64);
-    await svc.rt.store.submissions.insert(DEFAULT_OWNER, { id: other, challengeSlug: 'sum-python', challengeVersion: version, files, idempotencyKey: null, requestHash: 'x' }, new Date());
+    await svc.rt.store.submissions.insert(svc.org.id, { id: other, challengeSlug: 'sum-python', challengeVersion: version, files, idempotencyKey: null, requestHash: 'x' }, new Date());
     await svc.rt.queue.add('run', { ...data, submissionId: other, challenge: { slug: 'sum-python', version } }, { jobId: other });
     const r = await waitForResult(svc, other);
     expect(r).toMatchObject({ status: 'failed', failureCode: 'challenge_missing' });
@@ -56,10 +57,12 @@ describe('submitting while Redis is down', () => {
     // Nothing listens on this port: the queue cannot take the job.
     const database = await createTestDatabase();
     const rt = await openApiRuntime(loadConfig(isolatedEnv(database, { CHALLENGES_DIR: FIXTURES, REDIS_URL: 'redis://127.0.0.1:1' })));
-    await loadChallenges(rt.store.challenges, DEFAULT_OWNER, FIXTURES);
-    const app = await buildApp(appServices(rt), false);
+    await loadChallenges(rt.store.challenges, BUILTIN_OWNER, FIXTURES);
+    const app = await buildApp(appServices(rt), appInfra(rt), false);
+    const org = await seedOrganisation(rt, 'acme');
+    const headers = { authorization: `Bearer ${org.key}` };
     try {
-      const res = await app.inject({ method: 'POST', url: '/v1/submissions', payload: { challenge: 'sum-python', files } });
+      const res = await app.inject({ method: 'POST', url: '/v1/submissions', headers, payload: { challenge: 'sum-python', files } });
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
       expect(res.json()).toMatchObject({ status: 503, type: expect.stringContaining('service-unavailable') });

@@ -1,9 +1,11 @@
 import { loadChallenges } from '../../src/challenges/loadChallenges.js';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { openApiRuntime, type ApiRuntime } from '../../src/runtime/apiRuntime.js';
-import { appServices } from '../../src/runtime/appServices.js';
-import { DEFAULT_OWNER } from '../../src/tenancy/actor.js';
+import { appInfra, appServices } from '../../src/runtime/appServices.js';
+import { BUILTIN_OWNER } from '../../src/tenancy/actor.js';
+import { seedOrganisation, type SeededOrganisation } from './organisations.js';
 import { startWorker, type RunningWorker, type WorkerOverrides } from '../../src/worker/startWorker.js';
 import { createTestDatabase, isolatedEnv, type TestDatabase } from './testEnv.js';
 
@@ -13,6 +15,10 @@ export interface TestService {
   database: TestDatabase;
   rt: ApiRuntime;
   app: Awaited<ReturnType<typeof buildApp>>;
+  /** The organisation the service's requests act for, with members of each role and an all-scopes key. */
+  org: SeededOrganisation;
+  /** `app.inject` as the organisation's all-scopes API key. */
+  inject: (opts: InjectOptions) => Promise<LightMyRequestResponse>;
   worker: RunningWorker | undefined;
   close(): Promise<void>;
 }
@@ -31,15 +37,18 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   const env = isolatedEnv(database, opts.env);
   const config = loadConfig(env);
   const rt = await openApiRuntime(config);
-  await loadChallenges(rt.store.challenges, DEFAULT_OWNER, config.challengesDir);
-  const app = await buildApp(appServices(rt), false);
-  rt.startRecording();
+  await loadChallenges(rt.store.challenges, BUILTIN_OWNER, config.challengesDir);
+  const app = await buildApp(appServices(rt), appInfra(rt), false);
+  rt.startConsumers();
+  const org = await seedOrganisation(rt, 'acme');
   const svc: TestService = {
     env,
     config,
     database,
     rt,
     app,
+    org,
+    inject: (opts) => app.inject({ ...opts, headers: { authorization: `Bearer ${org.key}`, ...opts.headers } }),
     worker: opts.worker === false ? undefined : await startWorker(rt, opts.worker === true ? {} : opts.worker),
     async close() {
       await app.close();
@@ -47,6 +56,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       await svc.worker?.close();
       await rt.queue.obliterate({ force: true });
       await rt.results.obliterate({ force: true });
+      await rt.deadlines.obliterate({ force: true });
       // What obliterate does not know of: the published packages.
       for (const name of [config.queueName]) {
         const left = await rt.redis.keys(`bull:${name}:*`);
@@ -60,7 +70,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
 }
 
 /** A submission as stored, read through the repository (attempts, log, tests). */
-export const stored = async (svc: TestService, id: string) => (await svc.rt.store.submissions.get(DEFAULT_OWNER, id))!;
+export const stored = async (svc: TestService, id: string) => (await svc.rt.store.submissions.get(svc.org.id, id))!;
 
 /** How many submissions are stored and still queued (none are run without a worker). */
 export const queuedCount = async (svc: TestService) => (await svc.rt.store.submissions.staleQueued(new Date(Date.now() + 86_400_000), 10_000)).length;

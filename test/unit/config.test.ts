@@ -17,7 +17,7 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 describe('loadConfig', () => {
   it('uses the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
-      http: { port: 3000, host: '127.0.0.1' },
+      http: { port: 3000, host: '127.0.0.1', cookieSecure: true },
       redisUrl: 'redis://127.0.0.1:6379',
       database: { kind: 'sqlite', file: './data/assay.db' },
       baseImage: null,

@@ -5,7 +5,9 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { repoRoot } from '../../repoRoot.js';
 import type { Store } from '../store.js';
+import { postgresAssessments } from './assessmentRepositories.js';
 import { postgresChallenges } from './challengeRepository.js';
+import { postgresIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { postgresSubmissions } from './submissionRepository.js';
 
@@ -39,6 +41,8 @@ export async function openPostgres(url: string): Promise<Store> {
   return {
     submissions: postgresSubmissions(db),
     challenges: postgresChallenges(db),
+    ...postgresIdentity(db),
+    ...postgresAssessments(db),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
   };

@@ -35,6 +35,8 @@ export const submissions = pgTable(
   {
     id: text('id').primaryKey(),
     ownerId: text('owner_id').notNull(),
+    /** The invitation it was made under; null for a platform's direct submission. */
+    invitationId: text('invitation_id'),
     challengeSlug: text('challenge_slug').notNull(),
     challengeVersion: text('challenge_version').notNull(),
     status: text('status', { enum: ['queued', 'running', 'completed', 'failed'] }).notNull(),
@@ -57,6 +59,7 @@ export const submissions = pgTable(
     uniqueIndex('submissions_owner_idempotency_key').on(t.ownerId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('submissions_status_created').on(t.status, t.createdAt),
     index('submissions_owner_challenge').on(t.ownerId, t.challengeSlug, t.createdAt),
+    index('submissions_owner_invitation').on(t.ownerId, t.invitationId, t.createdAt),
   ],
 );
 
@@ -75,4 +78,102 @@ export const testResults = pgTable(
     durationMs: integer('duration_ms'),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.name] })],
+);
+
+export const organisations = pgTable('organisations', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+export const members = pgTable('members', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['interviewer', 'admin', 'owner'] }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  memberId: text('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  createdAt: at('created_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+});
+
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull().unique(),
+  secretHash: text('secret_hash').notNull(),
+  scopes: jsonb('scopes').notNull().$type<string[]>(),
+  createdBy: text('created_by').notNull(),
+  createdAt: at('created_at').notNull(),
+  lastUsedAt: at('last_used_at'),
+  revokedAt: at('revoked_at'),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    at: at('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_owner_at').on(t.ownerId, t.at)],
+);
+
+export const assessments = pgTable('assessments', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  name: text('name').notNull(),
+  instructions: text('instructions').notNull(),
+  timeLimitMinutes: integer('time_limit_minutes').notNull(),
+  maxSubmissions: integer('max_submissions').notNull(),
+  resultVisibility: text('result_visibility').notNull(),
+  challenges: jsonb('challenges').notNull().$type<{ slug: string; version: string; weight: number }[]>(),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    assessmentId: text('assessment_id').notNull().references(() => assessments.id),
+    candidateName: text('candidate_name').notNull(),
+    candidateEmail: text('candidate_email').notNull(),
+    externalId: text('external_id'),
+    tokenHash: text('token_hash').notNull().unique(),
+    validFrom: at('valid_from').notNull(),
+    validUntil: at('valid_until').notNull(),
+    state: text('state', { enum: ['invited', 'started', 'completed', 'expired', 'cancelled'] }).notNull(),
+    startedAt: at('started_at'),
+    deadline: at('deadline'),
+    completedAt: at('completed_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('invitations_owner_assessment').on(t.ownerId, t.assessmentId)],
+);
+
+export const drafts = pgTable(
+  'drafts',
+  {
+    ownerId: text('owner_id').notNull(),
+    invitationId: text('invitation_id').notNull().references(() => invitations.id, { onDelete: 'cascade' }),
+    challengeSlug: text('challenge_slug').notNull(),
+    files: jsonb('files').notNull().$type<SubmittedFile[]>(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.invitationId, t.challengeSlug] })],
 );

@@ -71,6 +71,10 @@ export function postgresSubmissions(db: PostgresDb): SubmissionRepository {
         .orderBy(asc(submissions.createdAt))
         .limit(limit);
     },
+    async listByInvitation(owner, invitationId) {
+      const rows = await db.select().from(submissions).where(and(eq(submissions.ownerId, owner), eq(submissions.invitationId, invitationId))).orderBy(asc(submissions.createdAt));
+      return Promise.all(rows.map(async (row) => toSubmission(row as SubmissionRow, await testsOf(db, row.id))));
+    },
     async completedOnOtherVersions(owner, slug, version, limit) {
       const rows = await db
         .select()

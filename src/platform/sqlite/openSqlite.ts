@@ -6,7 +6,9 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { repoRoot } from '../../repoRoot.js';
 import type { Store } from '../store.js';
+import { sqliteAssessments } from './assessmentRepositories.js';
 import { sqliteChallenges } from './challengeRepository.js';
+import { sqliteIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { sqliteSubmissions } from './submissionRepository.js';
 
@@ -24,6 +26,8 @@ export function openSqlite(file: string): Store {
   return {
     submissions: sqliteSubmissions(db),
     challenges: sqliteChallenges(db),
+    ...sqliteIdentity(db),
+    ...sqliteAssessments(db),
     ping: async () => void db.get(sql`select 1`),
     close: async () => void sqlite.close(),
   };

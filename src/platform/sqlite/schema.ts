@@ -36,6 +36,8 @@ export const submissions = sqliteTable(
   {
     id: text('id').primaryKey(),
     ownerId: text('owner_id').notNull(),
+    /** The invitation it was made under; null for a platform's direct submission. */
+    invitationId: text('invitation_id'),
     challengeSlug: text('challenge_slug').notNull(),
     challengeVersion: text('challenge_version').notNull(),
     status: text('status', { enum: ['queued', 'running', 'completed', 'failed'] }).notNull(),
@@ -59,6 +61,7 @@ export const submissions = sqliteTable(
     uniqueIndex('submissions_owner_idempotency_key').on(t.ownerId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('submissions_status_created').on(t.status, t.createdAt),
     index('submissions_owner_challenge').on(t.ownerId, t.challengeSlug, t.createdAt),
+    index('submissions_owner_invitation').on(t.ownerId, t.invitationId, t.createdAt),
   ],
 );
 
@@ -77,4 +80,108 @@ export const testResults = sqliteTable(
     durationMs: integer('duration_ms'),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.name] })],
+);
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Members sign in by email, so an email is one member of one organisation. */
+export const members = sqliteTable('members', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['interviewer', 'admin', 'owner'] }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Browser sessions, by the SHA-256 of their token: the token itself is only ever in the cookie. */
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  memberId: text('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const apiKeys = sqliteTable('api_keys', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  name: text('name').notNull(),
+  /** Shown with the key and in listings, so a key can be recognised; unique. */
+  prefix: text('prefix').notNull().unique(),
+  secretHash: text('secret_hash').notNull(),
+  scopes: text('scopes', { mode: 'json' }).notNull().$type<string[]>(),
+  createdBy: text('created_by').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+});
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_owner_at').on(t.ownerId, t.at)],
+);
+
+export const assessments = sqliteTable('assessments', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  name: text('name').notNull(),
+  instructions: text('instructions').notNull(),
+  timeLimitMinutes: integer('time_limit_minutes').notNull(),
+  maxSubmissions: integer('max_submissions').notNull(),
+  resultVisibility: text('result_visibility').notNull(),
+  /** Each challenge pinned to a version, with its weight. */
+  challenges: text('challenges', { mode: 'json' }).notNull().$type<{ slug: string; version: string; weight: number }[]>(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    assessmentId: text('assessment_id').notNull().references(() => assessments.id),
+    candidateName: text('candidate_name').notNull(),
+    candidateEmail: text('candidate_email').notNull(),
+    externalId: text('external_id'),
+    /** SHA-256 of the link's token; the token itself is shown once. */
+    tokenHash: text('token_hash').notNull().unique(),
+    validFrom: integer('valid_from', { mode: 'timestamp_ms' }).notNull(),
+    validUntil: integer('valid_until', { mode: 'timestamp_ms' }).notNull(),
+    state: text('state', { enum: ['invited', 'started', 'completed', 'expired', 'cancelled'] }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    deadline: integer('deadline', { mode: 'timestamp_ms' }),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('invitations_owner_assessment').on(t.ownerId, t.assessmentId)],
+);
+
+/** The candidate's work in progress per challenge, saved as they type, restored on another device. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    ownerId: text('owner_id').notNull(),
+    invitationId: text('invitation_id').notNull().references(() => invitations.id, { onDelete: 'cascade' }),
+    challengeSlug: text('challenge_slug').notNull(),
+    files: text('files', { mode: 'json' }).notNull().$type<SubmittedFile[]>(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.invitationId, t.challengeSlug] })],
 );

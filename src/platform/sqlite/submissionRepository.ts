@@ -68,6 +68,10 @@ export function sqliteSubmissions(db: SqliteDb): SubmissionRepository {
         .limit(limit)
         .all();
     },
+    async listByInvitation(owner, invitationId) {
+      const rows = db.select().from(submissions).where(and(eq(submissions.ownerId, owner), eq(submissions.invitationId, invitationId))).orderBy(asc(submissions.createdAt)).all();
+      return rows.map((row) => toSubmission(row as SubmissionRow, testsOf(db, row.id)));
+    },
     async completedOnOtherVersions(owner, slug, version, limit) {
       const rows = db
         .select()

@@ -1,5 +1,12 @@
 import fp from 'fastify-plugin';
+import type { ApiKeyService } from '../../../apiKeys/apiKeyService.js';
+import type { auditLogService } from '../../../audit/audit.js';
+import type { AssessmentService } from '../../../assessments/assessmentService.js';
 import type { ChallengeService } from '../../../challenges/challengeService.js';
+import type { CandidateService } from '../../../invitations/candidateService.js';
+import type { InvitationService } from '../../../invitations/invitationService.js';
+import type { MemberService } from '../../../members/memberService.js';
+import type { SessionService } from '../../../sessions/sessionService.js';
 import type { EventHub } from '../../../events/eventHub.js';
 import type { ServerLimits } from '../../../sandbox/limits.js';
 import type { SubmissionService } from '../../../submissions/submissionService.js';
@@ -8,7 +15,16 @@ import type { SubmissionService } from '../../../submissions/submissionService.j
 export interface AppServices {
   submissions: SubmissionService;
   challenges: ChallengeService;
+  assessments: AssessmentService;
+  invitations: InvitationService;
+  candidates: CandidateService;
+  members: MemberService;
+  apiKeys: ApiKeyService;
+  sessions: SessionService;
+  auditLog: ReturnType<typeof auditLogService>;
   events: EventHub;
+  /** Whether the session cookie is marked Secure (off only for plain-HTTP development). */
+  cookieSecure: boolean;
   serverLimits: ServerLimits;
   /** Liveness of what the API depends on, for /readyz. */
   probes: { redis: () => Promise<unknown>; database: () => Promise<unknown>; docker: () => Promise<unknown> };

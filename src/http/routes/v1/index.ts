@@ -1,11 +1,25 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { apiKeyRoutes } from './apiKeys.js';
+import { assessmentRoutes } from './assessments.js';
+import { auditLogRoutes } from './auditLog.js';
+import { candidateRoutes } from './candidate.js';
+import { invitationRoutes } from './invitations.js';
 import { challengeRoutes } from './challenges.js';
+import { memberRoutes } from './members.js';
+import { sessionRoutes } from './session.js';
 import { submissionEventRoutes } from './submissionEvents.js';
 import { submissionRoutes } from './submissions.js';
 
-/** Everything under /v1; the place where authentication of the API will hook in. */
+/** Everything under /v1. Who is calling is settled before (plugins/app/actor.ts); each service authorises. */
 export const v1Routes: FastifyPluginAsync = async (app) => {
+  await app.register(sessionRoutes);
+  await app.register(memberRoutes);
+  await app.register(apiKeyRoutes);
+  await app.register(auditLogRoutes);
   await app.register(challengeRoutes);
   await app.register(submissionRoutes);
   await app.register(submissionEventRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(invitationRoutes);
+  await app.register(candidateRoutes);
 };

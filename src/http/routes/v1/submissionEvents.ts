@@ -24,7 +24,7 @@ export const submissionEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { submissions, events } = app.services;
     const { actor } = request;
     // Answers 404 (before the stream starts) for a submission the caller cannot see.
-    await submissions.get(actor, id);
+    await submissions.view(actor, id);
 
     const raw = reply.raw;
     let open = true;

@@ -15,8 +15,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 202: SubmissionSchema, 400: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
     },
   }, async (request, reply) => {
-    const { id, replayed } = await submissions.create(request.actor, request.body, request.headers['idempotency-key']);
-    const submission = await submissions.get(request.actor, id);
+    const { id, replayed, submission } = await submissions.create(request.actor, request.body, request.headers['idempotency-key']);
     if (replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(202).header('location', `/v1/submissions/${id}`).send(submissionView(submission));
   });
@@ -28,5 +27,5 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: SubmissionParamsSchema,
       response: { 200: SubmissionSchema, 400: ProblemSchema, 404: ProblemSchema },
     },
-  }, async (request) => submissionView(await submissions.get(request.actor, request.params.id)));
+  }, async (request) => submissionView(await submissions.view(request.actor, request.params.id)));
 };

@@ -1,0 +1,17 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AuditEntrySchema } from '../../schemas/identity.js';
+import { ProblemSchema } from '../../schemas/problem.js';
+import { auditView } from '../../views/identityViews.js';
+
+export const auditLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/audit-log', {
+    schema: {
+      tags: ['audit'],
+      summary: 'Who did what in the organisation, newest first (admins)',
+      security: [{ session: [] }],
+      querystring: Type.Object({ limit: Type.Optional(Type.String({ pattern: '^(1000|[1-9][0-9]{0,2})$', description: '1 to 1000; 100 by default' })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(AuditEntrySchema) }), 401: ProblemSchema, 403: ProblemSchema },
+    },
+  }, async (request) => ({ items: (await app.services.auditLog.list(request.actor, Number(request.query.limit ?? 100))).map(auditView) }));
+};

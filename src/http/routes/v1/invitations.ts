@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { InvitationResultSchema, InvitationSchema, MinutesSchema } from '../../schemas/assessment.js';
+import { IdParamsSchema } from '../../schemas/identity.js';
+import { ProblemSchema } from '../../schemas/problem.js';
+import { invitationResultView, invitationView } from '../../views/assessmentViews.js';
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+
+export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { invitations } = app.services;
+  const params = IdParamsSchema;
+  app.get('/invitations/:id', { schema: { tags: ['invitations'], summary: 'An invitation and its state', params, response: { 200: InvitationSchema, ...errors } } },
+    async (request) => invitationView(await invitations.get(request.actor, request.params.id)));
+  app.post('/invitations/:id/cancel', { schema: { tags: ['invitations'], summary: 'Cancel an invitation not yet finished', params, response: { 200: InvitationSchema, ...errors } } },
+    async (request) => invitationView(await invitations.cancel(request.actor, request.params.id)));
+  app.post('/invitations/:id/extend', { schema: { tags: ['invitations'], summary: 'Give more time: moves a started session\'s deadline, or an unstarted link\'s expiry', params, body: MinutesSchema, response: { 200: InvitationSchema, ...errors } } },
+    async (request) => invitationView(await invitations.extend(request.actor, request.params.id, request.body.minutes)));
+  app.post('/invitations/:id/reopen', { schema: { tags: ['invitations'], summary: 'Start a completed or expired session again for some minutes', params, body: MinutesSchema, response: { 200: InvitationSchema, ...errors } } },
+    async (request) => invitationView(await invitations.reopen(request.actor, request.params.id, request.body.minutes)));
+  app.get('/invitations/:id/result', { schema: { tags: ['results'], summary: 'The weighted total, per challenge, per skill, per test, time used and every submission', params, response: { 200: InvitationResultSchema, ...errors } } },
+    async (request) => invitationResultView(await invitations.resultOf(request.actor, request.params.id)));
+};

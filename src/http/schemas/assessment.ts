@@ -1,0 +1,118 @@
+import { Type } from '@sinclair/typebox';
+import { RESULT_VISIBILITIES } from '../../assessments/assessmentRepository.js';
+import { INVITATION_STATES } from '../../invitations/invitationRepository.js';
+import { SKILLS } from '../../challenges/manifest.js';
+import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
+import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Time = Type.String({ format: 'date-time' });
+
+export const AssessmentInputSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    instructions: Type.Optional(Type.String({ maxLength: 20_000, description: 'Markdown shown on the welcome page' })),
+    timeLimitMinutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
+    maxSubmissions: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Scored submissions per challenge; 3 by default' })),
+    resultVisibility: Type.Optional(literals(RESULT_VISIBILITIES)),
+    challenges: Type.Array(
+      Type.Object(
+        {
+          slug: Type.String({ minLength: 1, maxLength: 80 }),
+          version: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Pinned version; the current one when left out' })),
+          weight: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 20 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const AssessmentSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  instructions: Type.String(),
+  timeLimitMinutes: Type.Integer(),
+  maxSubmissions: Type.Integer(),
+  resultVisibility: literals(RESULT_VISIBILITIES),
+  challenges: Type.Array(Type.Object({ slug: Type.String(), version: Type.String(), weight: Type.Integer() })),
+  createdAt: Time,
+  updatedAt: Time,
+});
+
+export const InvitationInputSchema = Type.Object(
+  {
+    candidate: Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 200 }),
+        email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' }),
+        externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The platform\'s own id for the candidate' })),
+      },
+      { additionalProperties: false },
+    ),
+    validFrom: Type.Optional(Time),
+    validUntil: Type.Optional(Time),
+  },
+  { additionalProperties: false },
+);
+
+export const InvitationSchema = Type.Object({
+  id: Type.String(),
+  assessmentId: Type.String(),
+  candidate: Type.Object({ name: Type.String(), email: Type.String(), externalId: Nullable(Type.String()) }),
+  validFrom: Time,
+  validUntil: Time,
+  state: literals(INVITATION_STATES),
+  startedAt: Nullable(Time),
+  deadline: Nullable(Time),
+  completedAt: Nullable(Time),
+  createdAt: Time,
+});
+
+export const CreatedInvitationSchema = Type.Object({
+  invitation: InvitationSchema,
+  token: Type.String({ description: 'The candidate\'s credential (inv_…): shown this once, stored only as a hash' }),
+  link: Type.String({ description: 'Where the candidate opens the assessment' }),
+});
+
+export const MinutesSchema = Type.Object({ minutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }) }, { additionalProperties: false });
+
+const Score = Nullable(Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() }));
+
+export const InvitationResultSchema = Type.Object({
+  invitation: InvitationSchema,
+  percent: Type.Number({ description: 'Weighted over the challenges; the last completed submission of each counts' }),
+  timeUsedMs: Nullable(Type.Integer()),
+  challenges: Type.Array(Type.Object({ slug: Type.String(), version: Type.String(), weight: Type.Integer(), submissions: Type.Integer(), percent: Type.Number(), counted: Nullable(Type.String({ description: 'Submission id' })) })),
+  skills: Type.Array(Type.Object({ skill: literals(SKILLS), earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() })),
+  submissions: Type.Array(Type.Object({
+    id: Type.String(),
+    challenge: Type.String(),
+    status: Type.String(),
+    verdict: Nullable(literals(VERDICTS)),
+    score: Score,
+    tests: Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Nullable(Type.String()) })),
+    createdAt: Time,
+  })),
+});
+
+export const CandidateSubmissionSchema = Type.Object({
+  id: Type.String(),
+  challenge: Type.String(),
+  status: Type.String(),
+  createdAt: Time,
+  completedAt: Nullable(Time),
+  verdict: Type.Optional(Nullable(literals(VERDICTS))),
+  score: Type.Optional(Score),
+  tests: Type.Optional(Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Type.Optional(Nullable(Type.String())) }))),
+});
+
+const DraftFileSchema = Type.Object(
+  { path: Type.String({ minLength: 1, maxLength: SUBMISSION_LIMITS.maxPathLength }), content: Type.String({ maxLength: SUBMISSION_LIMITS.maxFileBytes, description: 'UTF-8 text; may be empty in a draft' }) },
+  { additionalProperties: false },
+);
+export const DraftInputSchema = Type.Object({ files: Type.Array(DraftFileSchema, { maxItems: SUBMISSION_LIMITS.maxFiles }) }, { additionalProperties: false });
+export const DraftSchema = Type.Object({ challenge: Type.String(), files: Type.Array(DraftFileSchema), updatedAt: Time });
