@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signReportToken, verifyReportToken } from '../../src/results/reportLinks.js';
+import { signReportToken, verifyReportToken } from '../../src/invitations/reportLinks.js';
 
 const now = new Date('2026-05-01T12:00:00Z');
 const claim = { ownerId: 'org-1', invitationId: 'inv-1', expiresAt: new Date('2026-05-02T12:00:00Z') };
