@@ -4,8 +4,9 @@ import type { Audit } from '../audit/audit.js';
 import { ConflictError } from '../errors/ConflictError.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { ValidationError } from '../errors/ValidationError.js';
-import { invitationResult, type InvitationResult } from '../results/invitationResult.js';
-import { resultsCsv } from '../results/resultsCsv.js';
+import { invitationResult, type InvitationResult } from './invitationResult.js';
+import { signReportToken, verifyReportToken } from './reportLinks.js';
+import { resultsCsv } from './resultsCsv.js';
 import type { SubmissionRepository } from '../submissions/submissionRepository.js';
 import type { Actor, OrgActor, OwnerId } from '../tenancy/actor.js';
 import { authorize } from '../tenancy/permissions.js';
@@ -22,6 +23,8 @@ export interface InvitationDeps {
   assessments: Pick<AssessmentRepository, 'get'>;
   submissions: Pick<SubmissionRepository, 'listByInvitation'>;
   audit: Audit;
+  /** The server's key report links are signed with, the same in every API process. */
+  reportKey: () => Promise<string>;
   /** Closes the session at `at` even if nobody calls (queue/deadlineQueue.ts). */
   scheduleClose: (ownerId: OwnerId, invitationId: string, at: Date) => Promise<void>;
   now?: () => Date;
@@ -159,6 +162,24 @@ export function invitationService(deps: InvitationDeps) {
       const results = await Promise.all(invitations.map(async (i) => result(actor.ownerId, (await current(actor.ownerId, i.id))!)));
       await deps.audit(actor, 'result.exported', `assessment:${assessmentId}`, { format: 'csv', invitations: results.length });
       return resultsCsv(assessment.challenges.map((c) => c.slug), results);
+    },
+
+    /** A link that shows the invitation's result to whoever has it, until it expires. */
+    async reportLink(caller: Actor, id: string, minutes: number): Promise<{ token: string; expiresAt: Date }> {
+      const actor = authorize(caller, 'results.read');
+      await mine(actor, id);
+      const expiresAt = new Date(now().getTime() + minutes * MINUTE_MS);
+      const token = signReportToken(await deps.reportKey(), { ownerId: actor.ownerId, invitationId: id, expiresAt });
+      await deps.audit(actor, 'result.exported', `invitation:${id}`, { format: 'link', expiresAt: expiresAt.toISOString() });
+      return { token, expiresAt };
+    },
+
+    /** The result a report link shows; a link that is altered, expired or names nothing is not found. */
+    async report(token: string): Promise<InvitationResult> {
+      const claim = verifyReportToken(await deps.reportKey(), token, now());
+      const inv = claim && (await current(claim.ownerId, claim.invitationId));
+      if (!claim || !inv) throw new NotFoundError('No such report, or the link has expired.');
+      return result(claim.ownerId, inv);
     },
 
     /** The deadline job: ends a started session whose time is up (a no-op when it was extended). */

@@ -8,6 +8,7 @@ import type { MemberRepository } from '../members/memberRepository.js';
 import type { OrganisationRepository } from '../organisations/organisationRepository.js';
 import type { SessionRepository } from '../sessions/sessionRepository.js';
 import type { SubmissionRepository } from '../submissions/submissionRepository.js';
+import type { SettingRepository } from './settingRepository.js';
 
 /** One open database, whichever engine: the repositories over it, a liveness probe, and closing. */
 export interface Store {
@@ -21,6 +22,7 @@ export interface Store {
   assessments: AssessmentRepository;
   invitations: InvitationRepository;
   drafts: DraftRepository;
+  settings: SettingRepository;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

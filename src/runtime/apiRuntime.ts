@@ -21,6 +21,7 @@ import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
 import { resolveLimits } from '../sandbox/limits.js';
 import { submissionService } from '../submissions/submissionService.js';
+import { newSecret } from '../tenancy/secrets.js';
 import type { AppServices } from '../http/plugins/app/services.js';
 import { closeWithin, openConnections, type Connections } from './connections.js';
 
@@ -65,7 +66,12 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   const deadlines = createDeadlineQueue(config.queueName, conn.redis);
   deadlines.on('error', (err) => log.warn({ err: err.message }, 'deadline queue error'));
   const scheduleClose = (ownerId: string, invitationId: string, at: Date) => scheduleDeadline(deadlines, ownerId, invitationId, at);
-  const invitations = invitationService({ invitations: store.invitations, assessments: store.assessments, submissions: store.submissions, audit, scheduleClose });
+  // Made on the first start and kept in the database, so every API process signs and checks links alike.
+  const reportKey = (() => {
+    let key: Promise<string> | undefined;
+    return () => (key ??= store.settings.getOrCreate('report_signing_key', newSecret()));
+  })();
+  const invitations = invitationService({ invitations: store.invitations, assessments: store.assessments, submissions: store.submissions, audit, scheduleClose, reportKey });
   let consumers: Worker[] = [];
   return {
     ...conn,

@@ -95,6 +95,14 @@ describe('a candidate\'s session', () => {
     expect(csv.body.split('\r\n')[0]).toBe('invitation,name,email,external_id,state,started_at,completed_at,time_used_s,percent,sum-python_percent');
     expect(csv.body.split('\r\n')[1]).toMatch(new RegExp(`^${invitation.id},Ada,ada@example.com,ats-42,started,.*,100,100$`));
 
+    // A shareable report link shows the same result to whoever has it, until it expires; altered, it shows nothing.
+    const shared = await staff('POST', `/v1/invitations/${invitation.id}/report-link`, { minutes: 60 });
+    expect(shared.statusCode).toBe(201);
+    const report = await svc.app.inject({ method: 'GET', url: shared.json().url });
+    expect(report.statusCode).toBe(200);
+    expect(report.json()).toMatchObject({ percent: 100, invitation: { id: invitation.id } });
+    expect((await svc.app.inject({ method: 'GET', url: `${shared.json().url.slice(0, -2)}xx` })).statusCode).toBe(404);
+
     // The candidate reaches nothing of the staff's API, and no other candidate's submission.
     expect((await candidate('GET', `/v1/submissions/${first.json().id}`)).statusCode).toBe(403);
     expect((await candidate('GET', '/v1/challenges')).statusCode).toBe(403);

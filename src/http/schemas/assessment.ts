@@ -116,3 +116,7 @@ const DraftFileSchema = Type.Object(
 );
 export const DraftInputSchema = Type.Object({ files: Type.Array(DraftFileSchema, { maxItems: SUBMISSION_LIMITS.maxFiles }) }, { additionalProperties: false });
 export const DraftSchema = Type.Object({ challenge: Type.String(), files: Type.Array(DraftFileSchema), updatedAt: Time });
+
+export const ReportLinkInputSchema = Type.Object({ minutes: Type.Integer({ minimum: 1, maximum: 90 * 24 * 60, description: 'How long the link works' }) }, { additionalProperties: false });
+export const ReportLinkSchema = Type.Object({ url: Type.String(), expiresAt: Time });
+export const ReportParamsSchema = Type.Object({ token: Type.String({ minLength: 10, maxLength: 500 }) });

@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Assessment } from '../../assessments/assessmentRepository.js';
 import type { Draft } from '../../invitations/draftRepository.js';
 import type { Invitation } from '../../invitations/invitationRepository.js';
-import type { InvitationResult } from '../../results/invitationResult.js';
+import type { InvitationResult } from '../../invitations/invitationResult.js';
 import type { InvitationResultSchema } from '../schemas/assessment.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -8,7 +8,8 @@ import type { SessionRepository } from '../../sessions/sessionRepository.js';
 import { toApiKey, toAuditEntry, toMember } from '../identityRows.js';
 import { isUniqueViolation } from './isUniqueViolation.js';
 import type { PostgresDb } from './postgresDb.js';
-import { apiKeys, auditLog, members, organisations, sessions } from './schema.js';
+import type { SettingRepository } from '../settingRepository.js';
+import { apiKeys, auditLog, members, organisations, sessions, settings } from './schema.js';
 
 const unique = async (key: string, write: () => Promise<unknown>): Promise<void> => {
   try {
@@ -84,5 +85,12 @@ export function postgresIdentity(db: PostgresDb) {
       return (await db.select().from(auditLog).where(eq(auditLog.ownerId, owner)).orderBy(desc(auditLog.at)).limit(limit)).map(toAuditEntry);
     },
   };
-  return { organisations: organisationRepo, members: memberRepo, sessions: sessionRepo, apiKeys: apiKeyRepo, audit: auditRepo };
+  const settingRepo: SettingRepository = {
+    async getOrCreate(name, initial) {
+      await db.insert(settings).values({ name, value: initial }).onConflictDoNothing();
+      const [row] = await db.select().from(settings).where(eq(settings.name, name));
+      return row!.value;
+    },
+  };
+  return { organisations: organisationRepo, members: memberRepo, sessions: sessionRepo, apiKeys: apiKeyRepo, audit: auditRepo, settings: settingRepo };
 }

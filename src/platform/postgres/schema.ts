@@ -177,3 +177,8 @@ export const drafts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.invitationId, t.challengeSlug] })],
 );
+
+export const settings = pgTable('settings', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});

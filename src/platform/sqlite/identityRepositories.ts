@@ -7,7 +7,8 @@ import type { OrganisationRepository } from '../../organisations/organisationRep
 import type { SessionRepository } from '../../sessions/sessionRepository.js';
 import { toApiKey, toAuditEntry, toMember } from '../identityRows.js';
 import { isUniqueViolation } from './isUniqueViolation.js';
-import { apiKeys, auditLog, members, organisations, sessions } from './schema.js';
+import type { SettingRepository } from '../settingRepository.js';
+import { apiKeys, auditLog, members, organisations, sessions, settings } from './schema.js';
 import type { SqliteDb } from './sqliteDb.js';
 
 const unique = <T>(key: string, write: () => T): T => {
@@ -88,5 +89,11 @@ export function sqliteIdentity(db: SqliteDb) {
       return db.select().from(auditLog).where(eq(auditLog.ownerId, owner)).orderBy(desc(auditLog.at)).limit(limit).all().map(toAuditEntry);
     },
   };
-  return { organisations: organisationRepo, members: memberRepo, sessions: sessionRepo, apiKeys: apiKeyRepo, audit: auditRepo };
+  const settingRepo: SettingRepository = {
+    async getOrCreate(name, initial) {
+      db.insert(settings).values({ name, value: initial }).onConflictDoNothing().run();
+      return db.select().from(settings).where(eq(settings.name, name)).get()!.value;
+    },
+  };
+  return { organisations: organisationRepo, members: memberRepo, sessions: sessionRepo, apiKeys: apiKeyRepo, audit: auditRepo, settings: settingRepo };
 }

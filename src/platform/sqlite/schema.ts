@@ -185,3 +185,9 @@ export const drafts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.invitationId, t.challengeSlug] })],
 );
+
+/** Server-wide values every API process must share, e.g. the key report links are signed with. */
+export const settings = sqliteTable('settings', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});

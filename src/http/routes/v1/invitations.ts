@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { InvitationResultSchema, InvitationSchema, MinutesSchema } from '../../schemas/assessment.js';
+import { InvitationResultSchema, InvitationSchema, MinutesSchema, ReportLinkInputSchema, ReportLinkSchema, ReportParamsSchema } from '../../schemas/assessment.js';
 import { IdParamsSchema } from '../../schemas/identity.js';
 import { ProblemSchema } from '../../schemas/problem.js';
 import { invitationResultView, invitationView } from '../../views/assessmentViews.js';
@@ -17,6 +17,15 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => invitationView(await invitations.extend(request.actor, request.params.id, request.body.minutes)));
   app.post('/invitations/:id/reopen', { schema: { tags: ['invitations'], summary: 'Start a completed or expired session again for some minutes', params, body: MinutesSchema, response: { 200: InvitationSchema, ...errors } } },
     async (request) => invitationView(await invitations.reopen(request.actor, request.params.id, request.body.minutes)));
+  app.post('/invitations/:id/report-link', {
+    schema: { tags: ['results'], summary: 'A link that shows the result to whoever has it, until it expires (signed; nothing to revoke)', params, body: ReportLinkInputSchema, response: { 201: ReportLinkSchema, ...errors } },
+  }, async (request, reply) => {
+    const { token, expiresAt } = await invitations.reportLink(request.actor, request.params.id, request.body.minutes);
+    return reply.code(201).send({ url: `/v1/reports/${token}`, expiresAt: expiresAt.toISOString() });
+  });
+  app.get('/reports/:token', {
+    schema: { tags: ['results'], summary: 'A shared report: the result an unexpired, untampered report link names', security: [], params: ReportParamsSchema, response: { 200: InvitationResultSchema, 404: ProblemSchema } },
+  }, async (request) => invitationResultView(await invitations.report(request.params.token)));
   app.get('/invitations/:id/result', { schema: { tags: ['results'], summary: 'The weighted total, per challenge, per skill, per test, time used and every submission', params, response: { 200: InvitationResultSchema, ...errors } } },
     async (request) => invitationResultView(await invitations.resultOf(request.actor, request.params.id)));
 };

@@ -1,5 +1,5 @@
 import type { Assessment } from '../assessments/assessmentRepository.js';
-import type { Invitation } from '../invitations/invitationRepository.js';
+import type { Invitation } from './invitationRepository.js';
 import type { Submission } from '../submissions/submission.js';
 
 export interface ChallengeResult {
