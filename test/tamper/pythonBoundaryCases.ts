@@ -5,6 +5,10 @@
  * code it wraps earns honestly, and the exact verdict the run must get. Without the boundary (the
  * solution imported into pytest's process) every one of them scores more, or ends another way.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../src/repoRoot.js';
+
 export interface BoundaryCase {
   name: string;
   code: string;
@@ -13,41 +17,11 @@ export interface BoundaryCase {
   honest: number;
 }
 
-/** Wrong everywhere: earns nothing on its own. */
-const WRONG = String.raw`
-def total(xs):
-    return 0
-
-def evens(xs):
-    return []
-
-def counts(text):
-    return {}
-
-def pair(a, b):
-    return None
-
-def apply(fn, x):
-    return None
-`;
-
-/** The right answers, used by an attack only if it found a way to cheat. */
-const RIGHT = String.raw`
-def _right():
-    def total(xs):
-        if xs is None:
-            raise ValueError("xs is required")
-        return sum(xs)
-    def evens(xs):
-        return [x for x in xs if x % 2 == 0]
-    def counts(text):
-        return {ch: text.count(ch) for ch in text}
-    def pair(a, b):
-        return (a, b)
-    def apply(fn, x):
-        return fn(x)
-    return dict(total=total, evens=evens, counts=counts, pair=pair, apply=apply)
-`;
+const FIXTURE = path.join(repoRoot, 'test/tamper/challenges/boundary-python');
+/** Wrong everywhere (the starter): earns nothing on its own. */
+const WRONG = readFileSync(path.join(FIXTURE, 'starter/solve.py'), 'utf8');
+/** The reference: what an attack becomes if it found a way to cheat. */
+const RIGHT = readFileSync(path.join(FIXTURE, 'solution/solve.py'), 'utf8');
 
 const EQUAL_TO_EVERYTHING = String.raw`
 def __eq__(self, other):
@@ -194,7 +168,6 @@ for fd in range(256):
   {
     name: "reads the hidden tests and the tests' scratch files to hard-code answers",
     code: `${WRONG}
-${RIGHT}
 import os
 
 def _readable_tests():
@@ -210,7 +183,7 @@ def _readable_tests():
     return False
 
 if _readable_tests():
-    globals().update(_right())
+    exec(${JSON.stringify(RIGHT)}, globals())
 `,
     verdict: 'failed',
     honest: 0,
@@ -219,7 +192,6 @@ if _readable_tests():
     name: 'exits 0 in the middle of the run, after four honest answers',
     code: `${RIGHT}
 import os
-globals().update(_right())
 
 def apply(fn, x):
     os._exit(0)
