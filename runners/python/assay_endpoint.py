@@ -6,13 +6,10 @@ concurrently over there, and no thread ever hands a message to another. A call w
 connection for the reply, serving meanwhile the calls the other side makes back on it (a callback
 calling the solution again), in the same thread, so re-entrant calls cannot deadlock.
 
-Towards a peer it does not trust, an endpoint lends only what it was asked for or handed over: no
-names starting with "_", no modules but those it serves, no imports but of those.
+Towards a peer it does not trust, an endpoint lends only what it handed over, and serves only what
+assay_serving allows.
 """
-import dataclasses
-import importlib
 import itertools
-import operator
 import socket
 import threading
 import types
@@ -22,27 +19,9 @@ import assay_codec
 import assay_exceptions
 import assay_wire
 from assay_proxies import Handle, RecordHandle
+from assay_serving import execute, serves
 from assay_wire import PeerGone, ProtocolError
 
-# Operations on a lent object, by name: (function of the object and the call's arguments).
-OPERATIONS = {
-    "len": len,
-    "iter": iter,
-    "next": next,
-    "getitem": operator.getitem,
-    "setitem": operator.setitem,
-    "delitem": operator.delitem,
-    "contains": operator.contains,
-    "repr": repr,
-    "str": str,
-    "enter": lambda target: type(target).__enter__(target),
-    "exit": lambda target, *info: type(target).__exit__(target, *info),
-    "isinstance": lambda target, obj: isinstance(obj, target),
-    "issubclass": lambda target, cls: issubclass(cls, target),
-    "fields": lambda target: [getattr(target, f.name) for f in dataclasses.fields(target)],
-    "call": None,  # with keyword arguments, below
-}
-ALWAYS_READABLE = {"__name__", "__qualname__"}
 MAX_CONNECTIONS = 64
 
 
@@ -56,7 +35,7 @@ class Endpoint:
         self.shares_locations = shares_locations
         self.peer = peer
         self._control = control
-        self._commands = commands or {}
+        self.commands = commands or {}
         self._control_lock = threading.Lock()
         self._lock = threading.Lock()
         self._exports = {}
@@ -76,7 +55,7 @@ class Endpoint:
     # What this side lends.
 
     def export(self, obj):
-        if isinstance(obj, types.ModuleType) and not self.trusts_peer and not self._serves(obj.__name__):
+        if isinstance(obj, types.ModuleType) and not self.trusts_peer and not serves(self, obj.__name__):
             raise TypeError(f"the module {obj.__name__} cannot cross the boundary")
         with self._lock:
             eid = self._export_ids.get(id(obj))
@@ -215,12 +194,15 @@ class Endpoint:
         self.closed.set()
 
     def _accept_fd(self, data, fd):
-        if data == b"c" and self._connections < MAX_CONNECTIONS:
+        with self._lock:
+            room = self._connections < MAX_CONNECTIONS
+        if data == b"c" and room:
             try:
                 conn = assay_wire.Connection(socket.socket(fileno=fd))
             except OSError:
                 return
-            self._connections += 1
+            with self._lock:
+                self._connections += 1
             threading.Thread(target=self._serve, args=(conn,), name="assay-serve", daemon=True).start()
         elif data.startswith(b"p") and self.trusts_peer:
             with self._held_changed:
@@ -240,14 +222,15 @@ class Endpoint:
             pass
         finally:
             conn.close()
-            self._connections -= 1
+            with self._lock:
+                self._connections -= 1
 
     def _serve_one(self, conn, message):
         serving = self._local.__dict__.setdefault("serving", [])
         serving.append(conn)
         try:
             try:
-                reply = {"ok": assay_codec.encode(self, self._execute(message))}
+                reply = {"ok": assay_codec.encode(self, execute(self, message))}
             except BaseException as exc:  # noqa: BLE001 - whatever it raised, the caller gets it back
                 reply = {"err": self._encode_error(exc)}
             conn.send(reply)
@@ -260,52 +243,6 @@ class Endpoint:
         except Exception as err:  # noqa: BLE001 - an exception that cannot be encoded still fails the call
             text = f"{type(exc).__name__}: {exc!s:.500} (and it could not cross the boundary: {err})"
             return {"#": "E", "c": {"#": "xb", "v": "RuntimeError"}, "a": [text], "m": text, "w": None, "i": None}
-
-    def _execute(self, message):
-        op, name = message.get("op"), message.get("n")
-        args = assay_codec.decode(self, message.get("a", []))
-        kwargs = assay_codec.decode(self, message["k"]) if "k" in message else {}
-        if type(args) is not list or type(kwargs) is not dict or not all(type(k) is str for k in kwargs):
-            raise ProtocolError("malformed arguments")
-        if "h" not in message:
-            if op == "import":
-                return self._import(name)
-            if op in self._commands:
-                return self._commands[op](self, name, args)
-            raise ProtocolError(f"an unknown command {op!r}")
-        target = self.exported(message["h"])
-        if op in ("getattr", "setattr", "delattr"):
-            self._check_name(name)
-            return {"getattr": getattr, "setattr": setattr, "delattr": delattr}[op](target, name, *args[:1])
-        if op == "call":
-            return target(*args, **kwargs)
-        if op == "callmethod":
-            self._check_name(name)
-            return getattr(target, name)(*args, **kwargs)
-        if op == "methods":
-            return self._method_names(type(target))
-        if op not in OPERATIONS:
-            raise ProtocolError(f"an unknown operation {op!r}")
-        return OPERATIONS[op](target, *args)
-
-    def _method_names(self, cls):
-        names = {n for klass in cls.__mro__ for n, v in vars(klass).items() if isinstance(v, types.FunctionType)}
-        return sorted(n for n in names if self.trusts_peer or not n.startswith("_"))
-
-    def _check_name(self, name):
-        if type(name) is not str:
-            raise ProtocolError("an attribute name that is not a string")
-        if name.startswith("_") and not self.trusts_peer and name not in ALWAYS_READABLE:
-            raise AttributeError(f"{name!r} cannot be reached across the boundary")
-
-    def _import(self, name):
-        if type(name) is not str or not self._serves(name):
-            raise ModuleNotFoundError(f"No module named {name!r}", name=str(name))
-        module = importlib.import_module(name)
-        return [module, hasattr(module, "__path__")]
-
-    def _serves(self, name):
-        return self.served is None or name.partition(".")[0] in self.served
 
     # File descriptors for child processes (docs/runner-contract.md, tests that test the candidate's tests).
 
