@@ -180,13 +180,13 @@ def test_handles_many_clients_quickly():
     limiter = TokenBucketLimiter(capacity=3, refill_rate=0.125, clock=clock)
     started = time.perf_counter()
     allowed = 0
-    # Each call crosses to the solution's process and back (and its clock calls back here): a few
-    # thousand calls, not a hundred thousand, fit the budget.
-    for step in range(5_000):
-        if step % 50 == 0:
+    # Each call crosses to the solution's process and back (and its clock calls back here): a couple
+    # of thousand calls, not a hundred thousand, and room for a loaded machine.
+    for step in range(2_000):
+        if step % 20 == 0:
             clock.advance(0.5)
-        allowed += limiter.allow(f"client-{step % 500}")
+        allowed += limiter.allow(f"client-{step % 200}")
     elapsed = time.perf_counter() - started
     # Each client is seen every 5 s and earns 0.625 tokens in between: 8 of its 10 requests pass.
-    assert allowed == 4_000
-    assert elapsed < 2.0, f"5,000 calls took {elapsed:.2f}s"
+    assert allowed == 1_600
+    assert elapsed < 3.0, f"2,000 calls took {elapsed:.2f}s"
