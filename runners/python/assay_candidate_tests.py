@@ -9,7 +9,6 @@ solution's process, whose RUN_TESTS command runs pytest over the candidate's fil
 `inventory` imported from there through the boundary.
 """
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -41,7 +40,7 @@ def run_tests(test_file, modules, timeout_s, pytest_args=()):
             pass_fds=[ours.fileno()], env=BASE_ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, start_new_session=True)
         ours.close()
-        key = secrets.token_hex(8)
+        key = os.urandom(8).hex()
         solution.lend_fd(key, theirs.fileno())
         theirs.close()
         try:

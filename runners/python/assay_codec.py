@@ -7,11 +7,10 @@ could answer anything. Dataclass instances cross as records (compared by class a
 receiver); exceptions and exception classes are rebuilt (assay_exceptions). Everything else stays
 where it lives and crosses as a handle, whose every use is a request back to its owner.
 """
-import base64
-import dataclasses
+import binascii
+import sys
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, DecimalException
-from zoneinfo import ZoneInfo
 
 import assay_exceptions
 from assay_wire import ProtocolError
@@ -34,7 +33,7 @@ def encode(ep, value, depth=0):
     if kind is dict:
         return {"#": "d", "v": [[encode(ep, k, depth), encode(ep, v, depth)] for k, v in value.items()]}
     if kind is bytes:
-        return {"#": "b", "v": base64.b64encode(value).decode()}
+        return {"#": "b", "v": binascii.b2a_base64(value, newline=False).decode()}
     if kind is Decimal:
         return {"#": "D", "v": str(value)}
     if kind is timedelta:
@@ -50,7 +49,8 @@ def encode(ep, value, depth=0):
         return assay_exceptions.encode_exception(ep, value)
     if isinstance(value, type) and issubclass(value, BaseException):
         return assay_exceptions.encode_class(ep, value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    # A dataclass instance (dataclasses is then loaded already: the solution's process imports it only then).
+    if hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type):
         return _encode_record(ep, value, depth)
     return {"#": "h", "v": ep.export(value), "t": ep.type_id(type(value))}
 
@@ -97,6 +97,8 @@ def decode_fields(ep, names, values, depth=0):
 
 
 def _encode_record(ep, value, depth):
+    import dataclasses
+
     names = [f.name for f in dataclasses.fields(value)]
     # Only a frozen record's fields can be copied once; a mutable one's are read from it when compared.
     frozen = type(value).__dataclass_params__.frozen
@@ -116,7 +118,8 @@ def _zone(tz):
         offset = tz.utcoffset(None)
         name = tz.tzname(None)
         return {"o": [offset.days, offset.seconds, offset.microseconds], "n": None if tz is timezone.utc else name}
-    if type(tz) is ZoneInfo and tz.key is not None:
+    zoneinfo = sys.modules.get("zoneinfo")  # no ZoneInfo exists unless something loaded it
+    if zoneinfo is not None and type(tz) is zoneinfo.ZoneInfo and tz.key is not None:
         return {"k": tz.key}
     return _OTHER
 
@@ -136,6 +139,8 @@ def _decode_zone(z):
         return timezone.utc if offset == timedelta(0) and z.get("n") is None else (
             timezone(offset) if z.get("n") is None else timezone(offset, _str(z["n"])))
     if type(z) is dict and "k" in z:
+        from zoneinfo import ZoneInfo
+
         return ZoneInfo(_str(z["k"]))
     raise ValueError("not a time zone")
 
@@ -180,7 +185,7 @@ def _str(v):
 TAG_OF = {tuple: "t", set: "s", frozenset: "f"}
 KIND_OF = {"t": tuple, "s": set, "f": frozenset}
 SIMPLE = {
-    "b": lambda v: base64.b64decode(_str(v), validate=True),
+    "b": lambda v: binascii.a2b_base64(_str(v).encode("ascii"), strict_mode=True),
     "D": lambda v: Decimal(_str(v)),
     "td": lambda v: timedelta(*_ints(v, 3)),
     "da": lambda v: date(*_ints(v, 3)),

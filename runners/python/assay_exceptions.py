@@ -8,7 +8,6 @@ instances keep a handle to the original for any attribute beyond the message.
 """
 import builtins
 import sys
-import traceback
 
 import assay_codec
 from assay_wire import ProtocolError
@@ -147,6 +146,8 @@ def _text(exc):
 
 def _where(exc):
     """'File "solution/x.py", line N, in f' of the last frame in /work, for the candidate's messages."""
+    import traceback
+
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(WORK)]
     if not frames:
         return None

@@ -2,7 +2,6 @@
 no names starting with "_" (but __name__ and __qualname__), no modules but those it serves, no imports
 but of those.
 """
-import dataclasses
 import importlib
 import operator
 import types
@@ -25,7 +24,7 @@ OPERATIONS = {
     "exit": lambda target, *info: type(target).__exit__(target, *info),
     "isinstance": lambda target, obj: isinstance(obj, target),
     "issubclass": lambda target, cls: issubclass(cls, target),
-    "fields": lambda target: [getattr(target, f.name) for f in dataclasses.fields(target)],
+    "fields": lambda target: [getattr(target, name) for name in _field_names(target)],
 }
 ALWAYS_READABLE = {"__name__", "__qualname__"}
 
@@ -57,6 +56,12 @@ def execute(ep, message):
     if op not in OPERATIONS:
         raise ProtocolError(f"an unknown operation {op!r}")
     return OPERATIONS[op](target, *args)
+
+
+def _field_names(record):
+    import dataclasses  # loaded already: the record is a dataclass instance
+
+    return [f.name for f in dataclasses.fields(record)]
 
 
 def _method_names(ep, cls):

@@ -1,4 +1,4 @@
-"""The users of a python run, and what the root harness does with their files and processes."""
+"""The users of a python run, and how the root harness hands them its files and starts their processes."""
 import ctypes
 import os
 import stat
@@ -41,8 +41,3 @@ def give(tree, uid):
     for path in reversed(paths):
         os.lchown(path, uid, uid)
 
-
-def kill_all(uid):
-    """SIGKILLs every process of `uid`, whatever session it moved to: kill(-1) as that user reaches exactly them."""
-    subprocess.run(["/bin/sh", "-c", "kill -9 -1 2>/dev/null"], user=uid, group=uid, extra_groups=[],
-                   env=BASE_ENV, cwd="/", check=False)
