@@ -21,9 +21,9 @@ def switch_interval(_endpoint, _name, args):
 
 def run_tests(endpoint, name, args):
     """Only challenges whose candidates write tests need this, and what it imports (assay_candidate_tests)."""
-    from assay_candidate_tests import RUN_TESTS
+    from assay_candidate_tests import run_here
 
-    return RUN_TESTS(endpoint, name, args)
+    return run_here(endpoint, name, args)
 
 
 def main():

@@ -5,8 +5,8 @@ implementations served from a process of the tester user, so that their source c
     code, output = run_tests("test_inventory.py", {"inventory": source}, timeout_s=3.5, pytest_args=["-q", "-x"])
 
 The tests' side (run_tests) starts the implementations' process and lends its connection to the
-solution's process, whose RUN_TESTS command runs pytest over the candidate's file in a fresh directory,
-`inventory` imported from there through the boundary.
+solution's process, whose run_tests command (run_here) runs pytest over the candidate's file in a fresh
+directory, `inventory` imported from there through the boundary.
 """
 import os
 import shutil
@@ -55,7 +55,7 @@ def run_tests(test_file, modules, timeout_s, pytest_args=()):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _run_here(endpoint, key, args):
+def run_here(endpoint, key, args):
     """In the solution's process: the candidate's tests against the lent connection's modules."""
     test_file, names, timeout_s, pytest_args = args
     fd = endpoint.take_fd(key)
@@ -82,5 +82,3 @@ def _run_here(endpoint, key, args):
         os.close(fd)
         shutil.rmtree(scratch, ignore_errors=True)
 
-
-RUN_TESTS = _run_here
