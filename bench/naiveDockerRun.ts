@@ -4,6 +4,7 @@ import { buffer } from 'node:stream/consumers';
 import type { ChallengePackage } from '../src/challenges/challengePackage.js';
 import { inputArchive } from '../src/sandbox/inputArchive.js';
 import type { SandboxLimits } from '../src/sandbox/limits.js';
+import type { SandboxProfile } from '../src/sandbox/sandboxProfile.js';
 import { dockerRunArgs } from './dockerRunArgs.js';
 import { resultDocument } from './harnessLines.js';
 import { testsMsOf, type RunSample } from './runSample.js';
@@ -15,11 +16,11 @@ const GRACE_MS = 5000;
  * The baseline: one submission as `(echo $nonce; tar -c solution tests) | docker run -i --rm …`,
  * timed from spawning the CLI to its exit (with `--rm`, the CLI returns once the container is gone).
  */
-export async function naiveDockerRun(image: string, pkg: ChallengePackage, limits: SandboxLimits): Promise<RunSample> {
+export async function naiveDockerRun(image: string, profile: SandboxProfile, pkg: ChallengePackage, limits: SandboxLimits): Promise<RunSample> {
   const nonce = randomBytes(24).toString('hex');
   const name = `assay-bench-${randomBytes(6).toString('hex')}`;
   const started = performance.now();
-  const cli = spawn('docker', dockerRunArgs(image, limits, name), { stdio: ['pipe', 'pipe', 'pipe'] });
+  const cli = spawn('docker', dockerRunArgs(image, limits, name, profile), { stdio: ['pipe', 'pipe', 'pipe'] });
   // The run may exit before reading all of its input: its outcome says so, not an EPIPE.
   cli.stdin.on('error', () => undefined);
   cli.stdin.write(`${nonce}\n`);

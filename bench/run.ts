@@ -7,6 +7,7 @@ import Docker from 'dockerode';
 import { imageExists } from '../src/images/imageExists.js';
 import { runnerImageRef } from '../src/images/imageRefs.js';
 import { resolveLimits } from '../src/sandbox/limits.js';
+import { sandboxProfile } from '../src/sandbox/sandboxProfile.js';
 import { startAssay } from './assayService.js';
 import { watchBackgroundLoad } from './backgroundLoad.js';
 import { measureFairness } from './fairness.js';
@@ -31,6 +32,7 @@ if (!(await imageExists(docker, image))) {
   process.stderr.write(`The sandbox image ${image} is missing: build it with \`npx tsx scripts/buildImages.ts python\`.\n`);
   process.exit(1);
 }
+const profile = await sandboxProfile(docker, image);
 const machine = await describeMachine(docker);
 const all = await Promise.all(SCENARIO_DIRS.map((s) => loadScenario(s.label, s.dir)));
 const scenarios = all.filter((s) => !opts.scenarios || opts.scenarios.includes(s.pkg.manifest.slug));
@@ -41,7 +43,7 @@ progress(`Assay listening on ${svc.baseUrl}, queue ${svc.config.queueName}, conc
 const probe = installPhaseProbe(svc.rt.docker);
 const background = watchBackgroundLoad(docker, probe.knows);
 const systemsFor = (s: Scenario) => ({
-  baseline: baselineSystem(image, s.pkg, resolveLimits(s.pkg.manifest.limits, svc.config.sandbox), opts.concurrency),
+  baseline: baselineSystem(image, profile, s.pkg, resolveLimits(s.pkg.manifest.limits, svc.config.sandbox), opts.concurrency),
   assay: assaySystem(svc.baseUrl, svc.apiKey, submissionBody(s)),
 });
 

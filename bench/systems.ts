@@ -1,5 +1,6 @@
 import type { ChallengePackage } from '../src/challenges/challengePackage.js';
 import type { SandboxLimits } from '../src/sandbox/limits.js';
+import type { SandboxProfile } from '../src/sandbox/sandboxProfile.js';
 import { submitAndWait } from './assayClient.js';
 import { naiveDockerRun } from './naiveDockerRun.js';
 import { runPool } from './pool.js';
@@ -14,8 +15,8 @@ export interface System {
 }
 
 /** The baseline: `docker run --rm` per submission, `concurrency` CLIs at a time. */
-export function baselineSystem(image: string, pkg: ChallengePackage, limits: SandboxLimits, concurrency: number): System {
-  const one = () => naiveDockerRun(image, pkg, limits);
+export function baselineSystem(image: string, profile: SandboxProfile, pkg: ChallengePackage, limits: SandboxLimits, concurrency: number): System {
+  const one = () => naiveDockerRun(image, profile, pkg, limits);
   return {
     one,
     many: async (count) => {

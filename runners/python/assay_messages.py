@@ -16,7 +16,9 @@ def exception_message(exc):
         return text.replace(f'File "{WORK}', 'File "').strip()
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(WORK)]
     if not frames:
-        return text
+        # Raised in the solution's process (python runner): where, as that process saw it.
+        where = getattr(exc, "assay_where", None)
+        return f"{text}\n  {where}" if where else text
     where = frames[-1]
     return f'{text}\n  File "{relative(where.filename)}", line {where.lineno}'
 

@@ -71,19 +71,19 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: '100 MB of output in one line',
-    code: onFirstCall("out = open('/proc/1/fd/1', 'wb', buffering=0)\nfor _ in range(100):\n    out.write(b'x' * (1 << 20))"),
+    code: onFirstCall("out = open(1, 'wb', buffering=0, closefd=False)\nfor _ in range(100):\n    out.write(b'x' * (1 << 20))"),
     verdict: 'output_limit_exceeded',
     earned: 0,
   },
   {
     name: 'a million lines of output',
-    code: onFirstCall("out = open('/proc/1/fd/1', 'wb', buffering=1 << 16)\nfor i in range(1_000_000):\n    out.write(b'line %d of a flood of output to stdout\\n' % i)\nout.flush()"),
+    code: onFirstCall("out = open(1, 'wb', buffering=1 << 16, closefd=False)\nfor i in range(1_000_000):\n    out.write(b'line %d of a flood of output to stdout\\n' % i)\nout.flush()"),
     verdict: 'output_limit_exceeded',
     earned: 0,
   },
   {
     name: 'non-UTF-8 and NUL bytes in output',
-    code: onFirstCall("out = open('/proc/1/fd/1', 'wb', buffering=0)\nout.write(b'\\xff\\xfe\\x00bad\\x80bytes\\n')\nprint('\\x00\\udcff', file=sys.stderr)"),
+    code: onFirstCall("out = open(1, 'wb', buffering=0, closefd=False)\nout.write(b'\\xff\\xfe\\x00bad\\x80bytes\\n')\nprint('\\x00\\udcff', file=sys.stderr)"),
     verdict: 'passed',
     earned: 6,
   },
@@ -123,8 +123,9 @@ export const HOSTILE_CASES: HostileCase[] = [
     verdict: 'passed',
     earned: 6,
   },
-  // Only init and the harness share the sandbox, and init ignores it: the call fails, the test errors.
-  { name: 'kill -9 -1', code: onFirstCall('os.kill(-1, 9)'), verdict: 'failed', earned: 4 },
+  // Every other process in the sandbox (init, the harness, the tests) is another user's: kill(-1) is
+  // refused for each of them, so it succeeds having signalled nothing, and the run goes on.
+  { name: 'kill -9 -1', code: onFirstCall('os.kill(-1, 9)'), verdict: 'passed', earned: 6 },
   {
     name: 'thousands of tiny files',
     code: onFirstCall("os.makedirs('/tmp/many', exist_ok=True)\nfor i in range(5000):\n    open('/tmp/many/%d' % i, 'w').write('x')"),

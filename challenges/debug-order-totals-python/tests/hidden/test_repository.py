@@ -10,12 +10,17 @@ PARIS_SUMMER = timezone(timedelta(hours=2))
 NEW_YORK = timezone(timedelta(hours=-4))
 
 
+def fields(order):
+    """An Order is the solution's object, which equals only itself here: compare what it holds."""
+    return (order.id, order.customer_id, order.placed_at, order.lines, order.promo_code)
+
+
 def test_round_trips_an_order_with_its_lines(repo):
     placed_at = datetime(2024, 3, 31, 21, 15, 0, tzinfo=NEW_YORK)
     order = Order("O-88240", "C-7", placed_at, [LineItem("KB-01", D("19.99"), 2), LineItem("CBL-2", D("4.90"), 1)], "SPRING10")
     repo.add(order)
     loaded = repo.get("O-88240")
-    assert loaded == order
+    assert fields(loaded) == fields(order)
     assert loaded.placed_at.utcoffset() is not None
     assert loaded.placed_at == datetime(2024, 4, 1, 1, 15, tzinfo=UTC)
     assert [line.unit_price for line in loaded.lines] == [D("19.99"), D("4.90")]

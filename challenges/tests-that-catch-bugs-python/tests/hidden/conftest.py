@@ -1,24 +1,24 @@
-"""Runs the candidate's test file, in a child pytest, against one implementation of inventory.py at a time."""
+"""Runs the candidate's test file, in a child pytest, against one implementation of inventory.py at a time.
 
-import os
+The child runs as the candidate; the implementation lives in a process of the tests' user, reached
+through the runner's boundary (assay_candidate_tests), so the candidate's tests can use it but never
+read its source.
+"""
+
 import runpy
-import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from assay_candidate_tests import run_tests
 
 HERE = Path(__file__).resolve().parent
 REFERENCE = HERE / "impls" / "reference" / "inventory.py"
 BUGS = runpy.run_path(str(HERE / "bugs.py"))["BUGS"]
-CANDIDATE = HERE.parent / "solution" / "test_inventory.py"
 # Per child run; the statement promises the candidate 2 seconds, the rest is pytest's start-up.
 RUN_TIMEOUT_S = 3.5
 OUTPUT_TAIL = 1500
+PYTEST_ARGS = ["-q", "-x", "-p", "no:cacheprovider", "-o", "addopts="]
 
 
 @dataclass(frozen=True)
@@ -43,38 +43,12 @@ def implementation(impl: str) -> str:
 
 
 def run_candidate_tests(impl: str) -> Run:
-    """The candidate's tests, run in a scratch directory with implementation(impl) first on the path."""
-    if not CANDIDATE.is_file():
-        pytest.fail("no test_inventory.py was submitted", pytrace=False)
-    scratch = Path(tempfile.mkdtemp(prefix="inv-"))
+    """The candidate's tests, run in a scratch directory with implementation(impl) as its inventory module."""
     try:
-        # Neutral paths: nothing in a path tells one implementation from another.
-        lib, work = scratch / "lib", scratch / "work"
-        lib.mkdir()
-        work.mkdir()
-        (lib / "inventory.py").write_text(implementation(impl))
-        shutil.copyfile(CANDIDATE, work / "test_inventory.py")
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(scratch),
-            "LANG": "C.UTF-8",
-            "PYTHONPATH": str(lib),
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-        }
-        cmd = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-               "--rootdir", str(work), "-o", "addopts=", "test_inventory.py"]
-        proc = subprocess.Popen(cmd, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            out, _ = proc.communicate(timeout=RUN_TIMEOUT_S)
-            return Run(proc.returncode, out.decode("utf-8", "replace"))
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            out, _ = proc.communicate()
-            return Run(-1, out.decode("utf-8", "replace"))
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        code, output = run_tests("test_inventory.py", {"inventory": implementation(impl)}, RUN_TIMEOUT_S, PYTEST_ARGS)
+    except FileNotFoundError:
+        pytest.fail("no test_inventory.py was submitted", pytrace=False)
+    return Run(code, output)
 
 
 def tail(text: str) -> str:

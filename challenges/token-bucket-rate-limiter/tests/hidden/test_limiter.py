@@ -150,20 +150,22 @@ def test_is_thread_safe_under_contention():
     previous = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter allows
     try:
-        for trial in range(50):
-            # Every reading of this clock moves it on by a microsecond: 800 readings earn under 0.001 token.
+        for trial in range(60):
+            # Every reading of this clock moves it on by a microsecond: 240 readings earn under 0.001 token.
             ticks = itertools.count()
             clock = lambda: 1000.0 + next(ticks) * 1e-6
             capacity = 200
             limiter = TokenBucketLimiter(capacity=capacity, refill_rate=1, clock=clock)
-            start = threading.Barrier(8)
-            granted = [0] * 8
+            # Many threads, few calls each: every call crosses to the solution's process, so what counts
+            # is how many are in flight at once, and the calls after the bucket is empty only cost time.
+            start = threading.Barrier(16)
+            granted = [0] * 16
 
             def hammer(slot):
                 start.wait()
-                granted[slot] = sum(limiter.allow("shared") for _ in range(100))
+                granted[slot] = sum(limiter.allow("shared") for _ in range(15))
 
-            threads = [threading.Thread(target=hammer, args=(slot,)) for slot in range(8)]
+            threads = [threading.Thread(target=hammer, args=(slot,)) for slot in range(16)]
             for thread in threads:
                 thread.start()
             for thread in threads:
@@ -178,11 +180,13 @@ def test_handles_many_clients_quickly():
     limiter = TokenBucketLimiter(capacity=3, refill_rate=0.125, clock=clock)
     started = time.perf_counter()
     allowed = 0
-    for step in range(100_000):
-        if step % 1000 == 0:
+    # Each call crosses to the solution's process and back (and its clock calls back here): a couple
+    # of thousand calls, not a hundred thousand, and room for a loaded machine.
+    for step in range(2_000):
+        if step % 20 == 0:
             clock.advance(0.5)
-        allowed += limiter.allow(f"client-{step % 10_000}")
+        allowed += limiter.allow(f"client-{step % 200}")
     elapsed = time.perf_counter() - started
     # Each client is seen every 5 s and earns 0.625 tokens in between: 8 of its 10 requests pass.
-    assert allowed == 80_000
-    assert elapsed < 2.0, f"100,000 calls took {elapsed:.2f}s"
+    assert allowed == 1_600
+    assert elapsed < 3.0, f"2,000 calls took {elapsed:.2f}s"
