@@ -20,7 +20,7 @@ export async function buildApp(appServices: AppServices, infra: { redis: Redis; 
     loggerInstance: (logger || undefined) as FastifyBaseLogger | undefined,
     bodyLimit: BODY_LIMIT,
     // Report links carry their signed claim in the path (routes/v1/invitations.ts).
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Reject unknown fields instead of silently dropping them: a typo should be an error.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

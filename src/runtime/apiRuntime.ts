@@ -38,6 +38,8 @@ export interface ApiRuntime extends Connections {
    * deadline. Every API process may; any one takes each job.
    */
   startConsumers(): void;
+  /** Stops them (they finish the job in hand); `close` does too. */
+  stopConsumers(): Promise<void>;
 }
 
 export async function openApiRuntime(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<ApiRuntime> {
@@ -73,6 +75,10 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   })();
   const invitations = invitationService({ invitations: store.invitations, assessments: store.assessments, submissions: store.submissions, audit, scheduleClose, reportKey });
   let consumers: Worker[] = [];
+  const stopConsumers = async () => {
+    await Promise.all(consumers.map((c) => closeWithin(c.close())));
+    consumers = [];
+  };
   return {
     ...conn,
     store,
@@ -105,8 +111,9 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       consumers = [startResultConsumer(config.queueName, conn.redis, submissions.record), startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue)];
       for (const c of consumers) c.on('error', (err) => log.warn({ err: err.message, queue: c.name }, 'consumer error'));
     },
+    stopConsumers,
     async close() {
-      await Promise.all(consumers.map((c) => closeWithin(c.close())));
+      await stopConsumers();
       await closeWithin(deadlines.close());
       await closeWithin(queue.close());
       subscriber.disconnect();

@@ -24,5 +24,9 @@ export async function teardown(): Promise<void> {
     keys.length > 0 && `${keys.length} Redis key(s) left, e.g. ${keys.slice(0, 3).join(', ')}`,
     databases.length > 0 && `${databases.length} PostgreSQL database(s) left: ${databases.slice(0, 3).join(', ')}`,
   ].filter(Boolean);
-  if (leaks.length > 0) throw new Error(`The suite left things behind:\n  ${leaks.join('\n  ')}`);
+  if (leaks.length > 0) {
+    // vitest reports an error thrown here but still exits 0 when every test passed: a leak must fail the run.
+    process.exitCode = 1;
+    throw new Error(`The suite left things behind:\n  ${leaks.join('\n  ')}`);
+  }
 }

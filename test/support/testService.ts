@@ -54,6 +54,8 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       await app.close();
       // Whichever worker the test left here, started with the service or later.
       await svc.worker?.close();
+      // Consumers first: one still running writes its queue's meta key again after the obliterate.
+      await rt.stopConsumers();
       await rt.queue.obliterate({ force: true });
       await rt.results.obliterate({ force: true });
       await rt.deadlines.obliterate({ force: true });
