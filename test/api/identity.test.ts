@@ -11,7 +11,7 @@ import { openApiRuntime, type ApiRuntime } from '../../src/runtime/apiRuntime.js
 import { appInfra, appServices } from '../../src/runtime/appServices.js';
 import { BUILTIN_OWNER } from '../../src/tenancy/actor.js';
 import { PASSWORD, seedOrganisation, type SeededOrganisation } from '../support/organisations.js';
-import { createSqliteDatabase, isolatedEnv, type TestDatabase } from '../support/testEnv.js';
+import { createSqliteDatabase, isolatedEnv, removeQueueKeys, type TestDatabase } from '../support/testEnv.js';
 
 // Sign-in, sessions, CSRF, throttling, API keys and the audit log, on a service whose every log line
 // (at trace level) is kept, so the test can look for secrets in it.
@@ -33,9 +33,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app.close();
-  const left = await rt.redis.keys(`bull:${rt.config.queueName}:*`);
-  if (left.length > 0) await rt.redis.del(...left);
   await rt.queue.obliterate({ force: true });
+  await removeQueueKeys(rt.redis, rt.config.queueName);
   await rt.close();
   await database.drop();
 });

@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -9,7 +8,7 @@ import { openApiRuntime } from '../../src/runtime/apiRuntime.js';
 import { seedOrganisation } from '../support/organisations.js';
 import { eventually, freePort, spawnAssay, stop } from '../support/processes.js';
 import { readStream } from '../support/sse.js';
-import { createPostgresDatabase, testQueueName, TEST_REDIS_URL, type TestDatabase } from '../support/testEnv.js';
+import { createPostgresDatabase, removeQueueKeys, testQueueName, TEST_REDIS_URL, type TestDatabase } from '../support/testEnv.js';
 
 // Two API processes and a worker process, sharing nothing but PostgreSQL and Redis.
 let database: TestDatabase;
@@ -46,10 +45,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(children.map(stop));
+  // The processes are gone: nothing writes to the queues any more, so their keys can simply go.
   const redis = new Redis(TEST_REDIS_URL);
-  for (const name of [queueName, `${queueName}-results`]) await new Queue(name, { connection: redis }).obliterate({ force: true });
-  const left = await redis.keys(`bull:${queueName}*`);
-  if (left.length > 0) await redis.del(...left);
+  await removeQueueKeys(redis, queueName);
   redis.disconnect();
   await database?.drop();
 });

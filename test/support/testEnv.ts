@@ -63,3 +63,12 @@ export function isolatedEnv(database: TestDatabase, overrides: Record<string, st
     ...overrides,
   };
 }
+
+/**
+ * Deletes every key of a test's queue and of the queues named after it (results, deadlines): what
+ * obliterate leaves (published packages, rate-limit counts, each queue's meta key).
+ */
+export async function removeQueueKeys(redis: { keys(pattern: string): Promise<string[]>; del(...keys: string[]): Promise<number> }, queueName: string): Promise<void> {
+  const keys = (await Promise.all([`bull:${queueName}:*`, `bull:${queueName}-*`].map((p) => redis.keys(p)))).flat();
+  if (keys.length > 0) await redis.del(...keys);
+}

@@ -7,7 +7,7 @@ import { appInfra, appServices } from '../../src/runtime/appServices.js';
 import { BUILTIN_OWNER } from '../../src/tenancy/actor.js';
 import { seedOrganisation, type SeededOrganisation } from './organisations.js';
 import { startWorker, type RunningWorker, type WorkerOverrides } from '../../src/worker/startWorker.js';
-import { createTestDatabase, isolatedEnv, type TestDatabase } from './testEnv.js';
+import { createTestDatabase, isolatedEnv, removeQueueKeys, type TestDatabase } from './testEnv.js';
 
 export interface TestService {
   env: Record<string, string>;
@@ -59,11 +59,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       await rt.queue.obliterate({ force: true });
       await rt.results.obliterate({ force: true });
       await rt.deadlines.obliterate({ force: true });
-      // What obliterate does not know of: the published packages.
-      for (const name of [config.queueName]) {
-        const left = await rt.redis.keys(`bull:${name}:*`);
-        if (left.length > 0) await rt.redis.del(...left);
-      }
+      await removeQueueKeys(rt.redis, config.queueName);
       await rt.close();
       await database.drop();
     },
