@@ -44,10 +44,14 @@ export function invitationService(deps: InvitationDeps) {
   /** Reads an invitation and writes down a state its clock has reached, so every reader agrees. */
   async function current(owner: OwnerId, id: string): Promise<Invitation | undefined> {
     const inv = await deps.invitations.get(owner, id);
-    if (!inv) return undefined;
-    const settled = settle(inv, now());
-    if (settled.state !== inv.state) await deps.invitations.transition(owner, id, [inv.state], { state: settled.state, completedAt: settled.completedAt });
-    return settled;
+    return inv && settled(owner, inv);
+  }
+
+  /** `inv` as its clock has made it, the change written down once. */
+  async function settled(owner: OwnerId, inv: Invitation): Promise<Invitation> {
+    const later = settle(inv, now());
+    if (later.state !== inv.state) await deps.invitations.transition(owner, inv.id, [inv.state], { state: later.state, completedAt: later.completedAt });
+    return later;
   }
 
   async function mine(actor: OrgActor, id: string): Promise<Invitation> {
@@ -101,7 +105,7 @@ export function invitationService(deps: InvitationDeps) {
     async list(caller: Actor, assessmentId: string): Promise<Invitation[]> {
       const actor = authorize(caller, 'results.read');
       await assessmentOf(actor.ownerId, assessmentId);
-      return Promise.all((await deps.invitations.listByAssessment(actor.ownerId, assessmentId)).map(async (i) => (await current(actor.ownerId, i.id))!));
+      return Promise.all((await deps.invitations.listByAssessment(actor.ownerId, assessmentId)).map((i) => settled(actor.ownerId, i)));
     },
 
     async cancel(caller: Actor, id: string): Promise<Invitation> {
@@ -159,7 +163,7 @@ export function invitationService(deps: InvitationDeps) {
       const actor = authorize(caller, 'results.read');
       const assessment = await assessmentOf(actor.ownerId, assessmentId);
       const invitations = await deps.invitations.listByAssessment(actor.ownerId, assessmentId);
-      const results = await Promise.all(invitations.map(async (i) => result(actor.ownerId, (await current(actor.ownerId, i.id))!)));
+      const results = await Promise.all(invitations.map(async (i) => result(actor.ownerId, await settled(actor.ownerId, i))));
       await deps.audit(actor, 'result.exported', `assessment:${assessmentId}`, { format: 'csv', invitations: results.length });
       return resultsCsv(assessment.challenges.map((c) => c.slug), results);
     },

@@ -1,24 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { ApiKeyRepository } from '../../apiKeys/apiKeyRepository.js';
 import type { AuditRepository } from '../../audit/auditRepository.js';
-import { DuplicateKeyError } from '../../errors/DuplicateKeyError.js';
 import type { MemberRepository } from '../../members/memberRepository.js';
 import type { OrganisationRepository } from '../../organisations/organisationRepository.js';
 import type { SessionRepository } from '../../sessions/sessionRepository.js';
 import { toApiKey, toAuditEntry, toMember } from '../identityRows.js';
-import { isUniqueViolation } from './isUniqueViolation.js';
+import { unique } from './isUniqueViolation.js';
 import type { SettingRepository } from '../settingRepository.js';
 import { apiKeys, auditLog, members, organisations, sessions, settings } from './schema.js';
 import type { SqliteDb } from './sqliteDb.js';
-
-const unique = <T>(key: string, write: () => T): T => {
-  try {
-    return write();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new DuplicateKeyError(key, { cause: err });
-    throw err;
-  }
-};
 
 export function sqliteIdentity(db: SqliteDb) {
   const organisationRepo: OrganisationRepository = {

@@ -1,6 +1,18 @@
+import { DuplicateKeyError } from '../../errors/DuplicateKeyError.js';
+
 /** better-sqlite3 reports a unique or primary-key clash with these codes (drizzle may wrap it). */
-export function isUniqueViolation(err: unknown): boolean {
+function isUniqueViolation(err: unknown): boolean {
   const code = (e: unknown) => (e as { code?: string } | undefined)?.code;
   const c = code(err) ?? code((err as { cause?: unknown }).cause);
   return c === 'SQLITE_CONSTRAINT_UNIQUE' || c === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Runs a write, turning a unique-key clash into the DuplicateKeyError the services understand. */
+export function unique<T>(key: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new DuplicateKeyError(key, { cause: err });
+    throw err;
+  }
 }

@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
-import { DuplicateKeyError } from '../../errors/DuplicateKeyError.js';
 import type { SubmissionRepository } from '../../submissions/submissionRepository.js';
 import { completedColumns, testRows, toSubmission, UNFINISHED, type SubmissionRow } from '../submissionRows.js';
-import { isUniqueViolation } from './isUniqueViolation.js';
+import { unique } from './isUniqueViolation.js';
 import type { SqliteDb } from './sqliteDb.js';
 import { submissions, testResults } from './schema.js';
 
@@ -14,12 +13,7 @@ const owned = (owner: string, id: string) => and(eq(submissions.ownerId, owner),
 export function sqliteSubmissions(db: SqliteDb): SubmissionRepository {
   return {
     async insert(owner, s, now) {
-      try {
-        db.insert(submissions).values({ ...s, ownerId: owner, status: 'queued', createdAt: now }).run();
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new DuplicateKeyError('submissions(owner, idempotency_key)', { cause: err });
-        throw err;
-      }
+      unique('submissions(owner, idempotency_key)', () => db.insert(submissions).values({ ...s, ownerId: owner, status: 'queued', createdAt: now }).run());
     },
     async delete(owner, id) {
       db.delete(submissions).where(owned(owner, id)).run();
