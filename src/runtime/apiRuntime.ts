@@ -16,6 +16,7 @@ import type { Config } from '../config.js';
 import { EventHub } from '../events/eventHub.js';
 import { openStore } from '../platform/openStore.js';
 import type { Store } from '../platform/store.js';
+import { createPracticeQueue, enqueuePractice, readPractice } from '../queue/practiceQueue.js';
 import { startResultConsumer } from '../queue/resultQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
@@ -30,7 +31,7 @@ export interface ApiRuntime extends Connections {
   store: Store;
   queue: Queue<SubmissionJob>;
   events: EventHub;
-  services: Omit<AppServices, 'events' | 'serverLimits' | 'probes' | 'cookieSecure'>;
+  services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
   deadlines: Queue;
   /**
@@ -65,6 +66,8 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         limits: resolveLimits(pkg.manifest.limits, config.sandbox),
       }, pkg),
   });
+  const practice = createPracticeQueue(config.queueName, conn.redis);
+  practice.on('error', (err) => log.warn({ err: err.message }, 'practice queue error'));
   const deadlines = createDeadlineQueue(config.queueName, conn.redis);
   deadlines.on('error', (err) => log.warn({ err: err.message }, 'deadline queue error'));
   const scheduleClose = (ownerId: string, invitationId: string, at: Date) => scheduleDeadline(deadlines, ownerId, invitationId, at);
@@ -98,6 +101,8 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         drafts: store.drafts,
         submit: submissions.submitForInvitation,
         scheduleClose,
+        practice: { enqueue: (job) => enqueuePractice(practice, job), read: (id) => readPractice(practice, id) },
+        limitsFor: (manifest) => resolveLimits(manifest.limits, config.sandbox),
       }),
       challenges: challengeService(challenges),
       members: memberService(store.members, audit),
@@ -115,6 +120,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     async close() {
       await stopConsumers();
       await closeWithin(deadlines.close());
+      await closeWithin(practice.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
       await conn.close();

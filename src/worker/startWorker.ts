@@ -7,10 +7,12 @@ import type { ResultMessage } from '../submissions/resultMessage.js';
 import type { Config } from '../config.js';
 import { imageResolver } from '../images/imageResolver.js';
 import { PackageSource } from '../queue/packageCache.js';
+import { practiceQueueName, type PracticeJob, type PracticeResult } from '../queue/practiceQueue.js';
 import { sendResult } from '../queue/resultQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { removeExpiredContainers } from '../sandbox/containerReaper.js';
 import { WarmPool } from '../sandbox/warmPool.js';
+import { processPractice } from './processPractice.js';
 import { processSubmission, type WorkerDeps } from './processSubmission.js';
 
 export interface RunningWorker {
@@ -72,19 +74,34 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
     }).catch(() => undefined);
   });
   worker.on('error', (err) => log.error({ err }, 'worker error'));
+  const practice = new Worker<PracticeJob, PracticeResult>(practiceQueueName(conn.config.queueName), (job) => processPractice(deps, job, shutdown.signal), {
+    connection: conn.redis,
+    concurrency: settings.practiceConcurrency,
+    lockDuration: settings.lockMs,
+    autorun: false,
+  });
+  // Announced once the job's end is stored, so whoever reads it then finds the result.
+  const finished = (job: { data: PracticeJob } | undefined) => job && void conn.publish(job.data.practiceId, { type: 'finished' }).catch(() => undefined);
+  practice.on('completed', finished);
+  practice.on('failed', (job, err) => {
+    log.warn({ practiceId: job?.data.practiceId, err: err.message }, 'practice run failed');
+    finished(job);
+  });
+  practice.on('error', (err) => log.error({ err }, 'practice worker error'));
   const reap = () => void removeExpiredContainers(docker, REAP_GRACE_MS).catch((err: unknown) => log.warn({ err }, 'reaper failed'));
   reap();
   const reaper = setInterval(reap, REAP_EVERY_MS);
   reaper.unref();
   void worker.run();
-  await worker.waitUntilReady();
+  void practice.run();
+  await Promise.all([worker.waitUntilReady(), practice.waitUntilReady()]);
   log.info({ concurrency: settings.concurrency, pool: settings.poolSize, queue: conn.config.queueName }, 'worker started');
   return {
     async close() {
       clearInterval(reaper);
       // Kill running sandboxes so close() does not wait out their time limits; their jobs are retried.
       shutdown.abort();
-      await worker.close();
+      await Promise.all([worker.close(), practice.close()]);
       await pool?.close();
     },
   };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Language } from '../../challenges/manifest.js';
 import type { SkillScore } from '../../scoring/scoreRun.js';
 import type { SubmittedFile } from '../../submissions/submission.js';
 
@@ -140,7 +141,7 @@ export const assessments = pgTable('assessments', {
   timeLimitMinutes: integer('time_limit_minutes').notNull(),
   maxSubmissions: integer('max_submissions').notNull(),
   resultVisibility: text('result_visibility').notNull(),
-  challenges: jsonb('challenges').notNull().$type<{ slug: string; version: string; weight: number }[]>(),
+  challenges: jsonb('challenges').notNull().$type<{ slug: string; version: string; weight: number; languages?: Language[] | null }[]>(),
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Language } from '../../challenges/manifest.js';
 import type { SkillScore } from '../../scoring/scoreRun.js';
 import type { SubmittedFile } from '../../submissions/submission.js';
 
@@ -146,7 +147,7 @@ export const assessments = sqliteTable('assessments', {
   maxSubmissions: integer('max_submissions').notNull(),
   resultVisibility: text('result_visibility').notNull(),
   /** Each challenge pinned to a version, with its weight. */
-  challenges: text('challenges', { mode: 'json' }).notNull().$type<{ slug: string; version: string; weight: number }[]>(),
+  challenges: text('challenges', { mode: 'json' }).notNull().$type<{ slug: string; version: string; weight: number; languages?: Language[] | null }[]>(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -26,6 +26,8 @@ export interface AppServices {
   /** Whether the session cookie is marked Secure (off only for plain-HTTP development). */
   cookieSecure: boolean;
   serverLimits: ServerLimits;
+  /** How many practice runs a candidate may start per window. */
+  practiceLimit: { runsPerWindow: number; windowMs: number };
   /** Liveness of what the API depends on, for /readyz. */
   probes: { redis: () => Promise<unknown>; database: () => Promise<unknown>; docker: () => Promise<unknown> };
 }
