@@ -1,3 +1,4 @@
+import type { ChallengeImport } from '../../challenges/challengeImportRepository.js';
 import type { ChallengePackage } from '../../challenges/challengePackage.js';
 import { offeredLanguages } from '../../challenges/manifest.js';
 import { resolveLimits, type ServerLimits } from '../../sandbox/limits.js';
@@ -21,3 +22,5 @@ export function challengeView(pkg: ChallengePackage, server: ServerLimits) {
     limits: { timeoutMs, memoryMb },
   };
 }
+
+export const challengeImportView = (i: ChallengeImport) => ({ ...i, createdAt: i.createdAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null });

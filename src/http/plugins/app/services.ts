@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { ApiKeyService } from '../../../apiKeys/apiKeyService.js';
 import type { auditLogService } from '../../../audit/audit.js';
 import type { AssessmentService } from '../../../assessments/assessmentService.js';
+import type { ChallengeImportService } from '../../../challenges/challengeImportService.js';
 import type { ChallengeService } from '../../../challenges/challengeService.js';
 import type { CandidateService } from '../../../invitations/candidateService.js';
 import type { InvitationService } from '../../../invitations/invitationService.js';
@@ -15,6 +16,7 @@ import type { SubmissionService } from '../../../submissions/submissionService.j
 export interface AppServices {
   submissions: SubmissionService;
   challenges: ChallengeService;
+  challengeImports: ChallengeImportService;
   assessments: AssessmentService;
   invitations: InvitationService;
   candidates: CandidateService;
