@@ -5,13 +5,7 @@
  * functions are wrong or missing) and the exact verdict the run must get. With the solution imported
  * into the tests' process, as before the boundary, every one of these could reach the tests' objects.
  */
-export interface BoundaryCase {
-  name: string;
-  code: string;
-  verdict: string;
-  /** What the wrapped code earns honestly: the attack may never earn more. */
-  honest: number;
-}
+import type { BoundaryCase } from './boundarySuite.js';
 
 /** Every export, each returning what `body` makes of its arguments. */
 const all = (body: string) =>
