@@ -5,8 +5,10 @@ import type { ChallengeRepository } from '../challenges/challengeRepository.js';
 import { languageOfPath } from '../challenges/languageOfPath.js';
 import { offeredLanguages, type Manifest } from '../challenges/manifest.js';
 import { ConflictError } from '../errors/ConflictError.js';
+import { ForbiddenError } from '../errors/ForbiddenError.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { SessionClosedError } from '../errors/SessionClosedError.js';
+import { UnauthorizedError } from '../errors/UnauthorizedError.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import type { PracticeJob, PracticeRun } from '../queue/practiceQueue.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
@@ -55,7 +57,8 @@ export function candidateService(deps: CandidateDeps) {
   const now = deps.now ?? (() => new Date());
 
   async function session(caller: Actor): Promise<{ actor: CandidateActor; invitation: Invitation; assessment: Assessment }> {
-    if (caller.kind !== 'candidate') throw new NotFoundError('This is a candidate\'s route: open it with the invitation link.');
+    if (caller.kind === 'anonymous') throw new UnauthorizedError('Open the assessment with the invitation link: send its token as `Authorization: Bearer inv_…`.');
+    if (caller.kind !== 'candidate') throw new ForbiddenError('This is a candidate\'s route: open it with the invitation link.');
     const invitation = (await deps.staff.current(caller.ownerId, caller.invitationId))!;
     const assessment = (await deps.assessments.get(caller.ownerId, invitation.assessmentId))!;
     return { actor: caller, invitation, assessment };
