@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
+
+// One id per run, inherited by every test process (test/support/testEnv.ts).
+process.env.ASSAY_TEST_RUN ??= randomBytes(3).toString('hex');
 
 export default defineConfig({
   test: {

@@ -6,6 +6,6 @@ import { BASELINE_LABEL } from './dockerRunArgs.js';
 export async function leftoverContainers(docker: Docker, runIds: string[]): Promise<number> {
   const ours = new Set(runIds);
   const baseline = await docker.listContainers({ all: true, filters: { label: [`${BASELINE_LABEL}=1`] } });
-  const sandboxes = await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
+  const sandboxes = await docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } });
   return baseline.length + sandboxes.filter((c) => ours.has(c.Labels[RUN_LABEL] ?? '')).length;
 }

@@ -11,6 +11,8 @@ import { scoreRun, scoreTest, type Score, type ScoredTest } from '../scoring/sco
 /** What grading needs: the engine and where each runner's image is. */
 export interface Grader {
   docker: Docker;
+  /** Whose sandboxes these are: the queue's name (sandbox/containerSpec.ts). */
+  scope: string;
   imageFor: (runner: string) => Promise<string>;
   /** Warm containers to run in, where the caller keeps some (the worker does). */
   pool?: WarmPool;
@@ -43,6 +45,7 @@ export async function runTests(
 ): Promise<SandboxOutcome> {
   return runSandbox(grader.docker, {
     runId: req.runId,
+    scope: grader.scope,
     image: await grader.imageFor(req.manifest.runner),
     files: { solution: req.files, tests: req.tests },
     limits: req.limits,

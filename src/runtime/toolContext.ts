@@ -16,7 +16,7 @@ export function toolContext(config: Config = loadConfig()): ToolContext {
   const docker = new Docker({ socketPath: config.dockerSocket });
   return {
     config,
-    grader: { docker, imageFor: imageResolver(config.baseImage) },
+    grader: { docker, scope: config.queueName, imageFor: imageResolver(config.baseImage) },
     openStore: () => openStore(config.database),
   };
 }

@@ -16,7 +16,7 @@ export function removeRunContainers(docker: Docker, runId: string): Promise<numb
   return removeWhere(docker, { name: [`^/${runContainerName(runId)}$`] }, () => false);
 }
 
-/** Removes sandboxes past their deadline plus `graceMs`, whichever worker made them. */
-export function removeExpiredContainers(docker: Docker, graceMs: number, now = Date.now()): Promise<number> {
-  return removeWhere(docker, { label: [`${SANDBOX_LABEL}=1`] }, (c) => Number(c.Labels[DEADLINE_LABEL] ?? 0) + graceMs > now);
+/** Removes the scope's sandboxes past their deadline plus `graceMs`, whichever of its workers made them. */
+export function removeExpiredContainers(docker: Docker, scope: string, graceMs: number, now = Date.now()): Promise<number> {
+  return removeWhere(docker, { label: [`${SANDBOX_LABEL}=${scope}`] }, (c) => Number(c.Labels[DEADLINE_LABEL] ?? 0) + graceMs > now);
 }

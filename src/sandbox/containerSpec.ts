@@ -11,6 +11,7 @@ const MB = 1024 * 1024;
  */
 const SHM_BYTES = 1 * MB;
 
+/** On every sandbox: whose it is (the queue its worker serves), so reapers and leak checks look only at their own. */
 export const SANDBOX_LABEL = 'assay.sandbox';
 export const RUN_LABEL = 'assay.run';
 /** A run's container is named after it, whether created for it or taken warm from a pool. */
@@ -23,13 +24,15 @@ export const DEADLINE_LABEL = 'assay.deadline';
 /**
  * The container of one run. The root filesystem is read-only and the only writable places are
  * size-capped tmpfs mounts, so files arrive on stdin (putArchive cannot write into either).
- * `labels` say whose container it is (a run's id, or a warm pool's owner); `deadline` is when any
- * worker's reaper may remove it.
+ * `scope` is the queue its worker serves (several installs or test runs may share an engine);
+ * `labels` say whose container it is (a run's id, or a warm pool's owner); `deadline` is when a
+ * reaper of the same scope may remove it.
  */
 export function containerSpec(
   image: string,
   profile: SandboxProfile,
   limits: SandboxLimits,
+  scope: string,
   labels: Record<string, string>,
   deadline: number,
 ): ContainerCreateOptions {
@@ -48,7 +51,7 @@ export function containerSpec(
     StdinOnce: true,
     Tty: false,
     NetworkDisabled: true,
-    Labels: { ...labels, [SANDBOX_LABEL]: '1', [DEADLINE_LABEL]: String(deadline) },
+    Labels: { ...labels, [SANDBOX_LABEL]: scope, [DEADLINE_LABEL]: String(deadline) },
     HostConfig: {
       NetworkMode: 'none',
       ReadonlyRootfs: true,

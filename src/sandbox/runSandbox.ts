@@ -13,6 +13,8 @@ import type { WarmPool } from './warmPool.js';
 
 export interface SandboxRun {
   runId: string;
+  /** Whose sandbox it is (containerSpec.ts). */
+  scope: string;
   image: string;
   files: SandboxFiles;
   limits: SandboxLimits;
@@ -46,7 +48,7 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
       container = await run.pool.take(run.image, profile, run.limits);
       await container.rename({ name });
     } else {
-      container = await docker.createContainer({ ...containerSpec(run.image, profile, run.limits, { [RUN_LABEL]: run.runId }, deadline), name });
+      container = await docker.createContainer({ ...containerSpec(run.image, profile, run.limits, run.scope, { [RUN_LABEL]: run.runId }, deadline), name });
     }
   } catch (err) {
     if (err instanceof SandboxUnavailableError) throw err;

@@ -10,6 +10,8 @@ export interface WarmPoolOptions {
   maxIdleMs: number;
   /** Names this pool's containers (the worker's instance id). */
   owner: string;
+  /** Whose sandboxes they are (containerSpec.ts). */
+  scope: string;
 }
 
 interface Warm {
@@ -98,7 +100,7 @@ export class WarmPool {
   private async start(image: string, profile: SandboxProfile, limits: SandboxLimits, cpuShares: number): Promise<Warm> {
     const createdAt = Date.now();
     const deadline = createdAt + this.opts.maxIdleMs + limits.timeoutMs;
-    const spec = containerSpec(image, profile, limits, { [POOL_LABEL]: this.opts.owner }, deadline);
+    const spec = containerSpec(image, profile, limits, this.opts.scope, { [POOL_LABEL]: this.opts.owner }, deadline);
     const container = await this.docker.createContainer({ ...spec, HostConfig: { ...spec.HostConfig, CpuShares: cpuShares } });
     try {
       await container.start();

@@ -46,11 +46,12 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
   const { log, docker } = conn;
   const shutdown = new AbortController();
   const pool = settings.poolSize > 0
-    ? new WarmPool(docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID() }, (err) =>
+    ? new WarmPool(docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID(), scope: conn.config.queueName }, (err) =>
         log.warn({ err }, 'warm pool could not start a sandbox'))
     : undefined;
   const deps: WorkerDeps = {
     docker,
+    scope: conn.config.queueName,
     imageFor,
     pool,
     packages: new PackageSource(conn.redis, conn.config.queueName),
@@ -93,9 +94,9 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
   practice.on('error', (err) => log.error({ err }, 'practice worker error'));
   // Uploaded packages, one at a time: each is several sandbox runs, never the warm pool's.
   const validations = startValidationWorker(conn.config.queueName, conn.redis, (job) =>
-    processValidation({ docker, imageFor }, conn.config.sandbox, job, (msg) => sendValidationReport(conn.reports, msg)), settings.lockMs);
+    processValidation({ docker, imageFor, scope: conn.config.queueName }, conn.config.sandbox, job, (msg) => sendValidationReport(conn.reports, msg)), settings.lockMs);
   validations.on('error', (err) => log.error({ err }, 'validation worker error'));
-  const reap = () => void removeExpiredContainers(docker, REAP_GRACE_MS).catch((err: unknown) => log.warn({ err }, 'reaper failed'));
+  const reap = () => void removeExpiredContainers(docker, conn.config.queueName, REAP_GRACE_MS).catch((err: unknown) => log.warn({ err }, 'reaper failed'));
   reap();
   const reaper = setInterval(reap, REAP_EVERY_MS);
   reaper.unref();

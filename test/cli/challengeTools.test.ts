@@ -22,7 +22,7 @@ import { createSqliteDatabase, isolatedEnv } from '../support/testEnv.js';
 const run = promisify(execFile);
 const FIXTURE = path.join(repoRoot, 'test/fixtures/challenges/sum-python');
 const config = loadConfig(isolatedEnv(createSqliteDatabase()));
-const grader: Grader = { docker: new Docker(), imageFor: imageResolver(config.baseImage) };
+const grader: Grader = { docker: new Docker(), scope: config.queueName, imageFor: imageResolver(config.baseImage) };
 const temps: string[] = [];
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { POOL_LABEL } from '../../src/sandbox/containerSpec.js';
+import { POOL_LABEL, SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => svc.close());
 
 const warm = async () => {
-  const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [POOL_LABEL] } });
+  const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [POOL_LABEL, `${SANDBOX_LABEL}=${svc.rt.config.queueName}`] } });
   const idle = list.filter((c) => c.Names.every((n) => !n.startsWith('/assay-run-')));
   // The pool may retire one between the listing and its inspection.
   const inspected = await Promise.all(idle.map((c) => svc.rt.docker.getContainer(c.Id).inspect().catch(() => null)));

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { POOL_LABEL } from '../../src/sandbox/containerSpec.js';
+import { POOL_LABEL, SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
 import { exited, spawnAssay } from '../support/processes.js';
 import { startTestService, stored, type TestService } from '../support/testService.js';
 import { containersOf, submit, waitForResult, waitForStatus } from '../support/submissions.js';
@@ -19,7 +19,7 @@ function spawnWorker(): ChildProcess {
 
 /** Owners of the warm-pool containers on the engine now. */
 async function poolOwners(): Promise<Set<string>> {
-  const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [POOL_LABEL] } });
+  const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [POOL_LABEL, `${SANDBOX_LABEL}=${svc.rt.config.queueName}`] } });
   return new Set(list.map((c) => c.Labels[POOL_LABEL]!));
 }
 

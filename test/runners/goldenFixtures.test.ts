@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Docker from 'dockerode';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { repoRoot } from '../../src/repoRoot.js';
 import type { HarnessEvent } from '../../src/sandbox/harnessEvents.js';
 import { resolveLimits } from '../../src/sandbox/limits.js';
 import { runSandbox } from '../../src/sandbox/runSandbox.js';
+import { testQueueName } from '../support/testEnv.js';
 
 /** Past this the run is killed; expected.json says "timeout" when that must happen. */
 const DEADLINE_MS = 15_000;
@@ -56,7 +58,9 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
     const events: HarnessEvent[] = [];
     const outcome = await runSandbox(docker, {
-      runId: `golden-${runner}-${fixture}`,
+      // Unique per run: containers are named after the run, and other checkouts may run these too.
+      runId: `golden-${runner}-${fixture}-${randomUUID().slice(0, 8)}`,
+      scope: testQueueName(),
       image,
       files: { solution: await filesUnder(join(dir, 'solution')), tests: await filesUnder(join(dir, 'tests')) },
       limits,

@@ -14,7 +14,8 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
+  // Only this run's: every sandbox of a test is scoped to a test queue (sandbox/containerSpec.ts).
+  const containers = (await docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } })).filter((c) => c.Labels[SANDBOX_LABEL]!.startsWith(TEST_QUEUE_PREFIX));
   const redis = new Redis(TEST_REDIS_URL);
   const keys = await redis.keys(`bull:${TEST_QUEUE_PREFIX}*`);
   await redis.quit();

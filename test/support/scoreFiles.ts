@@ -6,6 +6,7 @@ import { grade } from '../../src/grading/grade.js';
 import { ensureRunnerImages } from '../../src/images/ensureRunnerImages.js';
 import { imageResolver } from '../../src/images/imageResolver.js';
 import { resolveLimits } from '../../src/sandbox/limits.js';
+import { testQueueName } from './testEnv.js';
 
 const docker = new Docker();
 const { baseImage, sandbox } = loadConfig({});
@@ -18,5 +19,5 @@ const limits = resolveLimits({ timeoutMs: 20_000 }, { ...sandbox, maxTimeoutMs: 
 export async function scoreFiles(runner: string, runId: string, files: { solution: PackageFile[]; tests: PackageFile[] }, testNames: string[]) {
   await ensureRunnerImages(docker, [runner], baseImage, () => {});
   const manifest = { slug: runId, runner, skills: ['security'], tests: testNames.map((name) => ({ name, points: 1 })) } as unknown as Manifest;
-  return grade({ docker, imageFor: imageResolver(baseImage) }, { runId, pkg: { manifest, hiddenTests: files.tests }, files: files.solution, limits });
+  return grade({ docker, scope: testQueueName(), imageFor: imageResolver(baseImage) }, { runId, pkg: { manifest, hiddenTests: files.tests }, files: files.solution, limits });
 }

@@ -5,13 +5,18 @@ import path from 'node:path';
 import pg from 'pg';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const TEST_QUEUE_PREFIX = 'assay-test-';
+/**
+ * This run's: vitest.config.ts draws one per `vitest run`, so two suites on one machine (CI beside a
+ * developer's, or beside `npm start`) never count each other's queues, databases or sandboxes.
+ */
+const RUN = process.env.ASSAY_TEST_RUN ?? 'local';
+export const TEST_QUEUE_PREFIX = `assay-test-${RUN}-`;
 /** A PostgreSQL server the suite may create and drop databases on (the machine's, by default). */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** `postgres` runs a test file on a fresh PostgreSQL database instead of a SQLite file. */
 export const TEST_DATABASE = process.env.ASSAY_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
-const DATABASE_PREFIX = 'assay_test_';
+const DATABASE_PREFIX = `assay_test_${RUN}_`;
 
 export interface TestDatabase {
   url: string;
