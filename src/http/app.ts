@@ -9,12 +9,13 @@ import { openApi } from './plugins/external/openapi.js';
 import { rateLimits } from './plugins/external/rateLimits.js';
 import { registerProblemHandler } from './problemHandler.js';
 import { healthRoutes } from './routes/health.js';
+import { greenhouseRoutes } from './routes/integrations/greenhouse.js';
 import { v1Routes } from './routes/v1/index.js';
 
 /** Room for the largest valid submission (1 MiB of files) once JSON-escaped. */
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-/** Infrastructure plugins, then the app's (services, the caller), then routes: health, and the API under /v1. */
+/** Infrastructure plugins, then the app's (services, the caller), then routes: health, the API under /v1, integrations. */
 export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string }, logger: Logger | false) {
   const app = Fastify({
     loggerInstance: (logger || undefined) as FastifyBaseLogger | undefined,
@@ -34,5 +35,7 @@ export async function buildApp(appServices: AppServices, infra: { redis: Redis; 
   await app.register(actor);
   await app.register(healthRoutes);
   await app.register(v1Routes, { prefix: '/v1' });
+  // Applicant-tracking systems, each in the shape it dictates, apart from the /v1 API.
+  await app.register(greenhouseRoutes, { prefix: '/integrations/greenhouse' });
   return app;
 }

@@ -22,6 +22,13 @@ import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQue
 import { resolveLimits } from '../sandbox/limits.js';
 import { submissionService } from '../submissions/submissionService.js';
 import { newSecret } from '../tenancy/secrets.js';
+import { callbackListener, createCallbackQueue, startCallbackWorker } from '../integrations/greenhouse/greenhouseCallbacks.js';
+import { greenhouseService } from '../integrations/greenhouse/greenhouseService.js';
+import { createDeliveryQueue, enqueueDelivery, type DeliveryJob } from '../webhooks/deliveryQueue.js';
+import { startDeliveryWorker } from '../webhooks/deliveryWorker.js';
+import { endpointService } from '../webhooks/endpointService.js';
+import { eventPayloads } from '../webhooks/eventPayloads.js';
+import { outboxDispatcher, startDispatchLoop } from '../webhooks/outboxDispatcher.js';
 import type { AppServices } from '../http/plugins/app/services.js';
 import { closeWithin, openConnections, type Connections } from './connections.js';
 
@@ -33,9 +40,16 @@ export interface ApiRuntime extends Connections {
   services: Omit<AppServices, 'events' | 'serverLimits' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
   deadlines: Queue;
+  /** Webhook deliveries, one job per event and endpoint. */
+  deliveries: Queue<DeliveryJob>;
+  /** Calls back to Greenhouse when a test it sent is done. */
+  greenhouseCallbacks: Queue;
+  /** Moves every outbox event written so far on to its deliveries (what the dispatcher's loop does). */
+  dispatchEvents(): Promise<number>;
   /**
-   * Starts the API side's consumers: recording what workers report, and closing sessions at their
-   * deadline. Every API process may; any one takes each job.
+   * Starts the API side's consumers: recording what workers report, closing sessions at their
+   * deadline, dispatching outbox events and delivering webhooks. Every API process may; any one
+   * takes each job.
    */
   startConsumers(): void;
   /** Stops them (they finish the job in hand); `close` does too. */
@@ -73,9 +87,25 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     let key: Promise<string> | undefined;
     return () => (key ??= store.settings.getOrCreate('report_signing_key', newSecret()));
   })();
+  const assessmentsService = assessmentService({ assessments: store.assessments, challenges, audit });
   const invitations = invitationService({ invitations: store.invitations, assessments: store.assessments, submissions: store.submissions, audit, scheduleClose, reportKey });
+  const deliveries = createDeliveryQueue(config.queueName, conn.redis);
+  deliveries.on('error', (err) => log.warn({ err: err.message }, 'webhook queue error'));
+  const greenhouseCallbacks = createCallbackQueue(config.queueName, conn.redis);
+  greenhouseCallbacks.on('error', (err) => log.warn({ err: err.message }, 'greenhouse queue error'));
+  const firstDelayMs = config.webhooks.retryScheduleMs[0]!;
+  const dispatchEvents = outboxDispatcher({
+    outbox: store.outbox,
+    webhooks: store.webhooks,
+    build: eventPayloads({ invitations: store.invitations, submissions: store.submissions, staff: invitations, publicUrl: config.http.publicUrl }),
+    enqueue: (ownerId, deliveryId) => enqueueDelivery(deliveries, { ownerId, deliveryId }, { delayMs: firstDelayMs }),
+    listeners: [callbackListener(store.integrationLinks, greenhouseCallbacks)],
+  });
   let consumers: Worker[] = [];
+  let stopDispatching: (() => Promise<void>) | undefined;
   const stopConsumers = async () => {
+    await stopDispatching?.();
+    stopDispatching = undefined;
     await Promise.all(consumers.map((c) => closeWithin(c.close())));
     consumers = [];
   };
@@ -85,9 +115,12 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     queue,
     events: new EventHub(subscriber, config.queueName),
     deadlines,
+    deliveries,
+    greenhouseCallbacks,
+    dispatchEvents,
     services: {
       submissions,
-      assessments: assessmentService({ assessments: store.assessments, challenges, audit }),
+      assessments: assessmentsService,
       invitations,
       candidates: candidateService({
         invitations: store.invitations,
@@ -104,17 +137,27 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       apiKeys: apiKeyService(store.apiKeys, audit),
       sessions: sessionService(store),
       auditLog: auditLogService(store.audit),
+      webhooks: endpointService({ webhooks: store.webhooks, audit, redeliver: (job, jobId) => enqueueDelivery(deliveries, job, { delayMs: 0, jobId }) }),
+      greenhouse: greenhouseService({ assessments: assessmentsService, invitations, links: store.integrationLinks, publicUrl: config.http.publicUrl }),
     },
     organisations: organisationService(store),
     startConsumers() {
       if (consumers.length > 0) return;
-      consumers = [startResultConsumer(config.queueName, conn.redis, submissions.record), startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue)];
+      consumers = [
+        startResultConsumer(config.queueName, conn.redis, submissions.record),
+        startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue),
+        startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, audit: store.audit, settings: config.webhooks }, config.worker.lockMs),
+        startCallbackWorker(config.queueName, conn.redis, config.webhooks),
+      ];
+      stopDispatching = startDispatchLoop(dispatchEvents, config.webhooks.dispatchIntervalMs, (err) => log.warn({ err }, 'webhook dispatch failed'));
       for (const c of consumers) c.on('error', (err) => log.warn({ err: err.message, queue: c.name }, 'consumer error'));
     },
     stopConsumers,
     async close() {
       await stopConsumers();
       await closeWithin(deadlines.close());
+      await closeWithin(deliveries.close());
+      await closeWithin(greenhouseCallbacks.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
       await conn.close();

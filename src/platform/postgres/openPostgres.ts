@@ -10,6 +10,7 @@ import { postgresChallenges } from './challengeRepository.js';
 import { postgresIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { postgresSubmissions } from './submissionRepository.js';
+import { postgresWebhooks } from './webhookRepositories.js';
 
 /** Any constant shared by every Assay process: the key of the advisory lock migrations run under. */
 const MIGRATION_LOCK = 0x61737361; // "assa"
@@ -43,6 +44,7 @@ export async function openPostgres(url: string): Promise<Store> {
     challenges: postgresChallenges(db),
     ...postgresIdentity(db),
     ...postgresAssessments(db),
+    ...postgresWebhooks(db),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
   };
