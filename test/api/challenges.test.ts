@@ -55,13 +55,14 @@ describe('service endpoints', () => {
     );
     expect(doc.paths['/v1/submissions'].post.requestBody.content['application/json'].schema.properties.files).toBeDefined();
     // Every route says how to authenticate: the document's default (an API key or a session), or none.
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKey', 'invitation', 'session']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKey', 'basicApiKey', 'invitation', 'session']);
     expect(doc.security).toEqual([{ apiKey: [] }, { session: [] }]);
     expect(doc.paths['/v1/session'].post.security).toEqual([]);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
     expect(doc.paths['/v1/api-keys'].post.security).toEqual([{ session: [] }]);
     expect(doc.paths['/v1/candidate/submissions'].post.security).toEqual([{ invitation: [] }]);
     expect(doc.paths['/v1/reports/{token}'].get.security).toEqual([]);
+    expect(doc.paths['/integrations/greenhouse/send_test'].post.security).toEqual([{ basicApiKey: [] }]);
     const docs = await svc.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
