@@ -146,7 +146,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       consumers = [
         startResultConsumer(config.queueName, conn.redis, submissions.record),
         startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue),
-        startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, audit: store.audit, settings: config.webhooks }, config.worker.lockMs),
+        startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, settings: config.webhooks }, config.worker.lockMs),
         startCallbackWorker(config.queueName, conn.redis, config.webhooks),
       ];
       stopDispatching = startDispatchLoop(dispatchEvents, config.webhooks.dispatchIntervalMs, (err) => log.warn({ err }, 'webhook dispatch failed'));

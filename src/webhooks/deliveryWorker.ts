@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DelayedError, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import type { AuditRepository } from '../audit/auditRepository.js';
 import type { WebhookSettings } from '../config.js';
 import { outboxEvent } from '../outbox/outboxEvent.js';
 import type { OutboxRepository } from '../outbox/outboxRepository.js';
@@ -12,7 +11,6 @@ import type { DeliveryStatus, WebhookEndpoint, WebhookRepository } from './webho
 export interface DeliveryDeps {
   webhooks: WebhookRepository;
   outbox: Pick<OutboxRepository, 'get'>;
-  audit: Pick<AuditRepository, 'append'>;
   settings: WebhookSettings;
   now?: () => Date;
 }
@@ -31,9 +29,10 @@ export function deliveryProcessor(deps: DeliveryDeps) {
 
   async function disable(owner: string, ep: WebhookEndpoint, reason: 'gone' | 'failing'): Promise<void> {
     const at = now();
-    const event = outboxEvent('webhook_endpoint.disabled', { endpointId: ep.id, url: ep.url, reason }, at);
-    if (!(await deps.webhooks.disableEndpoint(owner, ep.id, reason, at, [event]))) return;
-    await deps.audit.append(owner, { id: randomUUID(), at, actor: SYSTEM_ACTOR, action: 'webhook_endpoint.disabled', target: `webhook-endpoint:${ep.id}`, details: { reason, url: ep.url } });
+    await deps.webhooks.disableEndpoint(owner, ep.id, reason, {
+      events: [outboxEvent('webhook_endpoint.disabled', { endpointId: ep.id, url: ep.url, reason }, at)],
+      audit: { id: randomUUID(), at, actor: SYSTEM_ACTOR, action: 'webhook_endpoint.disabled', target: `webhook-endpoint:${ep.id}`, details: { reason, url: ep.url } },
+    });
   }
 
   return async function process(job: Job<DeliveryJob>, token?: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../audit/auditRepository.js';
 import type { OutboxEvent, EventType } from '../outbox/outboxEvent.js';
 import type { OwnerId } from '../tenancy/actor.js';
 
@@ -57,8 +58,8 @@ export interface WebhookRepository {
   listEndpoints(owner: OwnerId): Promise<WebhookEndpoint[]>;
   updateEndpoint(owner: OwnerId, id: string, change: EndpointChange): Promise<boolean>;
   deleteEndpoint(owner: OwnerId, id: string): Promise<boolean>;
-  /** Disables an enabled endpoint and writes `events` in the same transaction; false when it was not enabled. */
-  disableEndpoint(owner: OwnerId, id: string, reason: string, at: Date, events: OutboxEvent[]): Promise<boolean>;
+  /** Disables an enabled endpoint, writing `events` and the audit entry in the same transaction; false when it was not enabled. */
+  disableEndpoint(owner: OwnerId, id: string, reason: string, told: { events: OutboxEvent[]; audit: AuditEntry }): Promise<boolean>;
   /** The enabled endpoints subscribed to `type`. */
   subscribers(owner: OwnerId, type: EventType): Promise<WebhookEndpoint[]>;
   /** Creates a pending delivery per endpoint; one that exists already is kept as it is. */

@@ -115,12 +115,17 @@ describe.each(['sqlite', 'postgres'] as const)('webhook repositories on %s', (ki
     expect(await store.webhooks.updateEndpoint(B, 'ep-2', { description: 'x' })).toBe(false);
     expect(await store.webhooks.updateEndpoint(A, 'ep-2', { description: 'x', previousSecret: 'whsec_b', previousSecretUntil: later(9) })).toBe(true);
     expect(await store.webhooks.getEndpoint(A, 'ep-2')).toMatchObject({ description: 'x', previousSecret: 'whsec_b', previousSecretUntil: later(9) });
-    const disabled = outboxEvent('webhook_endpoint.disabled', { endpointId: 'ep-2' }, later(1));
-    expect(await store.webhooks.disableEndpoint(A, 'ep-2', 'gone', later(1), [disabled])).toBe(true);
-    expect(await store.webhooks.disableEndpoint(A, 'ep-2', 'gone', later(2), [outboxEvent('webhook_endpoint.disabled', { endpointId: 'ep-2' }, later(2))])).toBe(false);
-    expect((await store.outbox.undispatched(10)).map((e) => e.id)).toEqual([disabled.id]);
+    const told = (n: number) => ({
+      events: [outboxEvent('webhook_endpoint.disabled', { endpointId: 'ep-2' }, later(n))],
+      audit: { id: `audit-${n}`, at: later(n), actor: 'system:webhooks', action: 'webhook_endpoint.disabled' as const, target: 'webhook-endpoint:ep-2', details: { reason: 'gone' } },
+    });
+    const first = told(1);
+    expect(await store.webhooks.disableEndpoint(A, 'ep-2', 'gone', first)).toBe(true);
+    expect(await store.webhooks.disableEndpoint(A, 'ep-2', 'gone', told(2))).toBe(false);
+    expect((await store.outbox.undispatched(10)).map((e) => e.id)).toEqual([first.events[0]!.id]);
+    expect((await store.audit.list(A, 10)).map((e) => e.id)).toEqual(['audit-1']);
     await dispatchAll();
-    expect(await store.webhooks.getEndpoint(A, 'ep-2')).toMatchObject({ enabled: false, disabledReason: 'gone' });
+    expect(await store.webhooks.getEndpoint(A, 'ep-2')).toMatchObject({ enabled: false, disabledReason: 'gone', updatedAt: later(1) });
     expect((await store.webhooks.subscribers(A, 'invitation.completed')).map((e) => e.id)).toEqual(['ep-1']);
     expect(await store.webhooks.deleteEndpoint(B, 'ep-1')).toBe(false);
     expect(await store.webhooks.deleteEndpoint(B, 'ep-3')).toBe(true);

@@ -4,7 +4,7 @@ import type { OutboxRepository } from '../../outbox/outboxRepository.js';
 import type { WebhookRepository } from '../../webhooks/webhookRepository.js';
 import { toAttempt, toDelivery, toEndpoint, toStoredEvent } from '../webhookRows.js';
 import { appendEvents } from './outboxWrites.js';
-import { integrationLinks, outbox, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema.js';
+import { auditLog, integrationLinks, outbox, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema.js';
 import type { PostgresDb } from './postgresDb.js';
 
 export function postgresWebhooks(db: PostgresDb): { outbox: OutboxRepository; webhooks: WebhookRepository; integrationLinks: IntegrationLinkRepository } {
@@ -43,11 +43,12 @@ export function postgresWebhooks(db: PostgresDb): { outbox: OutboxRepository; we
       async deleteEndpoint(owner, id) {
         return (await db.delete(webhookEndpoints).where(ownEndpoint(owner, id)).returning({ id: webhookEndpoints.id })).length === 1;
       },
-      async disableEndpoint(owner, id, reason, at, events) {
+      async disableEndpoint(owner, id, reason, { events, audit }) {
         return db.transaction(async (tx) => {
-          const res = await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason, updatedAt: at }).where(and(ownEndpoint(owner, id), eq(webhookEndpoints.enabled, true))).returning({ id: webhookEndpoints.id });
+          const res = await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason, updatedAt: audit.at }).where(and(ownEndpoint(owner, id), eq(webhookEndpoints.enabled, true))).returning({ id: webhookEndpoints.id });
           if (res.length !== 1) return false;
           await appendEvents(tx, owner, events);
+          await tx.insert(auditLog).values({ ...audit, ownerId: owner });
           return true;
         });
       },

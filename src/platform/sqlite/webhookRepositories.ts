@@ -4,7 +4,7 @@ import type { OutboxRepository } from '../../outbox/outboxRepository.js';
 import type { WebhookRepository } from '../../webhooks/webhookRepository.js';
 import { toAttempt, toDelivery, toEndpoint, toStoredEvent } from '../webhookRows.js';
 import { appendEvents } from './outboxWrites.js';
-import { integrationLinks, outbox, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema.js';
+import { auditLog, integrationLinks, outbox, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema.js';
 import type { SqliteDb } from './sqliteDb.js';
 
 export function sqliteWebhooks(db: SqliteDb): { outbox: OutboxRepository; webhooks: WebhookRepository; integrationLinks: IntegrationLinkRepository } {
@@ -43,11 +43,12 @@ export function sqliteWebhooks(db: SqliteDb): { outbox: OutboxRepository; webhoo
       async deleteEndpoint(owner, id) {
         return db.delete(webhookEndpoints).where(ownEndpoint(owner, id)).run().changes === 1;
       },
-      async disableEndpoint(owner, id, reason, at, events) {
+      async disableEndpoint(owner, id, reason, { events, audit }) {
         return db.transaction((tx) => {
-          const res = tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason, updatedAt: at }).where(and(ownEndpoint(owner, id), eq(webhookEndpoints.enabled, true))).run();
+          const res = tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason, updatedAt: audit.at }).where(and(ownEndpoint(owner, id), eq(webhookEndpoints.enabled, true))).run();
           if (res.changes !== 1) return false;
           appendEvents(tx, owner, events);
+          tx.insert(auditLog).values({ ...audit, ownerId: owner }).run();
           return true;
         });
       },
