@@ -104,6 +104,22 @@ describe.each(['sqlite', 'postgres'] as const)('webhook repositories on %s', (ki
     expect(await types()).toEqual([]);
   });
 
+  it('writes invitation.completed exactly once when the session ends while its last submission is being scored', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `race-${i}`);
+    for (const id of ids) {
+      await store.invitations.insert(A, invitation(id), `hash-${id}`);
+      await submit(`s-${id}`, id);
+    }
+    // Each pair at the same moment, on separate connections where the adapter has them.
+    await Promise.all(ids.flatMap((id) => [
+      store.invitations.transition(A, id, ['started'], { state: 'completed', completedAt: later(5) }),
+      store.submissions.complete(A, `s-${id}`, result, later(5)),
+    ]));
+    const completed = (await store.outbox.undispatched(100)).filter((e) => e.type === 'invitation.completed').map((e) => e.data.invitationId);
+    expect(completed.sort()).toEqual([...ids].sort());
+    await dispatchAll();
+  });
+
   it('keeps endpoints per organisation, finds the enabled subscribers of an event, and disables once', async () => {
     await store.webhooks.insertEndpoint(A, endpoint('ep-1', ['invitation.created', 'invitation.completed']));
     await store.webhooks.insertEndpoint(A, endpoint('ep-2', ['invitation.completed']));
