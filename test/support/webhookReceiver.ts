@@ -23,9 +23,10 @@ export interface Reply {
 
 /**
  * A platform's webhook receiver on 127.0.0.1: verifies every request's signature with the
- * `standardwebhooks` library against the secrets it knows, records it, answers as told.
+ * `standardwebhooks` library against the secrets it knows, records it, answers as told. `port`: a
+ * given one, to come back where a receiver that went down was.
  */
-export async function startReceiver(secrets: string[] = []) {
+export async function startReceiver(secrets: string[] = [], port = 0) {
   const received: Received[] = [];
   const state = { secrets, reply: (_r: Received): Reply => ({ status: 204 }) };
   const hanging = new Set<() => void>();
@@ -56,11 +57,11 @@ export async function startReceiver(secrets: string[] = []) {
       }, reply.delayMs ?? 0);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/hooks`,
-    port,
+    url: `http://127.0.0.1:${bound}/hooks`,
+    port: bound,
     received,
     state,
     /** What a receiver deduplicating on webhook-id keeps: each event once, the first verified copy. */

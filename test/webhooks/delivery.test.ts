@@ -130,8 +130,7 @@ describe('delivery that never loses an event', () => {
     await r.close();
     const during = await Promise.all([invite(), invite(), invite()]);
     await new Promise((res) => setTimeout(res, 700));
-    const back = await startReceiver(r.state.secrets);
-    await staff('PATCH', `/v1/webhook-endpoints/${id}`, { url: back.url });
+    const back = await startReceiver(r.state.secrets, r.port);
     await eventually(async () => during.every((d) => back.unique().some((x) => x.body.data.invitationId === d.id)), 10_000, 'every event after the outage');
     expect(back.unique().length).toBe(back.received.length);
     const refused = (await attempts(id)).filter((a) => a.statusCode === null && /ECONNREFUSED/.test(a.response));
