@@ -66,6 +66,8 @@ const EnvSchema = Type.Object({
   WEBHOOK_ALLOW_PRIVATE_URLS: Type.Boolean({ default: false }),
   /** How often the dispatcher looks for new outbox events. @defaultValue 1000 */
   WEBHOOK_DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 1000 }),
+  /** Days the delivery log and dispatched events are kept (pending deliveries are kept until they end). @defaultValue 30 */
+  WEBHOOK_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -101,6 +103,7 @@ export interface WebhookSettings {
   timeoutMs: number;
   allowPrivateUrls: boolean;
   dispatchIntervalMs: number;
+  retentionDays: number;
 }
 
 function databaseTarget(url: string): DatabaseTarget {
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       allowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS,
       dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
+      retentionDays: e.WEBHOOK_RETENTION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
   };

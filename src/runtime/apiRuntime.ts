@@ -28,9 +28,13 @@ import { createDeliveryQueue, enqueueDelivery, type DeliveryJob } from '../webho
 import { startDeliveryWorker } from '../webhooks/deliveryWorker.js';
 import { endpointService } from '../webhooks/endpointService.js';
 import { eventPayloads } from '../webhooks/eventPayloads.js';
-import { outboxDispatcher, startDispatchLoop } from '../webhooks/outboxDispatcher.js';
+import { outboxDispatcher } from '../webhooks/outboxDispatcher.js';
+import { startLoop } from '../webhooks/startLoop.js';
 import type { AppServices } from '../http/plugins/app/services.js';
 import { closeWithin, openConnections, type Connections } from './connections.js';
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** The composition root of an API process: the only place that constructs the adapters. */
 export interface ApiRuntime extends Connections {
@@ -102,10 +106,10 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     listeners: [callbackListener(store.integrationLinks, greenhouseCallbacks)],
   });
   let consumers: Worker[] = [];
-  let stopDispatching: (() => Promise<void>) | undefined;
+  let stopLoops: (() => Promise<void>) | undefined;
   const stopConsumers = async () => {
-    await stopDispatching?.();
-    stopDispatching = undefined;
+    await stopLoops?.();
+    stopLoops = undefined;
     await Promise.all(consumers.map((c) => closeWithin(c.close())));
     consumers = [];
   };
@@ -149,7 +153,9 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, settings: config.webhooks }, config.worker.lockMs),
         startCallbackWorker(config.queueName, conn.redis, config.webhooks),
       ];
-      stopDispatching = startDispatchLoop(dispatchEvents, config.webhooks.dispatchIntervalMs, (err) => log.warn({ err }, 'webhook dispatch failed'));
+      const dispatching = startLoop(dispatchEvents, config.webhooks.dispatchIntervalMs, (err) => log.warn({ err }, 'webhook dispatch failed'));
+      const pruning = startLoop(() => store.webhooks.prune(new Date(Date.now() - config.webhooks.retentionDays * DAY_MS)), HOUR_MS, (err) => log.warn({ err }, 'webhook history pruning failed'));
+      stopLoops = () => Promise.all([dispatching(), pruning()]).then(() => undefined);
       for (const c of consumers) c.on('error', (err) => log.warn({ err: err.message, queue: c.name }, 'consumer error'));
     },
     stopConsumers,

@@ -40,21 +40,3 @@ export function outboxDispatcher(deps: DispatcherDeps) {
     return events.length;
   };
 }
-
-/** Runs `dispatch` every `everyMs`, never two at once, until stopped; returns the stop function. */
-export function startDispatchLoop(dispatch: () => Promise<unknown>, everyMs: number, onError: (err: unknown) => void): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout;
-  const tick = () => {
-    running = dispatch().then(() => undefined, onError).finally(() => {
-      if (!stopped) timer = setTimeout(tick, everyMs);
-    });
-  };
-  timer = setTimeout(tick, 0);
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
-}

@@ -74,4 +74,9 @@ export interface WebhookRepository {
    * status, or every one not succeeded created since `since`.
    */
   reopenDeliveries(owner: OwnerId, endpointId: string, which: { eventId: string } | { since: Date }, at: Date): Promise<Delivery[]>;
+  /**
+   * Forgets history older than `before`, of every owner: attempts, finished deliveries, and the
+   * dispatched events left without a delivery. Pending deliveries and their events stay.
+   */
+  prune(before: Date): Promise<void>;
 }

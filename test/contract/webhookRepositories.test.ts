@@ -167,6 +167,24 @@ describe.each(['sqlite', 'postgres'] as const)('webhook repositories on %s', (ki
     expect(await store.webhooks.reopenDeliveries(B, 'ep-1', { eventId: 'msg_2' }, later(7))).toEqual([]);
   });
 
+  it('forgets finished history older than the retention, keeping what is still pending', async () => {
+    const old = outboxEvent('invitation.created', { invitationId: 'old' }, t0);
+    const waiting = outboxEvent('invitation.created', { invitationId: 'waiting' }, t0);
+    const fresh = outboxEvent('invitation.created', { invitationId: 'fresh' }, later(100));
+    await store.invitations.insert(A, invitation('p-1', 'invited'), 'hash-p1', [old, waiting, fresh]);
+    for (const e of [old, waiting, fresh]) await store.outbox.markDispatched(A, e.id, e.at);
+    await store.webhooks.createDeliveries(A, old.id, ['ep-1'], t0);
+    await store.webhooks.createDeliveries(A, waiting.id, ['ep-1'], t0);
+    await store.webhooks.recordAttempt(A, { id: 'p-a1', deliveryId: `${old.id}.ep-1`, eventId: old.id, endpointId: 'ep-1', attempt: 1, at: t0, statusCode: 200, latencyMs: 1, response: '', succeeded: true }, 'succeeded');
+    await store.webhooks.prune(later(50));
+    expect(await store.outbox.get(A, old.id)).toBeUndefined();
+    expect(await store.webhooks.getDelivery(A, `${old.id}.ep-1`)).toBeUndefined();
+    expect((await store.webhooks.attempts(A, 'ep-1', 100)).map((a) => a.id)).not.toContain('p-a1');
+    expect(await store.webhooks.getDelivery(A, `${waiting.id}.ep-1`)).toMatchObject({ status: 'pending' });
+    expect(await store.outbox.get(A, waiting.id)).toBeDefined();
+    expect(await store.outbox.get(A, fresh.id)).toBeDefined();
+  });
+
   it('keeps integration links per organisation and system', async () => {
     await store.integrationLinks.insert(A, { integration: 'greenhouse', invitationId: 'i-1', callbackUrl: 'https://gh.example/cb', createdAt: t0 });
     expect(await store.integrationLinks.get(A, 'greenhouse', 'i-1')).toEqual({ integration: 'greenhouse', invitationId: 'i-1', callbackUrl: 'https://gh.example/cb', createdAt: t0 });

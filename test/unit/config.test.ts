@@ -34,6 +34,7 @@ describe('loadConfig', () => {
         timeoutMs: 15_000,
         allowPrivateUrls: false,
         dispatchIntervalMs: 1000,
+        retentionDays: 30,
       },
       logLevel: 'info',
     });

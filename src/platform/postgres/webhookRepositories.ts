@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, ne, notExists, sql } from 'drizzle-orm';
 import type { IntegrationLinkRepository } from '../../integrations/integrationLinkRepository.js';
 import type { OutboxRepository } from '../../outbox/outboxRepository.js';
 import type { WebhookRepository } from '../../webhooks/webhookRepository.js';
@@ -79,6 +79,13 @@ export function postgresWebhooks(db: PostgresDb): { outbox: OutboxRepository; we
         const mine = and(eq(webhookDeliveries.ownerId, owner), eq(webhookDeliveries.endpointId, endpointId));
         const filter = 'eventId' in which ? eq(webhookDeliveries.eventId, which.eventId) : and(ne(webhookDeliveries.status, 'succeeded'), gte(webhookDeliveries.createdAt, which.since));
         return (await db.update(webhookDeliveries).set({ status: 'pending', attempts: 0, updatedAt: at }).where(and(mine, filter)).returning()).map(toDelivery);
+      },
+      async prune(before) {
+        await db.transaction(async (tx) => {
+          await tx.delete(webhookAttempts).where(lt(webhookAttempts.at, before));
+          await tx.delete(webhookDeliveries).where(and(ne(webhookDeliveries.status, 'pending'), lt(webhookDeliveries.updatedAt, before)));
+          await tx.delete(outbox).where(and(lt(outbox.dispatchedAt, before), notExists(tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.eventId, outbox.id)))));
+        });
       },
     },
     integrationLinks: {
