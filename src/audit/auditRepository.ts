@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'invitation.cancelled',
   'invitation.extended',
   'invitation.reopened',
+  'challenge.uploaded',
   'webhook_endpoint.created',
   'webhook_endpoint.changed',
   'webhook_endpoint.deleted',

@@ -5,6 +5,7 @@ import { apiKeyService } from '../apiKeys/apiKeyService.js';
 import { auditLogService, auditor } from '../audit/audit.js';
 import { catalogue } from '../challenges/catalogue.js';
 import { assessmentService } from '../assessments/assessmentService.js';
+import { challengeImportService } from '../challenges/challengeImportService.js';
 import { challengeService } from '../challenges/challengeService.js';
 import { candidateService } from '../invitations/candidateService.js';
 import { invitationService } from '../invitations/invitationService.js';
@@ -16,7 +17,9 @@ import type { Config } from '../config.js';
 import { EventHub } from '../events/eventHub.js';
 import { openStore } from '../platform/openStore.js';
 import type { Store } from '../platform/store.js';
+import { createPracticeQueue, enqueuePractice, readPractice } from '../queue/practiceQueue.js';
 import { startResultConsumer } from '../queue/resultQueue.js';
+import { createValidationQueue, enqueueValidation, startValidationReportConsumer } from '../queue/validationQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
 import { resolveLimits } from '../sandbox/limits.js';
@@ -41,7 +44,7 @@ export interface ApiRuntime extends Connections {
   store: Store;
   queue: Queue<SubmissionJob>;
   events: EventHub;
-  services: Omit<AppServices, 'events' | 'serverLimits' | 'probes' | 'cookieSecure'>;
+  services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
   deadlines: Queue;
   /** Webhook deliveries, one job per event and endpoint. */
@@ -82,6 +85,16 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         files: s.files,
         limits: resolveLimits(pkg.manifest.limits, config.sandbox),
       }, pkg),
+  });
+  const practice = createPracticeQueue(config.queueName, conn.redis);
+  practice.on('error', (err) => log.warn({ err: err.message }, 'practice queue error'));
+  const validations = createValidationQueue(config.queueName, conn.redis);
+  validations.on('error', (err) => log.warn({ err: err.message }, 'validation queue error'));
+  const challengeImports = challengeImportService({
+    imports: store.challengeImports,
+    challenges: store.challenges,
+    validate: (job) => enqueueValidation(validations, job),
+    audit,
   });
   const deadlines = createDeadlineQueue(config.queueName, conn.redis);
   deadlines.on('error', (err) => log.warn({ err: err.message }, 'deadline queue error'));
@@ -135,8 +148,11 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         drafts: store.drafts,
         submit: submissions.submitForInvitation,
         scheduleClose,
+        practice: { enqueue: (job) => enqueuePractice(practice, job), read: (id) => readPractice(practice, id) },
+        limitsFor: (manifest) => resolveLimits(manifest.limits, config.sandbox),
       }),
       challenges: challengeService(challenges),
+      challengeImports,
       members: memberService(store.members, audit),
       apiKeys: apiKeyService(store.apiKeys, audit),
       sessions: sessionService(store),
@@ -150,6 +166,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       consumers = [
         startResultConsumer(config.queueName, conn.redis, submissions.record),
         startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue),
+        startValidationReportConsumer(config.queueName, conn.redis, challengeImports.record),
         startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, settings: config.webhooks }, config.worker.lockMs),
         startCallbackWorker(config.queueName, conn.redis, config.webhooks),
       ];
@@ -162,6 +179,8 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     async close() {
       await stopConsumers();
       await closeWithin(deadlines.close());
+      await closeWithin(practice.close());
+      await closeWithin(validations.close());
       await closeWithin(deliveries.close());
       await closeWithin(greenhouseCallbacks.close());
       await closeWithin(queue.close());
