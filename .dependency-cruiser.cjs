@@ -26,7 +26,7 @@ module.exports = {
     {
       name: 'domain-knows-no-http',
       severity: 'error',
-      from: { path: '^src/(challenges|submissions|scoring|sandbox|grading|queue|worker|events|tenancy|images|platform|organisations|members|sessions|apiKeys|audit|assessments|invitations)/' },
+      from: { path: '^src/(challenges|submissions|scoring|sandbox|grading|queue|worker|events|tenancy|images|platform|organisations|members|sessions|apiKeys|audit|assessments|invitations|outbox|webhooks|integrations)/' },
       to: { path: '^src/(http|cli|tools|runtime)/' },
     },
     {

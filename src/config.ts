@@ -15,6 +15,8 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   /** Mark the session cookie Secure; turn off only to sign in over plain HTTP from another host in development. @defaultValue true */
   COOKIE_SECURE: Type.Boolean({ default: true }),
+  /** The address others reach this API at, for links in webhook payloads and integrations. @defaultValue http://HOST:PORT */
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*[^/])?$' })),
   /** Redis holding the queue and the event channel. @defaultValue redis://127.0.0.1:6379 */
   REDIS_URL: Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' }),
   /** `postgres://…` for PostgreSQL; otherwise a SQLite file (a path, or a `sqlite:`/`file:` URL). @defaultValue ./data/assay.db */
@@ -55,6 +57,23 @@ const EnvSchema = Type.Object({
   SANDBOX_OUTPUT_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 16_777_216, default: 65_536 }),
   /** Candidate output at which a run is stopped (output_limit_exceeded). @defaultValue 16777216 */
   SANDBOX_MAX_OUTPUT_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 16_777_216 }),
+  /**
+   * Delays in ms before each webhook delivery attempt (the Standard Webhooks schedule, about three
+   * days in all); tests compress it. @defaultValue 0,5s,5m,30m,2h,5h,10h ×7
+   */
+  WEBHOOK_RETRY_SCHEDULE_MS: Type.String({ pattern: '^\\d+(,\\d+)*$', default: '0,5000,300000,1800000,7200000,18000000,36000000,36000000,36000000,36000000,36000000,36000000,36000000' }),
+  /** Random extra delay, as a fraction of each scheduled delay, so retries of many events spread out. @defaultValue 0.1 */
+  WEBHOOK_RETRY_JITTER: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
+  /** Longest wait for a receiver's connection. @defaultValue 5000 */
+  WEBHOOK_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 5000 }),
+  /** Longest wait for a receiver's whole response; only a 2xx within it is a success. @defaultValue 15000 */
+  WEBHOOK_TIMEOUT_MS: Type.Integer({ minimum: 10, maximum: 120_000, default: 15_000 }),
+  /** Allow webhook URLs that resolve to loopback, private, link-local or metadata addresses: development and tests only. @defaultValue false */
+  WEBHOOK_ALLOW_PRIVATE_URLS: Type.Boolean({ default: false }),
+  /** How often the dispatcher looks for new outbox events. @defaultValue 1000 */
+  WEBHOOK_DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 1000 }),
+  /** Days the delivery log and dispatched events are kept (pending deliveries are kept until they end). @defaultValue 30 */
+  WEBHOOK_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -67,7 +86,7 @@ type Env = Static<typeof EnvSchema>;
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
-  http: { port: number; host: string; cookieSecure: boolean };
+  http: { port: number; host: string; cookieSecure: boolean; publicUrl: string };
   redisUrl: string;
   database: DatabaseTarget;
   /** The base image's root; null: made here with debootstrap. */
@@ -80,7 +99,19 @@ export interface Config {
   /** How many practice runs one candidate may start per window. */
   practice: { runsPerWindow: number; windowMs: number };
   sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
+  webhooks: WebhookSettings;
   logLevel: string;
+}
+
+export interface WebhookSettings {
+  /** Delay before each attempt, the first usually 0; its length is the number of attempts. */
+  retryScheduleMs: number[];
+  retryJitter: number;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+  allowPrivateUrls: boolean;
+  dispatchIntervalMs: number;
+  retentionDays: number;
 }
 
 function databaseTarget(url: string): DatabaseTarget {
@@ -108,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   const e = candidate as Env;
   return {
-    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE },
+    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}` },
     redisUrl: e.REDIS_URL,
     database: databaseTarget(e.DATABASE_URL),
     baseImage: e.ASSAY_BASE_IMAGE?.trim() || null,
@@ -130,6 +161,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMemoryMb: e.SANDBOX_MAX_MEMORY_MB,
       outputLimitBytes: e.SANDBOX_OUTPUT_LIMIT_BYTES,
       maxOutputBytes: e.SANDBOX_MAX_OUTPUT_BYTES,
+    },
+    webhooks: {
+      retryScheduleMs: e.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number),
+      retryJitter: e.WEBHOOK_RETRY_JITTER,
+      connectTimeoutMs: e.WEBHOOK_CONNECT_TIMEOUT_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      allowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS,
+      dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
+      retentionDays: e.WEBHOOK_RETENTION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -15,13 +15,19 @@ export const AUDIT_ACTIONS = [
   'invitation.extended',
   'invitation.reopened',
   'challenge.uploaded',
+  'webhook_endpoint.created',
+  'webhook_endpoint.changed',
+  'webhook_endpoint.deleted',
+  'webhook_endpoint.secret_rotated',
+  'webhook_endpoint.disabled',
+  'webhook.redelivered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   id: string;
   at: Date;
-  /** `member:<id>` or `api-key:<id>`. */
+  /** `member:<id>`, `api-key:<id>`, or `system:<part>` when Assay acted by itself. */
   actor: string;
   action: AuditAction;
   /** What it was done to, e.g. `api-key:<id>`, `submission:<id>`. */

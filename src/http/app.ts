@@ -10,12 +10,13 @@ import { rateLimits } from './plugins/external/rateLimits.js';
 import { registerProblemHandler } from './problemHandler.js';
 import { requestSerializer } from './requestLog.js';
 import { healthRoutes } from './routes/health.js';
+import { greenhouseRoutes } from './routes/integrations/greenhouse.js';
 import { v1Routes } from './routes/v1/index.js';
 
 /** Room for the largest valid submission (1 MiB of files) once JSON-escaped. */
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-/** Infrastructure plugins, then the app's (services, the caller), then routes: health, and the API under /v1. */
+/** Infrastructure plugins, then the app's (services, the caller), then routes: health, the API under /v1, integrations. */
 export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string }, logger: Logger | false) {
   const app = Fastify({
     // Credentials sent in a query string by mistake must not reach the logs with it.
@@ -36,5 +37,7 @@ export async function buildApp(appServices: AppServices, infra: { redis: Redis; 
   await app.register(actor);
   await app.register(healthRoutes);
   await app.register(v1Routes, { prefix: '/v1' });
+  // Applicant-tracking systems, each in the shape it dictates, apart from the /v1 API.
+  await app.register(greenhouseRoutes, { prefix: '/integrations/greenhouse' });
   return app;
 }

@@ -10,6 +10,7 @@ import { NotFoundError } from '../errors/NotFoundError.js';
 import { SessionClosedError } from '../errors/SessionClosedError.js';
 import { UnauthorizedError } from '../errors/UnauthorizedError.js';
 import { ValidationError } from '../errors/ValidationError.js';
+import { outboxEvent } from '../outbox/outboxEvent.js';
 import type { PracticeJob, PracticeRun } from '../queue/practiceQueue.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { ScoredTest } from '../scoring/scoreRun.js';
@@ -121,7 +122,8 @@ export function candidateService(deps: CandidateDeps) {
       if (invitation.state === 'invited' && at < invitation.validFrom) throw new ConflictError(`The assessment opens at ${invitation.validFrom.toISOString()}.`);
       if (invitation.state !== 'invited') throw new ConflictError(`The assessment is ${invitation.state} already.`);
       const deadline = new Date(at.getTime() + assessment.timeLimitMinutes * MINUTE_MS);
-      if (!(await deps.invitations.transition(actor.ownerId, invitation.id, ['invited'], { state: 'started', startedAt: at, deadline }))) {
+      const started = outboxEvent('invitation.started', { invitationId: invitation.id, startedAt: at.toISOString(), deadline: deadline.toISOString() }, at);
+      if (!(await deps.invitations.transition(actor.ownerId, invitation.id, ['invited'], { state: 'started', startedAt: at, deadline }, [started]))) {
         throw new ConflictError('The assessment was started meanwhile.');
       }
       await deps.scheduleClose(actor.ownerId, invitation.id, deadline);

@@ -4,6 +4,7 @@ import type { Audit } from '../audit/audit.js';
 import { ConflictError } from '../errors/ConflictError.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { ValidationError } from '../errors/ValidationError.js';
+import { outboxEvent } from '../outbox/outboxEvent.js';
 import { invitationResult, type InvitationResult } from './invitationResult.js';
 import { signReportToken, verifyReportToken } from './reportLinks.js';
 import { resultsCsv } from './resultsCsv.js';
@@ -49,8 +50,12 @@ export function invitationService(deps: InvitationDeps) {
 
   /** `inv` as its clock has made it, the change written down once. */
   async function settled(owner: OwnerId, inv: Invitation): Promise<Invitation> {
-    const later = settle(inv, now());
-    if (later.state !== inv.state) await deps.invitations.transition(owner, inv.id, [inv.state], { state: later.state, completedAt: later.completedAt });
+    const at = now();
+    const later = settle(inv, at);
+    if (later.state !== inv.state) {
+      const events = later.state === 'expired' ? [outboxEvent('invitation.expired', { invitationId: inv.id, expiredAt: inv.validUntil.toISOString() }, at)] : [];
+      await deps.invitations.transition(owner, inv.id, [inv.state], { state: later.state, completedAt: later.completedAt }, events);
+    }
     return later;
   }
 
@@ -70,9 +75,17 @@ export function invitationService(deps: InvitationDeps) {
     return invitationResult(await assessmentOf(owner, inv.assessmentId), inv, await deps.submissions.listByInvitation(owner, inv.id), now());
   }
 
+  /** A signed report link's token; the caller has checked the invitation is the owner's. */
+  async function reportToken(owner: OwnerId, id: string, minutes: number): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(now().getTime() + minutes * MINUTE_MS);
+    return { token: signReportToken(await deps.reportKey(), { ownerId: owner, invitationId: id, expiresAt }), expiresAt };
+  }
+
   return {
     current,
     result,
+    /** For what an organisation's own systems are sent (webhook payloads, a tracking system's status): no actor, no audit entry. */
+    reportToken,
 
     /** A new invitation; its link's token is returned here once and stored only as a hash. */
     async create(caller: Actor, assessmentId: string, input: { candidate: { name: string; email: string; externalId?: string }; validFrom?: Date; validUntil?: Date }): Promise<{ invitation: Invitation; token: string }> {
@@ -95,7 +108,10 @@ export function invitationService(deps: InvitationDeps) {
         completedAt: null,
         createdAt: at,
       };
-      await deps.invitations.insert(actor.ownerId, invitation, sha256(token));
+      const created = outboxEvent('invitation.created', { invitationId: invitation.id, validFrom: validFrom.toISOString(), validUntil: validUntil.toISOString() }, at);
+      await deps.invitations.insert(actor.ownerId, invitation, sha256(token), [created]);
+      // So an invitation nobody opens still expires, and says so, when its window ends.
+      await deps.scheduleClose(actor.ownerId, invitation.id, validUntil);
       await deps.audit(actor, 'invitation.created', `invitation:${invitation.id}`, { assessmentId, externalId: invitation.candidate.externalId });
       return { invitation, token };
     },
@@ -111,7 +127,9 @@ export function invitationService(deps: InvitationDeps) {
     async cancel(caller: Actor, id: string): Promise<Invitation> {
       const actor = authorize(caller, 'invitations.write');
       const inv = await mine(actor, id);
-      if (!(await deps.invitations.transition(actor.ownerId, id, ['invited', 'started'], { state: 'cancelled', completedAt: now() }))) {
+      const at = now();
+      const cancelled = outboxEvent('invitation.cancelled', { invitationId: id, cancelledAt: at.toISOString() }, at);
+      if (!(await deps.invitations.transition(actor.ownerId, id, ['invited', 'started'], { state: 'cancelled', completedAt: at }, [cancelled]))) {
         throw new ConflictError(`The invitation is ${inv.state}; only an invited or started one can be cancelled.`);
       }
       await deps.audit(actor, 'invitation.cancelled', `invitation:${id}`);
@@ -128,7 +146,9 @@ export function invitationService(deps: InvitationDeps) {
         if (!(await deps.invitations.transition(actor.ownerId, id, ['started'], { deadline }))) throw new ConflictError('The session ended meanwhile; reopen it instead.');
         await deps.scheduleClose(actor.ownerId, id, deadline);
       } else if (inv.state === 'invited') {
-        await deps.invitations.transition(actor.ownerId, id, ['invited'], { validUntil: new Date(inv.validUntil.getTime() + by) });
+        const validUntil = new Date(inv.validUntil.getTime() + by);
+        await deps.invitations.transition(actor.ownerId, id, ['invited'], { validUntil });
+        await deps.scheduleClose(actor.ownerId, id, validUntil);
       } else {
         throw new ConflictError(`The invitation is ${inv.state}; reopen it to give more time.`);
       }
@@ -172,8 +192,7 @@ export function invitationService(deps: InvitationDeps) {
     async reportLink(caller: Actor, id: string, minutes: number): Promise<{ token: string; expiresAt: Date }> {
       const actor = authorize(caller, 'results.read');
       await mine(actor, id);
-      const expiresAt = new Date(now().getTime() + minutes * MINUTE_MS);
-      const token = signReportToken(await deps.reportKey(), { ownerId: actor.ownerId, invitationId: id, expiresAt });
+      const { token, expiresAt } = await reportToken(actor.ownerId, id, minutes);
       await deps.audit(actor, 'result.exported', `invitation:${id}`, { format: 'link', expiresAt: expiresAt.toISOString() });
       return { token, expiresAt };
     },

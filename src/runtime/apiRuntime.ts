@@ -25,8 +25,19 @@ import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQue
 import { resolveLimits } from '../sandbox/limits.js';
 import { submissionService } from '../submissions/submissionService.js';
 import { newSecret } from '../tenancy/secrets.js';
+import { callbackListener, createCallbackQueue, startCallbackWorker } from '../integrations/greenhouse/greenhouseCallbacks.js';
+import { greenhouseService } from '../integrations/greenhouse/greenhouseService.js';
+import { createDeliveryQueue, enqueueDelivery, type DeliveryJob } from '../webhooks/deliveryQueue.js';
+import { startDeliveryWorker } from '../webhooks/deliveryWorker.js';
+import { endpointService } from '../webhooks/endpointService.js';
+import { eventPayloads } from '../webhooks/eventPayloads.js';
+import { outboxDispatcher } from '../webhooks/outboxDispatcher.js';
+import { startLoop } from '../webhooks/startLoop.js';
 import type { AppServices } from '../http/plugins/app/services.js';
 import { closeWithin, openConnections, type Connections } from './connections.js';
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** The composition root of an API process: the only place that constructs the adapters. */
 export interface ApiRuntime extends Connections {
@@ -36,9 +47,16 @@ export interface ApiRuntime extends Connections {
   services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
   deadlines: Queue;
+  /** Webhook deliveries, one job per event and endpoint. */
+  deliveries: Queue<DeliveryJob>;
+  /** Calls back to Greenhouse when a test it sent is done. */
+  greenhouseCallbacks: Queue;
+  /** Moves every outbox event written so far on to its deliveries (what the dispatcher's loop does). */
+  dispatchEvents(): Promise<number>;
   /**
-   * Starts the API side's consumers: recording what workers report, and closing sessions at their
-   * deadline. Every API process may; any one takes each job.
+   * Starts the API side's consumers: recording what workers report, closing sessions at their
+   * deadline, dispatching outbox events and delivering webhooks. Every API process may; any one
+   * takes each job.
    */
   startConsumers(): void;
   /** Stops them (they finish the job in hand); `close` does too. */
@@ -86,9 +104,25 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     let key: Promise<string> | undefined;
     return () => (key ??= store.settings.getOrCreate('report_signing_key', newSecret()));
   })();
+  const assessmentsService = assessmentService({ assessments: store.assessments, challenges, audit });
   const invitations = invitationService({ invitations: store.invitations, assessments: store.assessments, submissions: store.submissions, audit, scheduleClose, reportKey });
+  const deliveries = createDeliveryQueue(config.queueName, conn.redis);
+  deliveries.on('error', (err) => log.warn({ err: err.message }, 'webhook queue error'));
+  const greenhouseCallbacks = createCallbackQueue(config.queueName, conn.redis);
+  greenhouseCallbacks.on('error', (err) => log.warn({ err: err.message }, 'greenhouse queue error'));
+  const firstDelayMs = config.webhooks.retryScheduleMs[0]!;
+  const dispatchEvents = outboxDispatcher({
+    outbox: store.outbox,
+    webhooks: store.webhooks,
+    build: eventPayloads({ invitations: store.invitations, submissions: store.submissions, staff: invitations, publicUrl: config.http.publicUrl }),
+    enqueue: (ownerId, deliveryId) => enqueueDelivery(deliveries, { ownerId, deliveryId }, { delayMs: firstDelayMs }),
+    listeners: [callbackListener(store.integrationLinks, greenhouseCallbacks)],
+  });
   let consumers: Worker[] = [];
+  let stopLoops: (() => Promise<void>) | undefined;
   const stopConsumers = async () => {
+    await stopLoops?.();
+    stopLoops = undefined;
     await Promise.all(consumers.map((c) => closeWithin(c.close())));
     consumers = [];
   };
@@ -98,9 +132,12 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     queue,
     events: new EventHub(subscriber, config.queueName),
     deadlines,
+    deliveries,
+    greenhouseCallbacks,
+    dispatchEvents,
     services: {
       submissions,
-      assessments: assessmentService({ assessments: store.assessments, challenges, audit }),
+      assessments: assessmentsService,
       invitations,
       candidates: candidateService({
         invitations: store.invitations,
@@ -120,6 +157,8 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       apiKeys: apiKeyService(store.apiKeys, audit),
       sessions: sessionService(store),
       auditLog: auditLogService(store.audit),
+      webhooks: endpointService({ webhooks: store.webhooks, audit, redeliver: (job, jobId) => enqueueDelivery(deliveries, job, { delayMs: 0, jobId }) }),
+      greenhouse: greenhouseService({ assessments: assessmentsService, invitations, links: store.integrationLinks, publicUrl: config.http.publicUrl }),
     },
     organisations: organisationService(store),
     startConsumers() {
@@ -128,7 +167,12 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         startResultConsumer(config.queueName, conn.redis, submissions.record),
         startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue),
         startValidationReportConsumer(config.queueName, conn.redis, challengeImports.record),
+        startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, settings: config.webhooks }, config.worker.lockMs),
+        startCallbackWorker(config.queueName, conn.redis, config.webhooks),
       ];
+      const dispatching = startLoop(dispatchEvents, config.webhooks.dispatchIntervalMs, (err) => log.warn({ err }, 'webhook dispatch failed'));
+      const pruning = startLoop(() => store.webhooks.prune(new Date(Date.now() - config.webhooks.retentionDays * DAY_MS)), HOUR_MS, (err) => log.warn({ err }, 'webhook history pruning failed'));
+      stopLoops = () => Promise.all([dispatching(), pruning()]).then(() => undefined);
       for (const c of consumers) c.on('error', (err) => log.warn({ err: err.message, queue: c.name }, 'consumer error'));
     },
     stopConsumers,
@@ -137,6 +181,8 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       await closeWithin(deadlines.close());
       await closeWithin(practice.close());
       await closeWithin(validations.close());
+      await closeWithin(deliveries.close());
+      await closeWithin(greenhouseCallbacks.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
       await conn.close();

@@ -1,3 +1,4 @@
+import type { OutboxEvent } from '../outbox/outboxEvent.js';
 import type { OwnerId } from '../tenancy/actor.js';
 import type { Failure } from './failureCode.js';
 import type { RunResult, Submission, SubmittedFile } from './submission.js';
@@ -33,10 +34,12 @@ export interface SubmissionRepository {
   markRunning(owner: OwnerId, id: string, now: Date): Promise<boolean>;
   /**
    * Stores the score and per-test results in one transaction, only if it is not finished: a job
-   * retaken after a stalled worker can run twice, but a submission is scored once.
+   * retaken after a stalled worker can run twice, but a submission is scored once. `events` are
+   * written in the same transaction, and `invitation.completed` when it was the last one its
+   * completed invitation waited for.
    */
-  complete(owner: OwnerId, id: string, result: RunResult, now: Date): Promise<boolean>;
-  /** Ends an unfinished submission that could not be run for reasons of ours. */
+  complete(owner: OwnerId, id: string, result: RunResult, now: Date, events?: OutboxEvent[]): Promise<boolean>;
+  /** Ends an unfinished submission that could not be run for reasons of ours (and may complete its invitation, as `complete`). */
   fail(owner: OwnerId, id: string, failure: Failure, now: Date): Promise<boolean>;
   /** Submissions of every owner still `queued` since before `olderThan`, oldest first. */
   staleQueued(olderThan: Date, limit: number): Promise<SubmissionRef[]>;

@@ -8,6 +8,7 @@ import { UnknownChallengeError } from '../errors/UnknownChallengeError.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import type { SubmissionEvent } from '../events/submissionEvent.js';
 import type { Audit } from '../audit/audit.js';
+import { outboxEvent } from '../outbox/outboxEvent.js';
 import type { Actor, OwnerId } from '../tenancy/actor.js';
 import { authorize } from '../tenancy/permissions.js';
 import type { ResultMessage } from './resultMessage.js';
@@ -56,7 +57,7 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
       return;
     }
     const recorded = msg.kind === 'completed'
-      ? await submissions.complete(ownerId, submissionId, msg.result, now())
+      ? await submissions.complete(ownerId, submissionId, msg.result, now(), [outboxEvent('submission.completed', { submissionId }, now())])
       : await submissions.fail(ownerId, submissionId, msg.failure, now());
     // Recorded is what counts; a lost announcement only makes an SSE client read the row later.
     if (recorded) await publish(submissionId, { type: 'finished' }).catch(() => undefined);

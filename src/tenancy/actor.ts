@@ -10,7 +10,7 @@ export const BUILTIN_OWNER: OwnerId = 'builtin';
 export const ROLES = ['interviewer', 'admin', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SCOPES = ['assessments:read', 'assessments:write', 'invitations:write', 'results:read', 'challenges:write'] as const;
+export const SCOPES = ['assessments:read', 'assessments:write', 'invitations:write', 'results:read', 'challenges:write', 'webhooks:write'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**

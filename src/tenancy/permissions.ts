@@ -19,6 +19,8 @@ const OPERATIONS = {
   'members.write': { scope: null, role: 'admin' },
   'apiKeys.manage': { scope: null, role: 'admin' },
   'audit.read': { scope: null, role: 'admin' },
+  /** Webhook endpoints, their secrets, delivery log and redelivery. */
+  'webhooks.manage': { scope: 'webhooks:write', role: 'admin' },
 } as const satisfies Record<string, { scope: Scope | null; role: Role }>;
 
 export type Operation = keyof typeof OPERATIONS;

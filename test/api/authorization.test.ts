@@ -111,6 +111,7 @@ async function freshInvitation(state: 'invited' | 'completed' = 'invited'): Prom
   return inv.invitation.id;
 }
 const freshMember = async () => (await svc.rt.services.members.add(svc.org.owner, { email: uniqueEmail(), name: 'M', role: 'interviewer', password: PASSWORD })).id;
+const freshEndpoint = async () => (await svc.rt.services.webhooks.create(svc.org.owner, { url: 'https://hooks.example.com/assay', eventTypes: ['invitation.created'] })).id;
 const freshKey = async () => (await svc.rt.services.apiKeys.create(svc.org.owner, { name: 'k', scopes: ['results:read'] })).key.id;
 
 const ROUTES: Record<string, Route> = {
@@ -142,6 +143,14 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/invitations/:id/cancel': { method: 'POST', url: async () => `/v1/invitations/${await freshInvitation()}/cancel`, ok: 200, role: 'interviewer', scope: 'invitations:write' },
   'POST /v1/invitations/:id/extend': { method: 'POST', url: async () => `/v1/invitations/${await freshInvitation()}/extend`, payload: () => ({ minutes: 5 }), ok: 200, role: 'interviewer', scope: 'invitations:write' },
   'POST /v1/invitations/:id/reopen': { method: 'POST', url: async () => `/v1/invitations/${await freshInvitation('completed')}/reopen`, payload: () => ({ minutes: 5 }), ok: 200, role: 'interviewer', scope: 'invitations:write' },
+  'GET /v1/webhook-endpoints': { method: 'GET', url: () => '/v1/webhook-endpoints', ok: 200, role: 'admin', scope: 'webhooks:write' },
+  'POST /v1/webhook-endpoints': { method: 'POST', url: () => '/v1/webhook-endpoints', payload: () => ({ url: 'https://hooks.example.com/assay', eventTypes: ['invitation.created'] }), ok: 201, role: 'admin', scope: 'webhooks:write' },
+  'GET /v1/webhook-endpoints/:id': { method: 'GET', url: async () => `/v1/webhook-endpoints/${await freshEndpoint()}`, ok: 200, role: 'admin', scope: 'webhooks:write' },
+  'PATCH /v1/webhook-endpoints/:id': { method: 'PATCH', url: async () => `/v1/webhook-endpoints/${await freshEndpoint()}`, payload: () => ({ description: 'changed' }), ok: 200, role: 'admin', scope: 'webhooks:write' },
+  'DELETE /v1/webhook-endpoints/:id': { method: 'DELETE', url: async () => `/v1/webhook-endpoints/${await freshEndpoint()}`, ok: 204, role: 'admin', scope: 'webhooks:write' },
+  'POST /v1/webhook-endpoints/:id/rotate-secret': { method: 'POST', url: async () => `/v1/webhook-endpoints/${await freshEndpoint()}/rotate-secret`, payload: () => ({}), ok: 200, role: 'admin', scope: 'webhooks:write' },
+  'GET /v1/webhook-endpoints/:id/attempts': { method: 'GET', url: async () => `/v1/webhook-endpoints/${await freshEndpoint()}/attempts`, ok: 200, role: 'admin', scope: 'webhooks:write' },
+  'POST /v1/webhook-endpoints/:id/redeliver': { method: 'POST', url: async () => `/v1/webhook-endpoints/${await freshEndpoint()}/redeliver`, payload: () => ({ since: new Date(0).toISOString() }), ok: 202, role: 'admin', scope: 'webhooks:write' },
 };
 
 /** Candidate routes: a candidate's only, refused to anyone else (tested as candidates in test/pipeline/candidateSession.test.ts). */

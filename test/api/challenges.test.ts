@@ -55,7 +55,7 @@ describe('service endpoints', () => {
     );
     expect(doc.paths['/v1/submissions'].post.requestBody.content['application/json'].schema.properties.files).toBeDefined();
     // Every route says how to authenticate: the document's default (an API key or a session), or none.
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKey', 'invitation', 'session']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKey', 'basicApiKey', 'invitation', 'session']);
     expect(doc.security).toEqual([{ apiKey: [] }, { session: [] }]);
     expect(doc.paths['/v1/session'].post.security).toEqual([]);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
@@ -66,6 +66,7 @@ describe('service endpoints', () => {
     expect(candidateOps.length).toBeGreaterThanOrEqual(11);
     for (const op of candidateOps) expect(op.security).toEqual([{ invitation: [] }]);
     expect(Object.keys(doc.paths['/v1/challenges'].post.requestBody.content).sort()).toEqual(['application/gzip', 'application/json']);
+    expect(doc.paths['/integrations/greenhouse/send_test'].post.security).toEqual([{ basicApiKey: [] }]);
     const docs = await svc.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);

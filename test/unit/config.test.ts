@@ -17,7 +17,7 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 describe('loadConfig', () => {
   it('uses the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
-      http: { port: 3000, host: '127.0.0.1', cookieSecure: true },
+      http: { port: 3000, host: '127.0.0.1', cookieSecure: true, publicUrl: 'http://127.0.0.1:3000' },
       redisUrl: 'redis://127.0.0.1:6379',
       database: { kind: 'sqlite', file: './data/assay.db' },
       baseImage: null,
@@ -28,8 +28,26 @@ describe('loadConfig', () => {
       jobs: { attempts: 5, backoffMs: 2000 },
       practice: { runsPerWindow: 20, windowMs: 600_000 },
       sandbox: { maxTimeoutMs: 60_000, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16_777_216 },
+      webhooks: {
+        retryScheduleMs: [0, 5000, 300_000, 1_800_000, 7_200_000, 18_000_000, ...Array(7).fill(36_000_000)],
+        retryJitter: 0.1,
+        connectTimeoutMs: 5000,
+        timeoutMs: 15_000,
+        allowPrivateUrls: false,
+        dispatchIntervalMs: 1000,
+        retentionDays: 30,
+      },
       logLevel: 'info',
     });
+  });
+
+  it('reads the webhook retry schedule as a list of delays, and refuses anything else', () => {
+    expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE_MS: '0,10,20', WEBHOOK_ALLOW_PRIVATE_URLS: 'true', PUBLIC_URL: 'https://assay.example.com' })).toMatchObject({
+      http: { publicUrl: 'https://assay.example.com' },
+      webhooks: { retryScheduleMs: [0, 10, 20], allowPrivateUrls: true },
+    });
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE_MS: '0,5s' })).toThrow(/WEBHOOK_RETRY_SCHEDULE_MS/);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://assay.example.com/' })).toThrow(/PUBLIC_URL/);
   });
 
   it('treats an empty variable as unset', () => {

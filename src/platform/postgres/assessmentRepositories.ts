@@ -4,6 +4,7 @@ import type { DraftRepository } from '../../invitations/draftRepository.js';
 import type { InvitationRepository } from '../../invitations/invitationRepository.js';
 import { invitationColumns, toAssessment, toInvitation } from '../assessmentRows.js';
 import type { PostgresDb } from './postgresDb.js';
+import { appendCompletion, appendEvents } from './outboxWrites.js';
 import { assessments, drafts, invitations } from './schema.js';
 
 export function postgresAssessments(db: PostgresDb): { assessments: AssessmentRepository; invitations: InvitationRepository; drafts: DraftRepository } {
@@ -26,8 +27,11 @@ export function postgresAssessments(db: PostgresDb): { assessments: AssessmentRe
       },
     },
     invitations: {
-      async insert(owner, inv, tokenHash) {
-        await db.insert(invitations).values({ ...invitationColumns(inv), ownerId: owner, tokenHash });
+      async insert(owner, inv, tokenHash, events = []) {
+        await db.transaction(async (tx) => {
+          await tx.insert(invitations).values({ ...invitationColumns(inv), ownerId: owner, tokenHash });
+          await appendEvents(tx, owner, events);
+        });
       },
       async get(owner, id) {
         const [row] = await db.select().from(invitations).where(ownInvitation(owner, id));
@@ -40,8 +44,14 @@ export function postgresAssessments(db: PostgresDb): { assessments: AssessmentRe
         const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
         return row && { ownerId: row.ownerId, invitation: toInvitation(row) };
       },
-      async transition(owner, id, from, change) {
-        return (await db.update(invitations).set(change).where(and(ownInvitation(owner, id), inArray(invitations.state, from))).returning({ id: invitations.id })).length === 1;
+      async transition(owner, id, from, change, events = []) {
+        return db.transaction(async (tx) => {
+          const changed = await tx.update(invitations).set(change).where(and(ownInvitation(owner, id), inArray(invitations.state, from))).returning({ id: invitations.id });
+          if (changed.length !== 1) return false;
+          await appendEvents(tx, owner, events);
+          if (change.state === 'completed') await appendCompletion(tx, owner, id, change.completedAt ?? new Date());
+          return true;
+        });
       },
     },
     drafts: {

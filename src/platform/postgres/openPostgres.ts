@@ -11,6 +11,7 @@ import { postgresChallenges } from './challengeRepository.js';
 import { postgresIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { postgresSubmissions } from './submissionRepository.js';
+import { postgresWebhooks } from './webhookRepositories.js';
 
 /** Any constant shared by every Assay process: the key of the advisory lock migrations run under. */
 const MIGRATION_LOCK = 0x61737361; // "assa"
@@ -45,6 +46,7 @@ export async function openPostgres(url: string): Promise<Store> {
     challengeImports: postgresChallengeImports(db),
     ...postgresIdentity(db),
     ...postgresAssessments(db),
+    ...postgresWebhooks(db),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
   };

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { SubmissionRepository } from '../../submissions/submissionRepository.js';
 import { completedColumns, testRows, toSubmission, UNFINISHED, type SubmissionRow } from '../submissionRows.js';
 import { unique } from './isUniqueViolation.js';
+import { appendCompletion, appendEvents } from './outboxWrites.js';
 import type { PostgresDb } from './postgresDb.js';
 import { submissions, testResults } from './schema.js';
 
@@ -37,25 +38,30 @@ export function postgresSubmissions(db: PostgresDb): SubmissionRepository {
         .returning({ id: submissions.id });
       return rows.length === 1;
     },
-    async complete(owner, id, result, now) {
+    async complete(owner, id, result, now, events = []) {
       return db.transaction(async (tx) => {
-        const rows = await tx
+        const [done] = await tx
           .update(submissions)
           .set(completedColumns(result, now))
           .where(and(owned(owner, id), inArray(submissions.status, UNFINISHED)))
-          .returning({ id: submissions.id });
-        if (rows.length !== 1) return false;
+          .returning({ invitationId: submissions.invitationId });
+        if (!done) return false;
         if (result.score.tests.length > 0) await tx.insert(testResults).values(testRows(id, result.score.tests));
+        await appendEvents(tx, owner, events);
+        await appendCompletion(tx, owner, done.invitationId, now);
         return true;
       });
     },
     async fail(owner, id, failure, now) {
-      const rows = await db
-        .update(submissions)
-        .set({ status: 'failed', failureCode: failure.code, message: failure.message, completedAt: now })
-        .where(and(owned(owner, id), inArray(submissions.status, UNFINISHED)))
-        .returning({ id: submissions.id });
-      return rows.length === 1;
+      return db.transaction(async (tx) => {
+        const [done] = await tx
+          .update(submissions)
+          .set({ status: 'failed', failureCode: failure.code, message: failure.message, completedAt: now })
+          .where(and(owned(owner, id), inArray(submissions.status, UNFINISHED)))
+          .returning({ invitationId: submissions.invitationId });
+        if (done) await appendCompletion(tx, owner, done.invitationId, now);
+        return done !== undefined;
+      });
     },
     async staleQueued(olderThan, limit) {
       return db

@@ -3,6 +3,7 @@ import type { AssessmentRepository } from '../../assessments/assessmentRepositor
 import type { DraftRepository } from '../../invitations/draftRepository.js';
 import type { InvitationRepository } from '../../invitations/invitationRepository.js';
 import { invitationColumns, toAssessment, toInvitation } from '../assessmentRows.js';
+import { appendCompletion, appendEvents } from './outboxWrites.js';
 import { assessments, drafts, invitations } from './schema.js';
 import type { SqliteDb } from './sqliteDb.js';
 
@@ -26,8 +27,11 @@ export function sqliteAssessments(db: SqliteDb): { assessments: AssessmentReposi
       },
     },
     invitations: {
-      async insert(owner, inv, tokenHash) {
-        db.insert(invitations).values({ ...invitationColumns(inv), ownerId: owner, tokenHash }).run();
+      async insert(owner, inv, tokenHash, events = []) {
+        db.transaction((tx) => {
+          tx.insert(invitations).values({ ...invitationColumns(inv), ownerId: owner, tokenHash }).run();
+          appendEvents(tx, owner, events);
+        });
       },
       async get(owner, id) {
         const row = db.select().from(invitations).where(ownInvitation(owner, id)).get();
@@ -40,8 +44,13 @@ export function sqliteAssessments(db: SqliteDb): { assessments: AssessmentReposi
         const row = db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).get();
         return row && { ownerId: row.ownerId, invitation: toInvitation(row) };
       },
-      async transition(owner, id, from, change) {
-        return db.update(invitations).set(change).where(and(ownInvitation(owner, id), inArray(invitations.state, from))).run().changes === 1;
+      async transition(owner, id, from, change, events = []) {
+        return db.transaction((tx) => {
+          if (tx.update(invitations).set(change).where(and(ownInvitation(owner, id), inArray(invitations.state, from))).run().changes !== 1) return false;
+          appendEvents(tx, owner, events);
+          if (change.state === 'completed') appendCompletion(tx, owner, id, change.completedAt ?? new Date());
+          return true;
+        });
       },
     },
     drafts: {

@@ -12,6 +12,7 @@ import { sqliteChallenges } from './challengeRepository.js';
 import { sqliteIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { sqliteSubmissions } from './submissionRepository.js';
+import { sqliteWebhooks } from './webhookRepositories.js';
 
 /** Opens the SQLite file in WAL mode and applies the committed drizzle-kit migrations. */
 export function openSqlite(file: string): Store {
@@ -30,6 +31,7 @@ export function openSqlite(file: string): Store {
     challengeImports: sqliteChallengeImports(db),
     ...sqliteIdentity(db),
     ...sqliteAssessments(db),
+    ...sqliteWebhooks(db),
     ping: async () => void db.get(sql`select 1`),
     close: async () => void sqlite.close(),
   };

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { SubmissionRepository } from '../../submissions/submissionRepository.js';
 import { completedColumns, testRows, toSubmission, UNFINISHED, type SubmissionRow } from '../submissionRows.js';
 import { unique } from './isUniqueViolation.js';
+import { appendCompletion, appendEvents } from './outboxWrites.js';
 import type { SqliteDb } from './sqliteDb.js';
 import { submissions, testResults } from './schema.js';
 
@@ -37,21 +38,27 @@ export function sqliteSubmissions(db: SqliteDb): SubmissionRepository {
         .run();
       return res.changes === 1;
     },
-    async complete(owner, id, result, now) {
+    async complete(owner, id, result, now, events = []) {
       return db.transaction((tx) => {
-        const res = tx.update(submissions).set(completedColumns(result, now)).where(and(owned(owner, id), inArray(submissions.status, UNFINISHED))).run();
-        if (res.changes !== 1) return false;
+        const [done] = tx.update(submissions).set(completedColumns(result, now)).where(and(owned(owner, id), inArray(submissions.status, UNFINISHED))).returning({ invitationId: submissions.invitationId }).all();
+        if (!done) return false;
         if (result.score.tests.length > 0) tx.insert(testResults).values(testRows(id, result.score.tests)).run();
+        appendEvents(tx, owner, events);
+        appendCompletion(tx, owner, done.invitationId, now);
         return true;
       });
     },
     async fail(owner, id, failure, now) {
-      const res = db
-        .update(submissions)
-        .set({ status: 'failed', failureCode: failure.code, message: failure.message, completedAt: now })
-        .where(and(owned(owner, id), inArray(submissions.status, UNFINISHED)))
-        .run();
-      return res.changes === 1;
+      return db.transaction((tx) => {
+        const [done] = tx
+          .update(submissions)
+          .set({ status: 'failed', failureCode: failure.code, message: failure.message, completedAt: now })
+          .where(and(owned(owner, id), inArray(submissions.status, UNFINISHED)))
+          .returning({ invitationId: submissions.invitationId })
+          .all();
+        if (done) appendCompletion(tx, owner, done.invitationId, now);
+        return done !== undefined;
+      });
     },
     async staleQueued(olderThan, limit) {
       return db

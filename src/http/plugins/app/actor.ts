@@ -14,6 +14,13 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Applicant-tracking systems (Greenhouse) can only send HTTP Basic: there, an API key is the username. */
+const INTEGRATIONS_PREFIX = '/integrations/';
+const basicUsername = (auth: string) => {
+  const encoded = /^Basic\s+(\S+)$/i.exec(auth)?.[1];
+  return encoded ? Buffer.from(encoded, 'base64').toString('utf8').split(':')[0] || undefined : undefined;
+};
+
 /**
  * Sets `request.actor` once per request: an API key (`Authorization: Bearer assay_…`), else a
  * member's session cookie, else anonymous. A key or cookie that is not valid is refused outright
@@ -28,7 +35,7 @@ export const actor = fp(async (app) => {
     request.actor = { kind: 'anonymous' };
     const auth = request.headers.authorization;
     if (auth !== undefined) {
-      const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+      const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1] ?? (request.url.startsWith(INTEGRATIONS_PREFIX) ? basicUsername(auth) : undefined);
       // An invitation link's token (inv_…) makes the candidate; anything else must be an API key.
       const caller = token ? await (token.startsWith(INVITATION_TOKEN_PREFIX) ? candidates.authenticate(token) : apiKeys.authenticate(token)) : null;
       if (!caller) throw new UnauthorizedError('The API key or invitation token is not valid, or has been revoked.', { headers: { 'www-authenticate': 'Bearer' } });

@@ -11,6 +11,8 @@ import type { SessionService } from '../../../sessions/sessionService.js';
 import type { EventHub } from '../../../events/eventHub.js';
 import type { ServerLimits } from '../../../sandbox/limits.js';
 import type { SubmissionService } from '../../../submissions/submissionService.js';
+import type { GreenhouseService } from '../../../integrations/greenhouse/greenhouseService.js';
+import type { EndpointService } from '../../../webhooks/endpointService.js';
 
 /** What the routes use; made once by the composition root (runtime/apiRuntime.ts) and shared. */
 export interface AppServices {
@@ -24,6 +26,8 @@ export interface AppServices {
   apiKeys: ApiKeyService;
   sessions: SessionService;
   auditLog: ReturnType<typeof auditLogService>;
+  webhooks: EndpointService;
+  greenhouse: GreenhouseService;
   events: EventHub;
   /** Whether the session cookie is marked Secure (off only for plain-HTTP development). */
   cookieSecure: boolean;

@@ -12,6 +12,7 @@ export const openApi = fp(async (app) => {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An organisation\'s API key, `assay_<prefix>_<secret>`, with the scopes the route needs' },
           invitation: { type: 'http', scheme: 'bearer', description: 'A candidate\'s invitation token, `inv_…`, from their link: reaches /v1/candidate only' },
+          basicApiKey: { type: 'http', scheme: 'basic', description: 'An API key as the username, no password: for applicant-tracking systems under /integrations' },
           session: { type: 'apiKey', in: 'cookie', name: 'assay_session', description: 'A member\'s browser session (POST /v1/session); state-changing requests also send `x-csrf-token`' },
         },
       },

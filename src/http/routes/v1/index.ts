@@ -9,6 +9,7 @@ import { memberRoutes } from './members.js';
 import { sessionRoutes } from './session.js';
 import { submissionEventRoutes } from './submissionEvents.js';
 import { submissionRoutes } from './submissions.js';
+import { webhookEndpointRoutes } from './webhookEndpoints.js';
 
 /** Everything under /v1. Who is calling is settled before (plugins/app/actor.ts); each service authorises. */
 export const v1Routes: FastifyPluginAsync = async (app) => {
@@ -22,4 +23,5 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
   await app.register(assessmentRoutes);
   await app.register(invitationRoutes);
   await app.register(candidateRoutes);
+  await app.register(webhookEndpointRoutes);
 };
