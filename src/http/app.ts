@@ -10,12 +10,13 @@ import { rateLimits } from './plugins/external/rateLimits.js';
 import { registerProblemHandler } from './problemHandler.js';
 import { healthRoutes } from './routes/health.js';
 import { v1Routes } from './routes/v1/index.js';
+import { webApp } from './plugins/external/webApp.js';
 
 /** Room for the largest valid submission (1 MiB of files) once JSON-escaped. */
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-/** Infrastructure plugins, then the app's (services, the caller), then routes: health, and the API under /v1. */
-export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string }, logger: Logger | false) {
+/** Infrastructure plugins, then the app's (services, the caller), then routes: health, the API under /v1, and the web app on every other GET. */
+export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string; webDir?: string }, logger: Logger | false) {
   const app = Fastify({
     loggerInstance: (logger || undefined) as FastifyBaseLogger | undefined,
     bodyLimit: BODY_LIMIT,
@@ -34,5 +35,6 @@ export async function buildApp(appServices: AppServices, infra: { redis: Redis; 
   await app.register(actor);
   await app.register(healthRoutes);
   await app.register(v1Routes, { prefix: '/v1' });
+  if (infra.webDir) await app.register(webApp, { root: infra.webDir });
   return app;
 }
