@@ -38,7 +38,12 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
   const [made, setMade] = useState(submissionsMade);
   const [busy, setBusy] = useState<'practice' | 'submit' | null>(null);
   const stop = useRef(new AbortController());
-  useEffect(() => () => stop.current.abort(), []);
+  // Made afresh on each mount (StrictMode mounts twice while developing): leaving stops following runs.
+  useEffect(() => {
+    const controller = new AbortController();
+    stop.current = controller;
+    return () => controller.abort();
+  }, []);
 
   const current = files[slug]!;
   const saveState = useAutosave(api, slug, current, dirty[slug] ?? false);
@@ -106,8 +111,9 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
         {view.invitation.deadline && <Countdown deadline={view.invitation.deadline} onExpired={onExpired} />}
       </header>
       <div className="workspace-body">
-        <section className="statement" aria-label="Statement">
-          <h1>{challenge.title}</h1>
+        <section className="statement" aria-label="Statement" tabIndex={0}>
+          {/* Statements usually open with their own title; the page has one h1 either way. */}
+          {!/^#\s/.test(challenge.statement.trimStart()) && <h1>{challenge.title}</h1>}
           <p className="muted">{challenge.language} · skills: {challenge.skills.join(', ')}</p>
           <Markdown source={challenge.statement} />
         </section>
@@ -125,10 +131,10 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
           onDelete={(p) => (change(deleteFile(current, p)), close(p))}
         />
         <section className="editor-pane" aria-label="Editor">
-          <div role="tablist" aria-label="Open files" className="tabs">
+          <div role="group" aria-label="Open files" className="tabs">
             {tabs[slug]!.map((p) => (
               <span key={p} className={`tab ${p === activePath ? 'active' : ''}`}>
-                <button type="button" role="tab" aria-selected={p === activePath} onClick={() => setActive((a) => ({ ...a, [slug]: p }))}>{p}</button>
+                <button type="button" aria-pressed={p === activePath} onClick={() => setActive((a) => ({ ...a, [slug]: p }))}>{p}</button>
                 <button type="button" className="close" aria-label={`Close ${p}`} onClick={() => close(p)}>×</button>
               </span>
             ))}
@@ -140,7 +146,7 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
             <p className="muted empty">Open a file from the list.</p>
           )}
         </section>
-        <aside className="results">
+        <aside className="results" aria-label="Results" tabIndex={0}>
           <RunPanel title="Sample tests" run={practice.run} error={practice.error} />
           <RunPanel title="Submission" run={submission.run} error={submission.error} />
         </aside>

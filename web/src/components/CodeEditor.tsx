@@ -1,12 +1,10 @@
-import { EditorState, Compartment, type Extension } from '@codemirror/state';
+import { EditorState, Compartment } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { oneDark } from '@codemirror/theme-one-dark';
 import { basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
+import { editorTheme } from './highlighting';
 import { languageOf } from './languages';
 import type { Theme } from './theme';
-
-const themeOf = (theme: Theme): Extension => (theme === 'dark' ? oneDark : []);
 
 interface Props {
   /** The file shown; each file keeps its own state (undo history, selection) across tab switches. */
@@ -33,7 +31,7 @@ export function CodeEditor({ path, value, theme, readOnly = false, onChange, lab
       extensions: [
         basicSetup,
         languageOf(p)?.extension() ?? [],
-        themeSlot.current.of(themeOf(theme)),
+        themeSlot.current.of(editorTheme(theme)),
         EditorState.readOnly.of(readOnly),
         EditorView.editable.of(!readOnly),
         EditorView.contentAttributes.of({ 'aria-label': label }),
@@ -45,6 +43,9 @@ export function CodeEditor({ path, value, theme, readOnly = false, onChange, lab
 
   useEffect(() => {
     const v = new EditorView({ state: makeState(path, value), parent: host.current! });
+    // Scrollable with the keyboard too: the content is not focusable when read-only.
+    v.scrollDOM.tabIndex = 0;
+    v.scrollDOM.setAttribute('aria-label', label);
     view.current = v;
     return () => v.destroy();
     // Made once; the effects below switch files and themes.
@@ -58,7 +59,7 @@ export function CodeEditor({ path, value, theme, readOnly = false, onChange, lab
       states.current.set(shown.current, v.state);
       const kept = states.current.get(path);
       v.setState(kept && kept.doc.toString() === value ? kept : makeState(path, value));
-      v.dispatch({ effects: themeSlot.current.reconfigure(themeOf(theme)) });
+      v.dispatch({ effects: themeSlot.current.reconfigure(editorTheme(theme)) });
       shown.current = path;
     } else if (v.state.doc.toString() !== value) {
       // Changed from outside (a restored draft): replace the text, keep the file's state otherwise.
@@ -68,7 +69,7 @@ export function CodeEditor({ path, value, theme, readOnly = false, onChange, lab
   }, [path, value]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: themeSlot.current.reconfigure(themeOf(theme)) });
+    view.current?.dispatch({ effects: themeSlot.current.reconfigure(editorTheme(theme)) });
   }, [theme]);
 
   return <div className="code-editor" ref={host} data-path={path} />;

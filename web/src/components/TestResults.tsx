@@ -21,7 +21,7 @@ export function TestResults({ tests, caption }: { tests: TestRow[]; caption: str
             <td><code>{t.name}</code></td>
             <td><span aria-hidden="true">{ICON[t.status] ?? '·'} </span>{t.status}</td>
             <td>{t.maxPoints === undefined ? '—' : `${t.points ?? 0}/${t.maxPoints}`}</td>
-            <td className="message">{t.message ? <pre>{t.message}</pre> : null}</td>
+            <td className="message">{t.message ? <pre tabIndex={0}>{t.message}</pre> : null}</td>
           </tr>
         ))}
       </tbody>

@@ -63,7 +63,7 @@ export function AssessmentPage() {
           <h2 id="candidates-title">Candidates</h2>
           <label className="filter">Filter<input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name, email or state" /></label>
         </div>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Candidates table">
           <table className="data candidates">
             <thead>
               <tr>

@@ -115,7 +115,7 @@ export function Settings() {
       </section>
       <section aria-labelledby="audit-title">
         <h2 id="audit-title">Audit log</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit log table">
           <table className="data">
             <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Target</th></tr></thead>
             <tbody>

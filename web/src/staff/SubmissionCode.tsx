@@ -52,7 +52,7 @@ export function SubmissionCode({ submission, others, starter, label }: { submiss
       ))}
       <details>
         <summary>The run's output</summary>
-        <pre className="log">{code.log || '(no output)'}</pre>
+        <pre className="log" tabIndex={0}>{code.log || '(no output)'}</pre>
       </details>
     </div>
   );
