@@ -31,9 +31,9 @@ module.exports = {
     },
     {
       name: 'authoring-tools-stay-outside-the-service',
-      comment: 'validate, mutants and regrade are for the CLI, not for the API or the worker.',
+      comment: 'validate, mutants and regrade are for the CLI; workers also validate uploaded packages. Never the API.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(cli|tools)/' },
+      from: { path: '^src/', pathNot: '^src/(cli|tools|worker)/' },
       to: { path: '^src/tools/' },
     },
   ],

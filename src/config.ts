@@ -31,6 +31,12 @@ const EnvSchema = Type.Object({
   QUEUE_NAME: Type.String({ pattern: '^[A-Za-z0-9_-]+$', default: 'assay-submissions' }),
   /** Sandbox runs one worker process executes at once. @defaultValue 2 */
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  /** Practice runs (sample tests, unscored) one worker process executes at once, besides scored runs. @defaultValue 1 */
+  WORKER_PRACTICE_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
+  /** Practice runs one candidate may start per window. @defaultValue 20 */
+  PRACTICE_RUNS_PER_WINDOW: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  /** The practice-run window. @defaultValue 600000 (10 minutes) */
+  PRACTICE_WINDOW_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 600_000 }),
   /** Started containers a worker keeps ready per runner image and limits (0: none). @defaultValue 2 */
   WORKER_POOL_SIZE: Type.Integer({ minimum: 0, maximum: 32, default: 2 }),
   /** How long a warm container may wait before it is replaced. @defaultValue 60000 */
@@ -73,8 +79,10 @@ export interface Config {
   /** Where the built web app is; served only when it holds an index.html. */
   webDir: string;
   queueName: string;
-  worker: { concurrency: number; inProcess: boolean; lockMs: number; poolSize: number; poolIdleMs: number };
+  worker: { concurrency: number; practiceConcurrency: number; inProcess: boolean; lockMs: number; poolSize: number; poolIdleMs: number };
   jobs: { attempts: number; backoffMs: number };
+  /** How many practice runs one candidate may start per window. */
+  practice: { runsPerWindow: number; windowMs: number };
   sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
   logLevel: string;
 }
@@ -114,12 +122,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queueName: e.QUEUE_NAME,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
+      practiceConcurrency: e.WORKER_PRACTICE_CONCURRENCY,
       inProcess: e.RUN_WORKER,
       lockMs: e.WORKER_LOCK_MS,
       poolSize: e.WORKER_POOL_SIZE,
       poolIdleMs: e.WORKER_POOL_IDLE_MS,
     },
     jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS },
+    practice: { runsPerWindow: e.PRACTICE_RUNS_PER_WINDOW, windowMs: e.PRACTICE_WINDOW_MS },
     sandbox: {
       maxTimeoutMs: e.SANDBOX_MAX_TIMEOUT_MS,
       maxMemoryMb: e.SANDBOX_MAX_MEMORY_MB,

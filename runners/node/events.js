@@ -15,8 +15,9 @@ export function truncate(text) {
 }
 
 export class EventWriter {
-  constructor(nonce) {
+  constructor(nonce, fd = 1) {
     this.nonce = nonce;
+    this.fd = fd;
   }
 
   /** Writes a test event; returns the test as the result document lists it. */
@@ -30,8 +31,8 @@ export class EventWriter {
     this.#write({ type: 'result', result: { version: 1, status, message: truncate(message), tests } });
   }
 
-  // Synchronous, straight to fd 1: an event must leave before a later test can hang or crash the sandbox.
+  // Synchronous: an event must leave before a later test can hang or crash the sandbox.
   #write(event) {
-    writeSync(1, `${this.nonce} ${JSON.stringify(event)}\n`);
+    writeSync(this.fd, `${this.nonce} ${JSON.stringify(event)}\n`);
   }
 }

@@ -25,16 +25,9 @@ function location(error) {
   return frame ? `\n  ${frame.trim()}` : '';
 }
 
-/**
- * Why a test file could not be loaded, from what its process printed on stderr: node prints the
- * offending source line and the error, between a frame of its own internals and a stack trace.
- */
-export function loadErrorMessage(file, stderr) {
-  const text = stderr
-    .split(/\n[ \t]*\n/)
-    .filter((block) => !/^(node:internal|Node\.js v)/.test(block.trimStart()))
-    .map((block) => block.split(/\n\s+at /)[0])
-    .join('\n\n')
-    .trim();
-  return relativeToWork(`${file} could not be loaded:\n${text || 'its process exited before running any test'}`);
+/** Why a test file could not be loaded: the error of its import (the solution's, rebuilt here). */
+export function loadErrorMessage(file, error) {
+  const cause = error?.cause instanceof Error ? error.cause : error;
+  const text = cause instanceof Error ? `${cause.name}: ${cause.message}${location(cause)}` : String(cause ?? 'it could not be imported');
+  return relativeToWork(`${file} could not be loaded:\n${text}`);
 }

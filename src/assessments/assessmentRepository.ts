@@ -1,3 +1,4 @@
+import type { Language } from '../challenges/manifest.js';
 import type { OwnerId } from '../tenancy/actor.js';
 
 /** What a candidate is shown of their own results. */
@@ -10,6 +11,8 @@ export interface AssessmentChallenge {
   version: string;
   /** Its share of the total, relative to the others'. */
   weight: number;
+  /** The languages a candidate may solve it in, of those it offers; null (assessments made before this existed): all of them. */
+  languages: Language[] | null;
 }
 
 export interface Assessment {

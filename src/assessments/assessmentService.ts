@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Audit } from '../audit/audit.js';
 import type { ChallengeRepository } from '../challenges/challengeRepository.js';
+import { offeredLanguages, type Language } from '../challenges/manifest.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import type { Actor } from '../tenancy/actor.js';
@@ -14,7 +15,8 @@ export interface AssessmentInput {
   maxSubmissions?: number;
   resultVisibility?: ResultVisibility;
   /** A challenge without a version is pinned to its current one. */
-  challenges: { slug: string; version?: string; weight?: number }[];
+  /** Without languages, every language the challenge offers is allowed. */
+  challenges: { slug: string; version?: string; weight?: number; languages?: Language[] }[];
 }
 
 export function assessmentService(deps: { assessments: AssessmentRepository; challenges: Pick<ChallengeRepository, 'current' | 'version'>; audit: Audit }, now = () => new Date()) {
@@ -24,7 +26,10 @@ export function assessmentService(deps: { assessments: AssessmentRepository; cha
     const pinned = await Promise.all(input.challenges.map(async (c, i) => {
       const pkg = c.version ? await deps.challenges.version(owner, c.slug, c.version) : await deps.challenges.current(owner, c.slug);
       if (!pkg) problems.push({ field: `/body/challenges/${i}`, message: c.version ? `no version ${c.version} of "${c.slug}"` : `unknown challenge "${c.slug}"` });
-      return { slug: c.slug, version: pkg?.version ?? '', weight: c.weight ?? 1 };
+      const offered = pkg ? offeredLanguages(pkg.manifest) : [];
+      const unoffered = (c.languages ?? []).filter((l) => !offered.includes(l));
+      if (pkg && unoffered.length > 0) problems.push({ field: `/body/challenges/${i}/languages`, message: `"${c.slug}" offers ${offered.join(', ')}, not ${unoffered.join(', ')}` });
+      return { slug: c.slug, version: pkg?.version ?? '', weight: c.weight ?? 1, languages: c.languages ?? offered };
     }));
     if (new Set(input.challenges.map((c) => c.slug)).size !== input.challenges.length) problems.push({ field: '/body/challenges', message: 'a challenge appears twice' });
     if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
@@ -62,7 +67,9 @@ export function assessmentService(deps: { assessments: AssessmentRepository; cha
     /** Replaces the assessment's settings; invitations already started keep their deadline. */
     async update(caller: Actor, id: string, input: AssessmentInput): Promise<Assessment> {
       const actor = authorize(caller, 'assessments.write');
-      const before = await get(actor, id);
+      // Writing implies reading the one being replaced: a key with assessments:write alone may update.
+      const before = await deps.assessments.get(actor.ownerId, id);
+      if (!before) throw new NotFoundError(`No assessment ${id}.`);
       const a = build(id, input, await pin(actor.ownerId, input), before.createdAt);
       await deps.assessments.update(actor.ownerId, a);
       await deps.audit(actor, 'assessment.changed', `assessment:${id}`, { name: a.name });

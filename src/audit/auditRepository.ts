@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'invitation.cancelled',
   'invitation.extended',
   'invitation.reopened',
+  'challenge.uploaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

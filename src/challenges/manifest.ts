@@ -3,6 +3,10 @@ import { RUNNERS } from '../images/runners.js';
 
 export const LANGUAGES = ['python', 'javascript', 'typescript', 'java', 'go', 'sql'] as const;
 
+export type Language = (typeof LANGUAGES)[number];
+
+const LanguageSchema = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
+
 export const SKILLS = [
   'api-design', 'http', 'sql', 'data-modeling', 'performance',
   'security', 'concurrency', 'caching', 'testing', 'debugging',
@@ -17,7 +21,10 @@ export const ManifestSchema = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 200 }),
     summary: Type.String({ minLength: 1, maxLength: 500 }),
     runner: Type.Union(RUNNERS.map((r) => Type.Literal(r))),
-    language: Type.Union(LANGUAGES.map((l) => Type.Literal(l))),
+    /** The starter's language. */
+    language: LanguageSchema,
+    /** Every language a solution may be written in (the runner must run each); `[language]` when absent. */
+    languages: Type.Optional(Type.Array(LanguageSchema, { minItems: 1, uniqueItems: true })),
     skills: Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true }),
     limits: Type.Optional(
       Type.Object(
@@ -45,3 +52,6 @@ export const ManifestSchema = Type.Object(
 );
 
 export type Manifest = Static<typeof ManifestSchema>;
+
+/** The languages a challenge offers its candidates. */
+export const offeredLanguages = (manifest: Pick<Manifest, 'language' | 'languages'>): Language[] => manifest.languages ?? [manifest.language];

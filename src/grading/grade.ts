@@ -1,6 +1,9 @@
 import type Docker from 'dockerode';
 import type { ChallengePackage, PackageFile } from '../challenges/challengePackage.js';
+import type { Manifest } from '../challenges/manifest.js';
+import type { HarnessEvent } from '../sandbox/harnessEvents.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
+import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
 import { runSandbox } from '../sandbox/runSandbox.js';
 import type { WarmPool } from '../sandbox/warmPool.js';
 import { scoreRun, scoreTest, type Score, type ScoredTest } from '../scoring/scoreRun.js';
@@ -33,18 +36,30 @@ export interface Graded {
   reported: string[];
 }
 
+/** Runs files against a set of tests in a fresh sandbox of the challenge's runner. */
+export async function runTests(
+  grader: Grader,
+  req: Pick<GradeRequest, 'runId' | 'files' | 'limits' | 'signal'> & { manifest: Manifest; tests: PackageFile[]; onEvent?: (event: HarnessEvent) => void },
+): Promise<SandboxOutcome> {
+  return runSandbox(grader.docker, {
+    runId: req.runId,
+    image: await grader.imageFor(req.manifest.runner),
+    files: { solution: req.files, tests: req.tests },
+    limits: req.limits,
+    signal: req.signal,
+    pool: grader.pool,
+    onEvent: req.onEvent,
+  });
+}
+
 /** Runs files against a challenge version's hidden tests in a fresh sandbox and scores them. */
 export async function grade(grader: Grader, req: GradeRequest): Promise<Graded> {
   const { manifest } = req.pkg;
-  const { limits } = req;
   const points = new Map(manifest.tests.map((t) => [t.name, t.points ?? 1]));
-  const outcome = await runSandbox(grader.docker, {
-    runId: req.runId,
-    image: await grader.imageFor(manifest.runner),
-    files: { solution: req.files, tests: req.pkg.hiddenTests },
-    limits,
-    signal: req.signal,
-    pool: grader.pool,
+  const outcome = await runTests(grader, {
+    ...req,
+    manifest,
+    tests: req.pkg.hiddenTests,
     onEvent: (event) => {
       const maxPoints = event.type === 'test' ? points.get(event.test.name) : undefined;
       if (event.type === 'test' && maxPoints !== undefined) req.onTest?.(scoreTest(event.test, maxPoints));
@@ -52,5 +67,5 @@ export async function grade(grader: Grader, req: GradeRequest): Promise<Graded> 
   });
   // What was scored: the streamed tests (scoring/scoreRun.ts), not the result document's own list.
   const reported = outcome.tests.map((t) => t.name);
-  return { score: scoreRun(manifest, outcome, limits), log: outcome.log, reported };
+  return { score: scoreRun(manifest, outcome, req.limits), log: outcome.log, reported };
 }

@@ -8,6 +8,7 @@ import { cookies } from './plugins/external/cookies.js';
 import { openApi } from './plugins/external/openapi.js';
 import { rateLimits } from './plugins/external/rateLimits.js';
 import { registerProblemHandler } from './problemHandler.js';
+import { requestSerializer } from './requestLog.js';
 import { healthRoutes } from './routes/health.js';
 import { v1Routes } from './routes/v1/index.js';
 import { webApp } from './plugins/external/webApp.js';
@@ -18,7 +19,8 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 /** Infrastructure plugins, then the app's (services, the caller), then routes: health, the API under /v1, and the web app on every other GET. */
 export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string; webDir?: string }, logger: Logger | false) {
   const app = Fastify({
-    loggerInstance: (logger || undefined) as FastifyBaseLogger | undefined,
+    // Credentials sent in a query string by mistake must not reach the logs with it.
+    loggerInstance: (logger ? logger.child({}, { serializers: { req: requestSerializer } }) : undefined) as FastifyBaseLogger | undefined,
     bodyLimit: BODY_LIMIT,
     // Report links carry their signed claim in the path (routes/v1/invitations.ts).
     routerOptions: { maxParamLength: 500 },

@@ -1,18 +1,26 @@
-import type { Assessment, AssessmentRepository, ResultVisibility } from '../assessments/assessmentRepository.js';
+import { randomUUID } from 'node:crypto';
+import type { Assessment, AssessmentChallenge, AssessmentRepository, ResultVisibility } from '../assessments/assessmentRepository.js';
 import type { ChallengePackage } from '../challenges/challengePackage.js';
 import type { ChallengeRepository } from '../challenges/challengeRepository.js';
+import { languageOfPath } from '../challenges/languageOfPath.js';
+import { offeredLanguages, type Manifest } from '../challenges/manifest.js';
 import { ConflictError } from '../errors/ConflictError.js';
+import { ForbiddenError } from '../errors/ForbiddenError.js';
 import { NotFoundError } from '../errors/NotFoundError.js';
 import { SessionClosedError } from '../errors/SessionClosedError.js';
+import { UnauthorizedError } from '../errors/UnauthorizedError.js';
 import { ValidationError } from '../errors/ValidationError.js';
-import type { Submission, SubmissionRequest } from '../submissions/submission.js';
+import type { PracticeJob, PracticeRun } from '../queue/practiceQueue.js';
+import type { SandboxLimits } from '../sandbox/limits.js';
+import type { ScoredTest } from '../scoring/scoreRun.js';
+import type { Submission, SubmissionRequest, SubmittedFile } from '../submissions/submission.js';
 import type { SubmissionRepository } from '../submissions/submissionRepository.js';
 import type { SubmissionService } from '../submissions/submissionService.js';
+import { assertValidFiles } from '../submissions/validateFiles.js';
 import type { Actor, CandidateActor } from '../tenancy/actor.js';
 import { sha256 } from '../tenancy/secrets.js';
 import type { Draft, DraftRepository } from './draftRepository.js';
 import type { Invitation, InvitationRepository } from './invitationRepository.js';
-import type { SubmittedFile } from '../submissions/submission.js';
 import { INVITATION_TOKEN_PREFIX, type InvitationService } from './invitationService.js';
 
 const MINUTE_MS = 60_000;
@@ -26,8 +34,14 @@ export interface CandidateDeps {
   drafts: DraftRepository;
   submit: SubmissionService['submitForInvitation'];
   scheduleClose: (ownerId: string, invitationId: string, at: Date) => Promise<void>;
+  practice: { enqueue: (job: PracticeJob) => Promise<void>; read: (practiceId: string) => Promise<PracticeRun | null> };
+  limitsFor: (manifest: Manifest) => SandboxLimits;
   now?: () => Date;
 }
+
+/** What a candidate may see of one hidden test's result: its name and points from `tests` on, its message only with `full`. */
+const candidateTestView = (t: Pick<ScoredTest, 'name' | 'status' | 'points' | 'maxPoints' | 'message'>, visibility: 'tests' | 'full') =>
+  ({ name: t.name, status: t.status, points: t.points, maxPoints: t.maxPoints, ...(visibility === 'full' ? { message: t.message } : {}) });
 
 /** What a candidate may see of a submission of theirs: never the captured output, never hidden tests' source. */
 export function candidateSubmissionView(s: Submission, visibility: ResultVisibility) {
@@ -35,7 +49,7 @@ export function candidateSubmissionView(s: Submission, visibility: ResultVisibil
   if (visibility === 'none') return base;
   const scored = { ...base, verdict: s.verdict, score: s.score };
   if (visibility === 'score') return scored;
-  return { ...scored, tests: s.tests.map((t) => ({ name: t.name, status: t.status, points: t.points, maxPoints: t.maxPoints, ...(visibility === 'full' ? { message: t.message } : {}) })) };
+  return { ...scored, tests: s.tests.map((t) => candidateTestView(t, visibility)) };
 }
 
 /** The candidate's own session, reached by the invitation link's token only. */
@@ -43,7 +57,8 @@ export function candidateService(deps: CandidateDeps) {
   const now = deps.now ?? (() => new Date());
 
   async function session(caller: Actor): Promise<{ actor: CandidateActor; invitation: Invitation; assessment: Assessment }> {
-    if (caller.kind !== 'candidate') throw new NotFoundError('This is a candidate\'s route: open it with the invitation link.');
+    if (caller.kind === 'anonymous') throw new UnauthorizedError('Open the assessment with the invitation link: send its token as `Authorization: Bearer inv_…`.');
+    if (caller.kind !== 'candidate') throw new ForbiddenError('This is a candidate\'s route: open it with the invitation link.');
     const invitation = (await deps.staff.current(caller.ownerId, caller.invitationId))!;
     const assessment = (await deps.assessments.get(caller.ownerId, invitation.assessmentId))!;
     return { actor: caller, invitation, assessment };
@@ -52,6 +67,36 @@ export function candidateService(deps: CandidateDeps) {
   /** The session while it may take submissions: started, before the deadline (checked here, on the server). */
   function open(invitation: Invitation): void {
     if (invitation.state !== 'started') throw new SessionClosedError(`The assessment is ${invitation.state}; it takes no submissions.`);
+  }
+
+  async function submission(caller: Actor, id: string) {
+    const { actor, invitation, assessment } = await session(caller);
+    const s = await deps.submissions.get(actor.ownerId, id);
+    if (!s || s.invitationId !== invitation.id) throw new NotFoundError(`No submission ${id}.`);
+    return candidateSubmissionView(s, assessment.resultVisibility);
+  }
+
+  function pinned(assessment: Assessment, slug: string) {
+    const found = assessment.challenges.find((c) => c.slug === slug);
+    if (!found) throw new ValidationError(`The assessment has no challenge "${slug}".`, { errors: [{ field: '/body/challenge', message: 'not part of this assessment' }] });
+    return found;
+  }
+
+  /** The pinned version of a challenge the files may be run against: every file in a language the assessment allows. */
+  async function runnable(owner: string, challenge: AssessmentChallenge, files: SubmittedFile[]): Promise<ChallengePackage> {
+    assertValidFiles(files);
+    const pkg = (await deps.challenges.version(owner, challenge.slug, challenge.version))!;
+    const offered = offeredLanguages(pkg.manifest);
+    const allowed = challenge.languages ?? offered;
+    const problems = files.flatMap((f, i) => {
+      const language = languageOfPath(f.path);
+      // Only the challenge's own languages are restricted: a .sql file in a Python project is data.
+      return language && offered.includes(language) && !allowed.includes(language)
+        ? [{ field: `/body/files/${i}/path`, message: `${language} is not allowed in this assessment (allowed: ${allowed.join(', ')})` }]
+        : [];
+    });
+    if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+    return pkg;
   }
 
   return {
@@ -87,11 +132,49 @@ export function candidateService(deps: CandidateDeps) {
     async submit(caller: Actor, req: SubmissionRequest): Promise<Submission> {
       const { actor, invitation, assessment } = await session(caller);
       open(invitation);
-      const pinned = assessment.challenges.find((c) => c.slug === req.challenge);
-      if (!pinned) throw new ValidationError(`The assessment has no challenge "${req.challenge}".`, { errors: [{ field: '/body/challenge', message: 'not part of this assessment' }] });
+      const challenge = pinned(assessment, req.challenge);
+      await runnable(actor.ownerId, challenge, req.files);
       const made = (await deps.submissions.listByInvitation(actor.ownerId, invitation.id)).filter((s) => s.challenge.slug === req.challenge && s.status !== 'failed');
       if (made.length >= assessment.maxSubmissions) throw new ConflictError(`All ${assessment.maxSubmissions} submissions of "${req.challenge}" are used.`);
-      return (await deps.submit(actor.ownerId, invitation.id, req, pinned.version)).submission;
+      return (await deps.submit(actor.ownerId, invitation.id, req, challenge.version)).submission;
+    },
+
+    /** Runs the files against the challenge's sample tests only: never scored, never counted. */
+    async practise(caller: Actor, req: SubmissionRequest): Promise<{ id: string }> {
+      const { actor, invitation, assessment } = await session(caller);
+      open(invitation);
+      const challenge = pinned(assessment, req.challenge);
+      const pkg = await runnable(actor.ownerId, challenge, req.files);
+      const { slug, version } = challenge;
+      const practiceId = randomUUID();
+      await deps.practice.enqueue({
+        ownerId: actor.ownerId,
+        invitationId: invitation.id,
+        practiceId,
+        challenge: { slug, version },
+        manifest: pkg.manifest,
+        sampleTests: pkg.sampleTests,
+        files: req.files,
+        limits: deps.limitsFor(pkg.manifest),
+      });
+      return { id: practiceId };
+    },
+
+    /** One of the candidate's practice runs, while it is kept (an hour after it ends). */
+    async practiceRun(caller: Actor, id: string) {
+      const { invitation } = await session(caller);
+      const run = await deps.practice.read(id);
+      if (!run || run.job.invitationId !== invitation.id) throw new NotFoundError(`No practice run ${id}.`);
+      const { result } = run;
+      return {
+        id,
+        challenge: run.job.challenge.slug,
+        status: run.state,
+        verdict: result?.verdict ?? null,
+        message: run.state === 'failed' ? 'The practice run could not be run; run it again.' : result?.message ?? null,
+        tests: result?.tests ?? [],
+        output: result?.output ?? null,
+      };
     },
 
     /** Saves the candidate's work on a challenge as it stands (autosave), while the session is open. */
@@ -110,11 +193,16 @@ export function candidateService(deps: CandidateDeps) {
       return deps.drafts.list(actor.ownerId, invitation.id);
     },
 
-    async submission(caller: Actor, id: string) {
-      const { actor, invitation, assessment } = await session(caller);
-      const s = await deps.submissions.get(actor.ownerId, id);
-      if (!s || s.invitationId !== invitation.id) throw new NotFoundError(`No submission ${id}.`);
-      return candidateSubmissionView(s, assessment.resultVisibility);
+    submission,
+
+    /** Following a submission live: its view as it stands, and each test as the assessment lets the candidate see it (or null). */
+    async followSubmission(caller: Actor, id: string) {
+      const visibility = (await session(caller)).assessment.resultVisibility;
+      await submission(caller, id);
+      return {
+        snapshot: () => submission(caller, id),
+        test: (t: ScoredTest) => (visibility === 'tests' || visibility === 'full' ? candidateTestView(t, visibility) : null),
+      };
     },
 
     /** The candidate's own result, as far as the assessment shows it. */

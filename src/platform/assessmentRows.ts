@@ -3,14 +3,16 @@ import type { Invitation, InvitationState } from '../invitations/invitationRepos
 
 // Rows of assessments and invitations as both adapters read them.
 
-export const toAssessment = (r: Omit<Assessment, 'resultVisibility'> & { resultVisibility: string }): Assessment => ({
+type ChallengeRow = Omit<Assessment['challenges'][number], 'languages'> & { languages?: Assessment['challenges'][number]['languages'] };
+
+export const toAssessment = (r: Omit<Assessment, 'resultVisibility' | 'challenges'> & { resultVisibility: string; challenges: ChallengeRow[] }): Assessment => ({
   id: r.id,
   name: r.name,
   instructions: r.instructions,
   timeLimitMinutes: r.timeLimitMinutes,
   maxSubmissions: r.maxSubmissions,
   resultVisibility: r.resultVisibility as ResultVisibility,
-  challenges: r.challenges,
+  challenges: r.challenges.map((c) => ({ ...c, languages: c.languages ?? null })),
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });

@@ -3,6 +3,7 @@ import type { AssessmentRepository } from '../assessments/assessmentRepository.j
 import type { AuditRepository } from '../audit/auditRepository.js';
 import type { DraftRepository } from '../invitations/draftRepository.js';
 import type { InvitationRepository } from '../invitations/invitationRepository.js';
+import type { ChallengeImportRepository } from '../challenges/challengeImportRepository.js';
 import type { ChallengeRepository } from '../challenges/challengeRepository.js';
 import type { MemberRepository } from '../members/memberRepository.js';
 import type { OrganisationRepository } from '../organisations/organisationRepository.js';
@@ -14,6 +15,7 @@ import type { SettingRepository } from './settingRepository.js';
 export interface Store {
   submissions: SubmissionRepository;
   challenges: ChallengeRepository;
+  challengeImports: ChallengeImportRepository;
   organisations: OrganisationRepository;
   members: MemberRepository;
   sessions: SessionRepository;

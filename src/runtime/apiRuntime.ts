@@ -5,6 +5,7 @@ import { apiKeyService } from '../apiKeys/apiKeyService.js';
 import { auditLogService, auditor } from '../audit/audit.js';
 import { catalogue } from '../challenges/catalogue.js';
 import { assessmentService } from '../assessments/assessmentService.js';
+import { challengeImportService } from '../challenges/challengeImportService.js';
 import { challengeService } from '../challenges/challengeService.js';
 import { candidateService } from '../invitations/candidateService.js';
 import { invitationService } from '../invitations/invitationService.js';
@@ -16,7 +17,9 @@ import type { Config } from '../config.js';
 import { EventHub } from '../events/eventHub.js';
 import { openStore } from '../platform/openStore.js';
 import type { Store } from '../platform/store.js';
+import { createPracticeQueue, enqueuePractice, readPractice } from '../queue/practiceQueue.js';
 import { startResultConsumer } from '../queue/resultQueue.js';
+import { createValidationQueue, enqueueValidation, startValidationReportConsumer } from '../queue/validationQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
 import { resolveLimits } from '../sandbox/limits.js';
@@ -30,7 +33,7 @@ export interface ApiRuntime extends Connections {
   store: Store;
   queue: Queue<SubmissionJob>;
   events: EventHub;
-  services: Omit<AppServices, 'events' | 'serverLimits' | 'probes' | 'cookieSecure'>;
+  services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
   deadlines: Queue;
   /**
@@ -65,6 +68,16 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         limits: resolveLimits(pkg.manifest.limits, config.sandbox),
       }, pkg),
   });
+  const practice = createPracticeQueue(config.queueName, conn.redis);
+  practice.on('error', (err) => log.warn({ err: err.message }, 'practice queue error'));
+  const validations = createValidationQueue(config.queueName, conn.redis);
+  validations.on('error', (err) => log.warn({ err: err.message }, 'validation queue error'));
+  const challengeImports = challengeImportService({
+    imports: store.challengeImports,
+    challenges: store.challenges,
+    validate: (job) => enqueueValidation(validations, job),
+    audit,
+  });
   const deadlines = createDeadlineQueue(config.queueName, conn.redis);
   deadlines.on('error', (err) => log.warn({ err: err.message }, 'deadline queue error'));
   const scheduleClose = (ownerId: string, invitationId: string, at: Date) => scheduleDeadline(deadlines, ownerId, invitationId, at);
@@ -98,8 +111,11 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         drafts: store.drafts,
         submit: submissions.submitForInvitation,
         scheduleClose,
+        practice: { enqueue: (job) => enqueuePractice(practice, job), read: (id) => readPractice(practice, id) },
+        limitsFor: (manifest) => resolveLimits(manifest.limits, config.sandbox),
       }),
       challenges: challengeService(challenges),
+      challengeImports,
       members: memberService(store.members, audit),
       apiKeys: apiKeyService(store.apiKeys, audit),
       sessions: sessionService(store),
@@ -108,13 +124,19 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     organisations: organisationService(store),
     startConsumers() {
       if (consumers.length > 0) return;
-      consumers = [startResultConsumer(config.queueName, conn.redis, submissions.record), startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue)];
+      consumers = [
+        startResultConsumer(config.queueName, conn.redis, submissions.record),
+        startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue),
+        startValidationReportConsumer(config.queueName, conn.redis, challengeImports.record),
+      ];
       for (const c of consumers) c.on('error', (err) => log.warn({ err: err.message, queue: c.name }, 'consumer error'));
     },
     stopConsumers,
     async close() {
       await stopConsumers();
       await closeWithin(deadlines.close());
+      await closeWithin(practice.close());
+      await closeWithin(validations.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
       await conn.close();

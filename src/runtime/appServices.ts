@@ -6,6 +6,7 @@ export const appServices = (rt: ApiRuntime): AppServices => ({
   ...rt.services,
   events: rt.events,
   serverLimits: rt.config.sandbox,
+  practiceLimit: rt.config.practice,
   cookieSecure: rt.config.http.cookieSecure,
   probes: { redis: () => rt.redis.ping(), database: () => rt.store.ping(), docker: () => rt.docker.ping() },
 });

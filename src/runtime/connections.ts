@@ -5,15 +5,18 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { publishEvent, type SubmissionEvent } from '../events/submissionEvent.js';
 import { createResultQueue } from '../queue/resultQueue.js';
+import { createReportQueue, type ValidationReportMessage } from '../queue/validationQueue.js';
 import type { ResultMessage } from '../submissions/resultMessage.js';
 
-/** What every Assay process holds, API or worker: Redis, the results queue, the Docker engine. No database. */
+/** What every Assay process holds, API or worker: Redis, the ways back from workers, the Docker engine. No database. */
 export interface Connections {
   config: Config;
   log: Logger;
   redis: Redis;
   docker: Docker;
   results: Queue<ResultMessage>;
+  /** Where workers send what they found in uploaded packages. */
+  reports: Queue<ValidationReportMessage>;
   publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
   close(): Promise<void>;
 }
@@ -30,15 +33,18 @@ export function openConnections(config: Config, log: Logger): Connections {
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const results = createResultQueue(config.queueName, redis);
   results.on('error', (err) => log.warn({ err: err.message }, 'results queue error'));
+  const reports = createReportQueue(config.queueName, redis);
+  reports.on('error', (err) => log.warn({ err: err.message }, 'validation reports queue error'));
   return {
     config,
     log,
     redis,
     docker: new Docker({ socketPath: config.dockerSocket }),
     results,
+    reports,
     publish: (id, event) => publishEvent(redis, config.queueName, id, event),
     async close() {
-      await closeWithin(results.close());
+      await Promise.all([closeWithin(results.close()), closeWithin(reports.close())]);
       redis.disconnect();
     },
   };

@@ -13,7 +13,7 @@ import { authorize } from '../tenancy/permissions.js';
 import type { ResultMessage } from './resultMessage.js';
 import type { Submission, SubmissionRequest } from './submission.js';
 import type { SubmissionRepository } from './submissionRepository.js';
-import { validateFiles } from './validateFiles.js';
+import { assertValidFiles } from './validateFiles.js';
 
 export interface Created {
   id: string;
@@ -64,8 +64,7 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
 
   async function submit(owner: OwnerId, req: SubmissionRequest, opts: { idempotencyKey: string | undefined; invitationId: string | null; pkg: () => Promise<ChallengePackage | undefined> }): Promise<Created> {
     const { idempotencyKey, invitationId } = opts;
-    const problems = validateFiles(req.files);
-    if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
+    assertValidFiles(req.files);
     const requestHash = hashRequest(req);
     if (idempotencyKey !== undefined) {
       const replay = await replayOf(owner, idempotencyKey, requestHash);

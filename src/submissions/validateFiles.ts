@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../errors/AppError.js';
+import { ValidationError } from '../errors/ValidationError.js';
 import { SUBMISSION_LIMITS } from './submissionLimits.js';
 import type { SubmittedFile } from './submission.js';
 
@@ -46,4 +47,10 @@ export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
     problems.push({ field: '/body/files', message: `total size ${total} bytes exceeds ${SUBMISSION_LIMITS.maxTotalBytes}` });
   }
   return problems;
+}
+
+/** Throws the problems of `validateFiles` as one validation error (400), each field named. */
+export function assertValidFiles(files: SubmittedFile[]): void {
+  const problems = validateFiles(files);
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
 }

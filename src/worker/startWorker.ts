@@ -7,11 +7,15 @@ import type { ResultMessage } from '../submissions/resultMessage.js';
 import type { Config } from '../config.js';
 import { imageResolver } from '../images/imageResolver.js';
 import { PackageSource } from '../queue/packageCache.js';
+import { practiceQueueName, type PracticeJob, type PracticeResult } from '../queue/practiceQueue.js';
 import { sendResult } from '../queue/resultQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
+import { sendValidationReport, startValidationWorker, type ValidationReportMessage } from '../queue/validationQueue.js';
 import { removeExpiredContainers } from '../sandbox/containerReaper.js';
 import { WarmPool } from '../sandbox/warmPool.js';
+import { processPractice } from './processPractice.js';
 import { processSubmission, type WorkerDeps } from './processSubmission.js';
+import { processValidation } from './processValidation.js';
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -23,11 +27,12 @@ const REAP_GRACE_MS = 10_000;
 
 /** What a worker is started with (runtime/connections.ts makes it): Redis, the engine, the way back. */
 export interface WorkerConnections {
-  config: Pick<Config, 'queueName' | 'worker' | 'baseImage'>;
+  config: Pick<Config, 'queueName' | 'worker' | 'baseImage' | 'sandbox'>;
   log: Logger;
   redis: Redis;
   docker: Docker;
   results: Queue<ResultMessage>;
+  reports: Queue<ValidationReportMessage>;
   publish: WorkerDeps['publish'];
 }
 
@@ -72,19 +77,39 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
     }).catch(() => undefined);
   });
   worker.on('error', (err) => log.error({ err }, 'worker error'));
+  const practice = new Worker<PracticeJob, PracticeResult>(practiceQueueName(conn.config.queueName), (job) => processPractice(deps, job, shutdown.signal), {
+    connection: conn.redis,
+    concurrency: settings.practiceConcurrency,
+    lockDuration: settings.lockMs,
+    autorun: false,
+  });
+  // Announced once the job's end is stored, so whoever reads it then finds the result.
+  const finished = (job: { data: PracticeJob } | undefined) => job && void conn.publish(job.data.practiceId, { type: 'finished' }).catch(() => undefined);
+  practice.on('completed', finished);
+  practice.on('failed', (job, err) => {
+    log.warn({ practiceId: job?.data.practiceId, err: err.message }, 'practice run failed');
+    finished(job);
+  });
+  practice.on('error', (err) => log.error({ err }, 'practice worker error'));
+  // Uploaded packages, one at a time: each is several sandbox runs, never the warm pool's.
+  const validations = startValidationWorker(conn.config.queueName, conn.redis, (job) =>
+    processValidation({ docker, imageFor }, conn.config.sandbox, job, (msg) => sendValidationReport(conn.reports, msg)), settings.lockMs);
+  validations.on('error', (err) => log.error({ err }, 'validation worker error'));
   const reap = () => void removeExpiredContainers(docker, REAP_GRACE_MS).catch((err: unknown) => log.warn({ err }, 'reaper failed'));
   reap();
   const reaper = setInterval(reap, REAP_EVERY_MS);
   reaper.unref();
   void worker.run();
-  await worker.waitUntilReady();
+  void practice.run();
+  void validations.run();
+  await Promise.all([worker.waitUntilReady(), practice.waitUntilReady(), validations.waitUntilReady()]);
   log.info({ concurrency: settings.concurrency, pool: settings.poolSize, queue: conn.config.queueName }, 'worker started');
   return {
     async close() {
       clearInterval(reaper);
       // Kill running sandboxes so close() does not wait out their time limits; their jobs are retried.
       shutdown.abort();
-      await worker.close();
+      await Promise.all([worker.close(), practice.close(), validations.close()]);
       await pool?.close();
     },
   };

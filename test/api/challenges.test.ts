@@ -62,6 +62,10 @@ describe('service endpoints', () => {
     expect(doc.paths['/v1/api-keys'].post.security).toEqual([{ session: [] }]);
     expect(doc.paths['/v1/candidate/submissions'].post.security).toEqual([{ invitation: [] }]);
     expect(doc.paths['/v1/reports/{token}'].get.security).toEqual([]);
+    const candidateOps = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown }>>).filter(([p]) => p.startsWith('/v1/candidate')).flatMap(([, ops]) => Object.values(ops));
+    expect(candidateOps.length).toBeGreaterThanOrEqual(11);
+    for (const op of candidateOps) expect(op.security).toEqual([{ invitation: [] }]);
+    expect(Object.keys(doc.paths['/v1/challenges'].post.requestBody.content).sort()).toEqual(['application/gzip', 'application/json']);
     const docs = await svc.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);

@@ -161,17 +161,27 @@ describe('the audit log', () => {
 });
 
 describe('secrets', () => {
-  it('never stores or logs an API key, a session token or a password in clear', async () => {
+  it('never stores or logs an API key, a session token, an invitation token or a password in clear', async () => {
     const res = await signIn(org.members.admin.email, PASSWORD, '10.8.0.1');
     const sessionToken = cookieOf(res).value;
     await app.inject({ method: 'GET', url: '/v1/challenges', headers: { cookie: `assay_session=${sessionToken}`, authorization: `Bearer ${org.key}` } });
+    // An invitation's token, used as a candidate would: in the header and, wrongly, in a query string.
+    const key = { authorization: `Bearer ${org.key}` };
+    const a = await app.inject({ method: 'POST', url: '/v1/assessments', headers: key, payload: { name: 'S', timeLimitMinutes: 5, challenges: [{ slug: 'sum-python' }] } });
+    const inv = await app.inject({ method: 'POST', url: `/v1/assessments/${a.json().id}/invitations`, headers: key, payload: { candidate: { name: 'C', email: 'c@d.e' } } });
+    const invitationToken: string = inv.json().token;
+    expect(invitationToken).toMatch(/^inv_/);
+    expect((await app.inject({ method: 'GET', url: '/v1/candidate', headers: { authorization: `Bearer ${invitationToken}` } })).statusCode).toBe(200);
+    await app.inject({ method: 'GET', url: `/v1/candidate?token=${invitationToken}` });
     const secretOfKey = org.key.split('_')[2]!;
     const db = ['', '-wal'].map((suffix) => { try { return readFileSync(database.url + suffix).toString('latin1'); } catch { return ''; } }).join('');
     expect(db.length).toBeGreaterThan(10_000);
     expect(logged.length).toBeGreaterThan(1000);
-    for (const secret of [secretOfKey, sessionToken, PASSWORD]) {
+    // The request is still logged, its credential replaced.
+    expect(logged).toContain('"url":"/v1/candidate?token=%5Bredacted%5D"');
+    for (const secret of [secretOfKey, sessionToken, invitationToken.slice(4), PASSWORD]) {
       expect(db).not.toContain(secret);
-      expect(logged).not.toContain(secret);
+      expect(logged.split('\n').filter((l) => l.includes(secret))).toEqual([]);
     }
   });
 });

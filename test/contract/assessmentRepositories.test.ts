@@ -18,7 +18,7 @@ const assessment: Assessment = {
   timeLimitMinutes: 90,
   maxSubmissions: 3,
   resultVisibility: 'score',
-  challenges: [{ slug: 'sum-python', version: 'a'.repeat(64), weight: 2 }],
+  challenges: [{ slug: 'sum-python', version: 'a'.repeat(64), weight: 2, languages: ['python'] }],
   createdAt: t0,
   updatedAt: t0,
 };

@@ -90,6 +90,22 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
     });
   });
 
+  describe('challenge imports', () => {
+    it('keeps an upload and its files per owner, and records one outcome only', async () => {
+      const { challengeImports } = store;
+      const upload = { id: newId(), slug: 'own', version: 'c'.repeat(64), status: 'validating' as const, problems: [], checks: [], createdAt: t0, finishedAt: null };
+      await challengeImports.insert(A, upload, files);
+      expect(await challengeImports.get(A, upload.id)).toEqual(upload);
+      expect(await challengeImports.files(A, upload.id)).toEqual(files);
+      expect(await challengeImports.get(B, upload.id)).toBeUndefined();
+      expect(await challengeImports.files(B, upload.id)).toBeUndefined();
+      expect(await challengeImports.finish(B, upload.id, { status: 'accepted', problems: [], checks: [] }, later(1))).toBe(false);
+      expect(await challengeImports.finish(A, upload.id, { status: 'rejected', problems: ['the starter scores 100%'], checks: ['x'] }, later(1))).toBe(true);
+      expect(await challengeImports.finish(A, upload.id, { status: 'accepted', problems: [], checks: [] }, later(2))).toBe(false);
+      expect(await challengeImports.get(A, upload.id)).toEqual({ ...upload, status: 'rejected', problems: ['the starter scores 100%'], checks: ['x'], finishedAt: later(1) });
+    });
+  });
+
   describe('submissions', () => {
     it('stores a queued submission that only its owner can read', async () => {
       const r = row(v1.version);

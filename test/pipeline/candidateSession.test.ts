@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleDeadline } from '../../src/queue/deadlineQueue.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import { seedOrganisation } from '../support/organisations.js';
+import { readStream } from '../support/sse.js';
 import { startTestService, type TestService } from '../support/testService.js';
 
 // A candidate's whole session on real Redis and Docker: an assessment, an invitation, the link's
@@ -13,8 +14,10 @@ let svc: TestService;
 const correct = [{ path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' }];
 const partial = [{ path: 'calc.py', content: 'def add(a, b):\n    return abs(a) + abs(b)\n' }];
 
+let base: string;
 beforeAll(async () => {
-  svc = await startTestService({ env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges') } });
+  svc = await startTestService({ env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'), PRACTICE_RUNS_PER_WINDOW: '4' } });
+  base = await svc.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => svc.close());
 
@@ -36,6 +39,16 @@ async function scored(candidate: ReturnType<typeof as>, id: string) {
     const s = (await candidate('GET', `/v1/candidate/submissions/${id}`)).json();
     if (s.status === 'completed' || s.status === 'failed') return s;
     if (Date.now() > until) throw new Error(`submission ${id} still ${s.status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function practised(candidate: ReturnType<typeof as>, id: string) {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const p = (await candidate('GET', `/v1/candidate/practice/${id}`)).json();
+    if (p.status === 'completed' || p.status === 'failed') return p;
+    if (Date.now() > until) throw new Error(`practice run ${id} still ${p.status}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -110,6 +123,54 @@ describe('a candidate\'s session', () => {
     expect((await as(other.token)('GET', `/v1/candidate/submissions/${first.json().id}`)).statusCode).toBe(404);
   });
 
+  it('runs the sample tests as practice: never scored or counted, the output shown, rate-limited, live over SSE', async () => {
+    const { invitation, token } = await invite({ name: 'Practice', timeLimitMinutes: 30, maxSubmissions: 1, resultVisibility: 'tests', challenges: [{ slug: 'sum-python' }] });
+    const candidate = as(token);
+    expect((await candidate('POST', '/v1/candidate/practice', { challenge: 'sum-python', files: correct })).statusCode).toBe(409);
+    await candidate('POST', '/v1/candidate/start');
+
+    const noisy = [{ path: 'calc.py', content: 'def add(a, b):\n    print("debugging", a, b)\n    return a - b\n' }];
+    const run = await candidate('POST', '/v1/candidate/practice', { challenge: 'sum-python', files: noisy });
+    expect(run.statusCode, run.body).toBe(202);
+    expect(run.headers.location).toBe(`/v1/candidate/practice/${run.json().id}`);
+    const failed = await practised(candidate, run.json().id);
+    // Only the sample test ran, with its message and the candidate's own output; nothing of the hidden tests.
+    expect(failed).toMatchObject({ status: 'completed', verdict: 'failed', tests: [{ name: 'test_sum.py::test_adds', status: 'failed', message: expect.stringContaining('assert') }] });
+    expect(failed.output).toContain('debugging 1 2');
+    expect(JSON.stringify(failed)).not.toMatch(/test_slow_but_fine|test_negative/);
+
+    // Live: the stream ends with the completed run; each sample test arrives as it reports.
+    const second = (await candidate('POST', '/v1/candidate/practice', { challenge: 'sum-python', files: correct })).json();
+    const events = await readStream(await fetch(`${base}/v1/candidate/practice/${second.id}/events`, { headers: { authorization: `Bearer ${token}` } }));
+    const last = events.at(-1)!;
+    expect(last).toMatchObject({ event: 'completed', data: { verdict: 'passed', tests: [{ name: 'test_sum.py::test_adds', status: 'passed' }] } });
+
+    // Practice never counts: the one scored submission is still there, and nothing was recorded.
+    expect((await svc.rt.store.submissions.listByInvitation(svc.org.id, invitation.id))).toEqual([]);
+    expect((await candidate('GET', '/v1/candidate/result')).json().challenges[0]).toMatchObject({ submissions: 0, counted: null });
+
+    // Four practice requests a window in this service (the refused one before the start counts too): the fifth is refused, saying when to retry.
+    const limited = await candidate('POST', '/v1/candidate/practice', { challenge: 'sum-python', files: correct });
+    await practised(candidate, limited.json().id);
+    const refused = await candidate('POST', '/v1/candidate/practice', { challenge: 'sum-python', files: correct });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+
+    // Another candidate sees none of it; a practice run is not a submission either.
+    const other = await invite({ name: 'Other', timeLimitMinutes: 30, challenges: [{ slug: 'sum-python' }] }, { name: 'Bo', email: 'bo@example.com', externalId: 'ats-44' });
+    expect((await as(other.token)('GET', `/v1/candidate/practice/${run.json().id}`)).statusCode).toBe(404);
+    expect((await candidate('GET', `/v1/candidate/submissions/${run.json().id}`)).statusCode).toBe(404);
+
+    // A scored submission streams to the candidate as the assessment allows: names and statuses, no messages.
+    const scoredRun = (await candidate('POST', '/v1/candidate/submissions', { challenge: 'sum-python', files: partial })).json();
+    const live = await readStream(await fetch(`${base}/v1/candidate/submissions/${scoredRun.id}/events`, { headers: { authorization: `Bearer ${token}` } }));
+    expect(live.at(-1)).toMatchObject({ event: 'completed', data: { verdict: 'failed', score: { earned: 5, max: 6 } } });
+    const tests = live.filter((e) => e.event === 'test').map((e) => e.data as Record<string, unknown>);
+    for (const t of tests) expect(Object.keys(t).sort()).toEqual(['maxPoints', 'name', 'points', 'status']);
+    expect(JSON.stringify(live)).not.toContain('"log"');
+  });
+
   it('closes by itself at the deadline, refuses a late submission, and can be extended or reopened', async () => {
     const { invitation, token } = await invite({ name: 'Timed', timeLimitMinutes: 60, challenges: [{ slug: 'sum-python' }] });
     const candidate = as(token);
@@ -150,6 +211,30 @@ describe('a candidate\'s session', () => {
     }
     expect((await theirs('POST', `/v1/assessments/${assessment.id}/invitations`, { candidate: { name: 'X', email: 'x@y.z' } })).statusCode).toBe(404);
     expect((await theirs('POST', `/v1/invitations/${invitation.id}/cancel`)).statusCode).toBe(404);
+  });
+
+  it('limits a challenge to the languages the assessment allows, of those it offers', async () => {
+    const wrong = await staff('POST', '/v1/assessments', { name: 'x', timeLimitMinutes: 5, challenges: [{ slug: 'greet-node', languages: ['python'] }, { slug: 'sum-python', languages: ['python'] }] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([{ field: '/body/challenges/0/languages', message: '"greet-node" offers typescript, javascript, not python' }]);
+    const catalogue = (await staff('GET', '/v1/challenges')).json().items;
+    expect(catalogue.find((c: { slug: string }) => c.slug === 'greet-node').languages).toEqual(['typescript', 'javascript']);
+
+    const { assessment, token } = await invite({ name: 'TS only', timeLimitMinutes: 30, challenges: [{ slug: 'greet-node', languages: ['typescript'] }, { slug: 'sum-python' }] });
+    expect(assessment.challenges.map((c: { languages: string[] }) => c.languages)).toEqual([['typescript'], ['python']]);
+    const candidate = as(token);
+    expect((await candidate('GET', '/v1/candidate')).json().challenges.map((c: { languages: string[] }) => c.languages)).toEqual([['typescript'], ['python']]);
+    await candidate('POST', '/v1/candidate/start');
+    const js = [{ path: 'README.md', content: 'notes' }, { path: 'greet.js', content: 'export const greet = (n) => `Hello, ${n}!`;\n' }];
+    for (const url of ['/v1/candidate/submissions', '/v1/candidate/practice']) {
+      const refused = await candidate('POST', url, { challenge: 'greet-node', files: js });
+      expect(refused.statusCode, url).toBe(400);
+      expect(refused.json().errors).toEqual([{ field: '/body/files/1/path', message: 'javascript is not allowed in this assessment (allowed: typescript)' }]);
+    }
+    // Nothing was used up by the refusals; TypeScript is taken.
+    const ts = await candidate('POST', '/v1/candidate/submissions', { challenge: 'greet-node', files: [{ path: 'greet.ts', content: 'export const greet = (n: string) => `Hello, ${n}!`;\n' }] });
+    expect(ts.statusCode, ts.body).toBe(202);
+    expect(await scored(candidate, ts.json().id)).toMatchObject({ status: 'completed' });
   });
 
   it('pins versions: an assessment names an exact version and refuses one that does not exist', async () => {

@@ -12,6 +12,8 @@ export interface SeededOrganisation {
   key: string;
   /** Makes an API key with exactly these scopes. */
   keyWith(scopes: Scope[]): Promise<string>;
+  /** The owner as an actor, for calling services directly. */
+  owner: OrgActor;
 }
 
 /** An organisation with one member of each role and an all-scopes API key, made through the services. */
@@ -28,5 +30,6 @@ export async function seedOrganisation(rt: ApiRuntime, slug: string): Promise<Se
     members: { owner: { id: ownerMemberId, email: ownerEmail }, admin: { id: admin.id, email: admin.email }, interviewer: { id: interviewer.id, email: interviewer.email } },
     key: await keyWith([...SCOPES]),
     keyWith,
+    owner,
   };
 }

@@ -8,14 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/repoRoot.js';
-
-export interface BoundaryCase {
-  name: string;
-  code: string;
-  verdict: string;
-  /** What the wrapped code earns honestly: the attack may never earn more. */
-  honest: number;
-}
+import type { BoundaryCase } from './boundarySuite.js';
 
 const FIXTURE = path.join(repoRoot, 'test/tamper/challenges/boundary-python');
 /** Wrong everywhere (the starter): earns nothing on its own. */

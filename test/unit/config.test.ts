@@ -25,8 +25,9 @@ describe('loadConfig', () => {
       challengesDir: path.join(repoRoot, 'challenges'),
       webDir: path.join(repoRoot, 'web', 'dist'),
       queueName: 'assay-submissions',
-      worker: { concurrency: 2, inProcess: true, lockMs: 30_000, poolSize: 2, poolIdleMs: 60_000 },
+      worker: { concurrency: 2, practiceConcurrency: 1, inProcess: true, lockMs: 30_000, poolSize: 2, poolIdleMs: 60_000 },
       jobs: { attempts: 5, backoffMs: 2000 },
+      practice: { runsPerWindow: 20, windowMs: 600_000 },
       sandbox: { maxTimeoutMs: 60_000, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16_777_216 },
       logLevel: 'info',
     });
@@ -54,13 +55,17 @@ describe('loadConfig', () => {
       WORKER_POOL_IDLE_MS: '2000',
       JOB_ATTEMPTS: '3',
       JOB_BACKOFF_MS: '250',
+      WORKER_PRACTICE_CONCURRENCY: '3',
+      PRACTICE_RUNS_PER_WINDOW: '5',
+      PRACTICE_WINDOW_MS: '60000',
       SANDBOX_MAX_TIMEOUT_MS: '20000',
       SANDBOX_MAX_MEMORY_MB: '512',
       SANDBOX_OUTPUT_LIMIT_BYTES: '4096',
       SANDBOX_MAX_OUTPUT_BYTES: '1048576',
     });
     expect(config.http.port).toBe(8080);
-    expect(config.worker).toEqual({ concurrency: 8, inProcess: false, lockMs: 5000, poolSize: 0, poolIdleMs: 2000 });
+    expect(config.worker).toEqual({ concurrency: 8, practiceConcurrency: 3, inProcess: false, lockMs: 5000, poolSize: 0, poolIdleMs: 2000 });
+    expect(config.practice).toEqual({ runsPerWindow: 5, windowMs: 60_000 });
     expect(config.jobs).toEqual({ attempts: 3, backoffMs: 250 });
     expect(config.sandbox).toEqual({ maxTimeoutMs: 20_000, maxMemoryMb: 512, outputLimitBytes: 4096, maxOutputBytes: 1_048_576 });
   });

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { RESULT_VISIBILITIES } from '../../assessments/assessmentRepository.js';
 import { INVITATION_STATES } from '../../invitations/invitationRepository.js';
-import { SKILLS } from '../../challenges/manifest.js';
+import { LANGUAGES, SKILLS } from '../../challenges/manifest.js';
 import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
 import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
 
@@ -22,6 +22,7 @@ export const AssessmentInputSchema = Type.Object(
           slug: Type.String({ minLength: 1, maxLength: 80 }),
           version: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Pinned version; the current one when left out' })),
           weight: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          languages: Type.Optional(Type.Array(literals(LANGUAGES), { minItems: 1, uniqueItems: true, description: 'Where the challenge offers several: the ones a candidate may use; all of them when left out' })),
         },
         { additionalProperties: false },
       ),
@@ -38,7 +39,7 @@ export const AssessmentSchema = Type.Object({
   timeLimitMinutes: Type.Integer(),
   maxSubmissions: Type.Integer(),
   resultVisibility: literals(RESULT_VISIBILITIES),
-  challenges: Type.Array(Type.Object({ slug: Type.String(), version: Type.String(), weight: Type.Integer() })),
+  challenges: Type.Array(Type.Object({ slug: Type.String(), version: Type.String(), weight: Type.Integer(), languages: Nullable(Type.Array(literals(LANGUAGES))) })),
   createdAt: Time,
   updatedAt: Time,
 });
@@ -108,6 +109,16 @@ export const CandidateSubmissionSchema = Type.Object({
   verdict: Type.Optional(Nullable(literals(VERDICTS))),
   score: Type.Optional(Score),
   tests: Type.Optional(Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Type.Optional(Nullable(Type.String())) }))),
+});
+
+export const PracticeRunSchema = Type.Object({
+  id: Type.String(),
+  challenge: Type.String(),
+  status: literals(['queued', 'running', 'completed', 'failed'] as const),
+  verdict: Nullable(literals(VERDICTS)),
+  message: Nullable(Type.String()),
+  tests: Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), message: Nullable(Type.String()), durationMs: Nullable(Type.Integer()) })),
+  output: Nullable(Type.String({ description: 'What the candidate\'s code printed; only sample tests ran' })),
 });
 
 const DraftFileSchema = Type.Object(

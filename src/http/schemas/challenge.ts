@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { IMPORT_STATUSES } from '../../challenges/challengeImportRepository.js';
 import { SKILLS } from '../../challenges/manifest.js';
 
 const FileSchema = Type.Object({ path: Type.String(), content: Type.String() });
@@ -10,7 +11,8 @@ export const ChallengeSummarySchema = Type.Object(
     version: Type.String(),
     title: Type.String(),
     summary: Type.String(),
-    language: Type.String(),
+    language: Type.String({ description: 'The starter files\' language' }),
+    languages: Type.Array(Type.String(), { description: 'The languages a solution may be written in (for a candidate: those the assessment allows)' }),
     runner: Type.String(),
     skills: Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s)))),
   },
@@ -33,3 +35,24 @@ export const ChallengeSchema = Type.Composite(
 export const ChallengeListSchema = Type.Object({ items: Type.Array(ChallengeSummarySchema) });
 
 export const ChallengeParamsSchema = Type.Object({ slug: Type.String({ maxLength: 80 }) });
+
+const PackageFileSchema = Type.Object(
+  { path: Type.String({ minLength: 1, maxLength: 500 }), content: Type.String() },
+  { additionalProperties: false },
+);
+
+/** A package as JSON: every file of its folder, paths relative to the folder (challenge.json, statement.md, starter/…, tests/…, solution/…, mutants/…). */
+export const PackageUploadSchema = Type.Object({ files: Type.Array(PackageFileSchema, { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
+
+export const ChallengeImportSchema = Type.Object({
+  id: Type.String(),
+  slug: Type.String(),
+  version: Type.String(),
+  status: Type.Union(IMPORT_STATUSES.map((s) => Type.Literal(s)), { description: 'validating until a worker has run the reference, the starter and the mutants' }),
+  problems: Type.Array(Type.String()),
+  checks: Type.Array(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const ImportParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -1,4 +1,6 @@
+import type { ChallengeImport } from '../../challenges/challengeImportRepository.js';
 import type { ChallengePackage } from '../../challenges/challengePackage.js';
+import { offeredLanguages } from '../../challenges/manifest.js';
 import { resolveLimits, type ServerLimits } from '../../sandbox/limits.js';
 
 /**
@@ -7,7 +9,7 @@ import { resolveLimits, type ServerLimits } from '../../sandbox/limits.js';
  */
 export function challengeSummary(pkg: ChallengePackage) {
   const { slug, title, summary, language, runner, skills } = pkg.manifest;
-  return { slug, version: pkg.version, title, summary, language, runner, skills };
+  return { slug, version: pkg.version, title, summary, language, languages: offeredLanguages(pkg.manifest), runner, skills };
 }
 
 export function challengeView(pkg: ChallengePackage, server: ServerLimits) {
@@ -20,3 +22,5 @@ export function challengeView(pkg: ChallengePackage, server: ServerLimits) {
     limits: { timeoutMs, memoryMb },
   };
 }
+
+export const challengeImportView = (i: ChallengeImport) => ({ ...i, createdAt: i.createdAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { repoRoot } from '../../repoRoot.js';
 import type { Store } from '../store.js';
 import { postgresAssessments } from './assessmentRepositories.js';
+import { postgresChallengeImports } from './challengeImportRepository.js';
 import { postgresChallenges } from './challengeRepository.js';
 import { postgresIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
@@ -41,6 +42,7 @@ export async function openPostgres(url: string): Promise<Store> {
   return {
     submissions: postgresSubmissions(db),
     challenges: postgresChallenges(db),
+    challengeImports: postgresChallengeImports(db),
     ...postgresIdentity(db),
     ...postgresAssessments(db),
     ping: async () => void (await db.execute(sql`select 1`)),

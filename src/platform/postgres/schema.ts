@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { PackageFile } from '../../challenges/challengePackage.js';
+import type { Language } from '../../challenges/manifest.js';
 import type { SkillScore } from '../../scoring/scoreRun.js';
 import type { SubmittedFile } from '../../submissions/submission.js';
 
@@ -28,6 +30,23 @@ export const challengeVersions = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.slug, t.version] })],
+);
+
+export const challengeImports = pgTable(
+  'challenge_imports',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    slug: text('slug').notNull(),
+    version: text('version').notNull(),
+    status: text('status', { enum: ['validating', 'accepted', 'rejected'] }).notNull(),
+    files: jsonb('files').notNull().$type<PackageFile[]>(),
+    problems: jsonb('problems').notNull().$type<string[]>(),
+    checks: jsonb('checks').notNull().$type<string[]>(),
+    createdAt: at('created_at').notNull(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [index('challenge_imports_owner').on(t.ownerId, t.createdAt)],
 );
 
 export const submissions = pgTable(
@@ -140,7 +159,7 @@ export const assessments = pgTable('assessments', {
   timeLimitMinutes: integer('time_limit_minutes').notNull(),
   maxSubmissions: integer('max_submissions').notNull(),
   resultVisibility: text('result_visibility').notNull(),
-  challenges: jsonb('challenges').notNull().$type<{ slug: string; version: string; weight: number }[]>(),
+  challenges: jsonb('challenges').notNull().$type<{ slug: string; version: string; weight: number; languages?: Language[] | null }[]>(),
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 });

@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { repoRoot } from '../../repoRoot.js';
 import type { Store } from '../store.js';
 import { sqliteAssessments } from './assessmentRepositories.js';
+import { sqliteChallengeImports } from './challengeImportRepository.js';
 import { sqliteChallenges } from './challengeRepository.js';
 import { sqliteIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
@@ -26,6 +27,7 @@ export function openSqlite(file: string): Store {
   return {
     submissions: sqliteSubmissions(db),
     challenges: sqliteChallenges(db),
+    challengeImports: sqliteChallengeImports(db),
     ...sqliteIdentity(db),
     ...sqliteAssessments(db),
     ping: async () => void db.get(sql`select 1`),

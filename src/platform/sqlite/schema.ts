@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { PackageFile } from '../../challenges/challengePackage.js';
+import type { Language } from '../../challenges/manifest.js';
 import type { SkillScore } from '../../scoring/scoreRun.js';
 import type { SubmittedFile } from '../../submissions/submission.js';
 
@@ -29,6 +31,25 @@ export const challengeVersions = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.slug, t.version] })],
+);
+
+/** Private packages uploaded through the API: validating until a worker has run them, then accepted or rejected. */
+export const challengeImports = sqliteTable(
+  'challenge_imports',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    slug: text('slug').notNull(),
+    version: text('version').notNull(),
+    status: text('status', { enum: ['validating', 'accepted', 'rejected'] }).notNull(),
+    /** The package's files as uploaded, mutants included. */
+    files: text('files', { mode: 'json' }).notNull().$type<PackageFile[]>(),
+    problems: text('problems', { mode: 'json' }).notNull().$type<string[]>(),
+    checks: text('checks', { mode: 'json' }).notNull().$type<string[]>(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('challenge_imports_owner').on(t.ownerId, t.createdAt)],
 );
 
 export const submissions = sqliteTable(
@@ -146,7 +167,7 @@ export const assessments = sqliteTable('assessments', {
   maxSubmissions: integer('max_submissions').notNull(),
   resultVisibility: text('result_visibility').notNull(),
   /** Each challenge pinned to a version, with its weight. */
-  challenges: text('challenges', { mode: 'json' }).notNull().$type<{ slug: string; version: string; weight: number }[]>(),
+  challenges: text('challenges', { mode: 'json' }).notNull().$type<{ slug: string; version: string; weight: number; languages?: Language[] | null }[]>(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

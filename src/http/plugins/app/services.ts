@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { ApiKeyService } from '../../../apiKeys/apiKeyService.js';
 import type { auditLogService } from '../../../audit/audit.js';
 import type { AssessmentService } from '../../../assessments/assessmentService.js';
+import type { ChallengeImportService } from '../../../challenges/challengeImportService.js';
 import type { ChallengeService } from '../../../challenges/challengeService.js';
 import type { CandidateService } from '../../../invitations/candidateService.js';
 import type { InvitationService } from '../../../invitations/invitationService.js';
@@ -15,6 +16,7 @@ import type { SubmissionService } from '../../../submissions/submissionService.j
 export interface AppServices {
   submissions: SubmissionService;
   challenges: ChallengeService;
+  challengeImports: ChallengeImportService;
   assessments: AssessmentService;
   invitations: InvitationService;
   candidates: CandidateService;
@@ -26,6 +28,8 @@ export interface AppServices {
   /** Whether the session cookie is marked Secure (off only for plain-HTTP development). */
   cookieSecure: boolean;
   serverLimits: ServerLimits;
+  /** How many practice runs a candidate may start per window. */
+  practiceLimit: { runsPerWindow: number; windowMs: number };
   /** Liveness of what the API depends on, for /readyz. */
   probes: { redis: () => Promise<unknown>; database: () => Promise<unknown>; docker: () => Promise<unknown> };
 }

@@ -1,19 +1,25 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CandidateSubmissionSchema, DraftInputSchema, DraftSchema, InvitationSchema } from '../../schemas/assessment.js';
+import type { FastifyRequest } from 'fastify';
+import { CandidateSubmissionSchema, DraftInputSchema, DraftSchema, InvitationSchema, PracticeRunSchema } from '../../schemas/assessment.js';
 import { ChallengeParamsSchema, ChallengeSchema } from '../../schemas/challenge.js';
 import { ProblemSchema } from '../../schemas/problem.js';
 import { CreateSubmissionSchema, SubmissionParamsSchema } from '../../schemas/submission.js';
+import { streamRun } from '../../sse/streamRun.js';
 import { draftView, invitationView } from '../../views/assessmentViews.js';
 import { challengeView } from '../../views/challengeView.js';
+import { offeredLanguages } from '../../../challenges/manifest.js';
 import { candidateSubmissionView } from '../../../invitations/candidateService.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const security = [{ invitation: [] }];
 
+/** Whose practice runs a request counts towards: the invitation's, or the address's for a request without one. */
+const practiceKey = (request: FastifyRequest) => (request.actor.kind === 'candidate' ? `practice:${request.actor.invitationId}` : `practice-address:${request.ip}`);
+
 /** The candidate's own session, authenticated by the invitation's token (`Authorization: Bearer inv_…`) only. */
 export const candidateRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { candidates, serverLimits } = app.services;
+  const { candidates, serverLimits, events, practiceLimit } = app.services;
 
   app.get('/candidate', {
     schema: {
@@ -32,7 +38,11 @@ export const candidateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const { invitation, assessment, challenges } = await candidates.view(request.actor);
     const { name, instructions, timeLimitMinutes, maxSubmissions } = assessment;
-    return { invitation: invitationView(invitation), assessment: { name, instructions, timeLimitMinutes, maxSubmissions }, challenges: challenges.map((c) => challengeView(c, serverLimits)) };
+    return {
+      invitation: invitationView(invitation),
+      assessment: { name, instructions, timeLimitMinutes, maxSubmissions },
+      challenges: challenges.map((c, i) => ({ ...challengeView(c, serverLimits), languages: assessment.challenges[i]!.languages ?? offeredLanguages(c.manifest) })),
+    };
   });
 
   app.post('/candidate/start', { schema: { tags: ['candidate'], summary: 'Start the clock', security, response: { 200: Type.Pick(InvitationSchema, ['state', 'startedAt', 'deadline']), ...errors } } },
@@ -43,6 +53,50 @@ export const candidateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const s = await candidates.submit(request.actor, request.body);
       return reply.code(202).header('location', `/v1/candidate/submissions/${s.id}`).send(candidateSubmissionView(s, 'none'));
     });
+
+  app.get('/candidate/submissions/:id/events', {
+    schema: { tags: ['candidate'], summary: 'Stream one of the candidate\'s submissions as Server-Sent Events, as far as the assessment shows results', security, params: SubmissionParamsSchema, response: errors },
+  }, async (request, reply) => {
+    const { id } = request.params;
+    const follow = await candidates.followSubmission(request.actor, id);
+    await streamRun(request, reply, events, id, {
+      snapshot: async () => {
+        const s = await follow.snapshot();
+        return { status: s.status, body: s, done: s.status === 'completed' || s.status === 'failed' };
+      },
+      test: follow.test,
+    });
+  });
+
+  app.post('/candidate/practice', {
+    schema: {
+      tags: ['candidate'],
+      summary: 'Run files against the challenge\'s sample tests: never scored, rate-limited per candidate',
+      security,
+      body: CreateSubmissionSchema,
+      response: { 202: Type.Object({ id: Type.String(), status: Type.Literal('queued') }), 413: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema, 503: ProblemSchema, ...errors },
+    },
+    config: { rateLimit: { max: practiceLimit.runsPerWindow, timeWindow: practiceLimit.windowMs, keyGenerator: practiceKey } },
+  }, async (request, reply) => {
+    const { id } = await candidates.practise(request.actor, request.body);
+    return reply.code(202).header('location', `/v1/candidate/practice/${id}`).send({ id, status: 'queued' as const });
+  });
+
+  app.get('/candidate/practice/:id', { schema: { tags: ['candidate'], summary: 'A practice run: each sample test\'s result and message, and the run\'s output', security, params: SubmissionParamsSchema, response: { 200: PracticeRunSchema, ...errors } } },
+    async (request) => candidates.practiceRun(request.actor, request.params.id));
+
+  app.get('/candidate/practice/:id/events', {
+    schema: { tags: ['candidate'], summary: 'Stream a practice run as Server-Sent Events', security, params: SubmissionParamsSchema, response: errors },
+  }, async (request, reply) => {
+    const { id } = request.params;
+    await streamRun(request, reply, events, id, {
+      snapshot: async () => {
+        const run = await candidates.practiceRun(request.actor, id);
+        return { status: run.status, body: run, done: run.status === 'completed' || run.status === 'failed' };
+      },
+      test: ({ name, status, message, durationMs }) => ({ name, status, message, durationMs }),
+    });
+  });
 
   app.put('/candidate/drafts/:slug', {
     schema: { tags: ['candidate'], summary: 'Save the work on a challenge as it stands (autosave)', security, params: ChallengeParamsSchema, body: DraftInputSchema, response: { 200: DraftSchema, ...errors } },

@@ -1,0 +1,53 @@
+// Passes the tests' process's events on with the run's nonce: that process only ever knew a token.
+// The first result ends the run; a test the tests' process says is running and that never finishes
+// (its event loop blocked in a call the solution never answers) is reported here, by the watchdog.
+import { createInterface } from 'node:readline';
+import { Watchdog } from './watchdog.js';
+
+export function relayEvents(events, stream, token, silenceMs) {
+  const prefix = `${token} `;
+  const tests = [];
+  let running = null;
+  let done = false;
+  return new Promise((resolve) => {
+    const finish = (status, message) => {
+      if (done) return;
+      done = true;
+      watchdog.stop();
+      lines.close();
+      events.result(status, message, tests);
+      resolve();
+    };
+    const watchdog = new Watchdog(silenceMs, () => {
+      if (running !== null && !tests.some((test) => test.name === running)) {
+        const message = `did not finish within ${silenceMs} ms; the remaining tests were not run`;
+        tests.push(events.test({ name: running, status: 'error', message, output: null, durationMs: silenceMs }));
+      }
+      finish(tests.length > 0 ? 'fail' : 'error', tests.length > 0 ? null : `no test finished within ${silenceMs} ms`);
+    });
+    const lines = createInterface({ input: stream });
+    lines.on('line', (line) => {
+      const event = line.startsWith(prefix) ? parse(line.slice(prefix.length)) : null;
+      if (event === null) return;
+      watchdog.reset();
+      if (event.type === 'running') running = typeof event.name === 'string' ? event.name : null;
+      else if (event.type === 'test') tests.push(events.test(event.test));
+      else finish(event.result.status, event.result.message ?? null);
+    });
+    lines.on('close', () => finish('error', 'the test run ended without a result'));
+    // No countdown before the first event: loading the solution may take its time, and a module that
+    // never finishes loading is the worker's time limit to judge.
+  });
+}
+
+function parse(text) {
+  try {
+    const event = JSON.parse(text);
+    if (event?.type === 'running') return event;
+    if (event?.type === 'test' && event.test && typeof event.test === 'object') return event;
+    if (event?.type === 'result' && event.result && typeof event.result === 'object') return event;
+  } catch {
+    // not an event
+  }
+  return null;
+}
