@@ -62,6 +62,8 @@ export interface Run {
   score?: Score | null;
   tests?: TestRow[];
   message?: string | null;
+  /** What the code printed (sample-test runs only). */
+  output?: string | null;
 }
 
 export interface Assessment {

@@ -17,6 +17,12 @@ export function RunPanel({ title, run, error }: { title: string; run: Run | null
           </p>
           {run.message && <p className="muted">{run.message}</p>}
           {run.tests && run.tests.length > 0 && <TestResults tests={run.tests} caption={`${title}: results per test`} />}
+          {run.output && (
+            <details>
+              <summary>Output</summary>
+              <pre className="log" tabIndex={0}>{run.output}</pre>
+            </details>
+          )}
         </>
       )}
     </section>

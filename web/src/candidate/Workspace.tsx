@@ -114,7 +114,9 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
         <section className="statement" aria-label="Statement" tabIndex={0}>
           {/* Statements usually open with their own title; the page has one h1 either way. */}
           {!/^#\s/.test(challenge.statement.trimStart()) && <h1>{challenge.title}</h1>}
-          <p className="muted">{challenge.language} · skills: {challenge.skills.join(', ')}</p>
+          <p className="muted">
+            {challenge.languages && challenge.languages.length > 1 ? `in ${challenge.languages.join(' or ')} (by the files' extensions)` : challenge.language} · skills: {challenge.skills.join(', ')}
+          </p>
           <Markdown source={challenge.statement} />
         </section>
         <FileTree
@@ -157,7 +159,7 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
 
 function describe(err: unknown, kind: 'practice' | 'submit'): string {
   if (err instanceof ApiError) {
-    if (err.status === 404 && kind === 'practice') return 'Sample test runs are not available on this server yet.';
+    if (err.status === 404 && kind === 'practice') return 'Sample test runs are not available on this server.';
     if (err.status === 429) return `Too many runs; try again in ${err.retryAfter ?? 'a few'} seconds.`;
     return err.problem.errors?.map((e) => e.message).join('; ') || err.message;
   }
