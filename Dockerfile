@@ -8,7 +8,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY web ./web
+RUN npm run build && npm run build:web && npm prune --omit=dev
 
 FROM ${BASE_IMAGE}
 WORKDIR /app
@@ -16,6 +17,7 @@ ENV NODE_ENV=production HOST=0.0.0.0 DATABASE_URL=/data/assay.db
 COPY package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY drizzle ./drizzle
 COPY challenges ./challenges
 # Image tags are content hashes of these folders: the service needs them to name the sandbox images.

@@ -25,6 +25,8 @@ const EnvSchema = Type.Object({
   ASSAY_BASE_IMAGE: Type.Optional(Type.String({ minLength: 1 })),
   /** Docker engine socket. @defaultValue /var/run/docker.sock */
   DOCKER_SOCKET: Type.String({ minLength: 1, default: '/var/run/docker.sock' }),
+  /** The built web app (`npm run build:web`), served beside the API. @defaultValue <repo>/web/dist */
+  WEB_DIR: Type.String({ minLength: 1, default: path.join(repoRoot, 'web', 'dist') }),
   /** Folder of challenge packages loaded at start-up. @defaultValue <repo>/challenges */
   CHALLENGES_DIR: Type.String({ minLength: 1, default: path.join(repoRoot, 'challenges') }),
   /** BullMQ queue name; also prefixes event channels, so deployments sharing a Redis stay apart. */
@@ -93,6 +95,8 @@ export interface Config {
   baseImage: string | null;
   dockerSocket: string;
   challengesDir: string;
+  /** Where the built web app is; served only when it holds an index.html. */
+  webDir: string;
   queueName: string;
   worker: { concurrency: number; practiceConcurrency: number; inProcess: boolean; lockMs: number; poolSize: number; poolIdleMs: number };
   jobs: { attempts: number; backoffMs: number };
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseImage: e.ASSAY_BASE_IMAGE?.trim() || null,
     dockerSocket: e.DOCKER_SOCKET,
     challengesDir: path.resolve(e.CHALLENGES_DIR),
+    webDir: path.resolve(e.WEB_DIR),
     queueName: e.QUEUE_NAME,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,

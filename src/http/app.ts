@@ -12,12 +12,13 @@ import { requestSerializer } from './requestLog.js';
 import { healthRoutes } from './routes/health.js';
 import { greenhouseRoutes } from './routes/integrations/greenhouse.js';
 import { v1Routes } from './routes/v1/index.js';
+import { webApp } from './plugins/external/webApp.js';
 
 /** Room for the largest valid submission (1 MiB of files) once JSON-escaped. */
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-/** Infrastructure plugins, then the app's (services, the caller), then routes: health, the API under /v1, integrations. */
-export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string }, logger: Logger | false) {
+/** Infrastructure plugins, then the app's (services, the caller), then routes: health, the API under /v1, integrations, and the web app on every other GET. */
+export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string; webDir?: string }, logger: Logger | false) {
   const app = Fastify({
     // Credentials sent in a query string by mistake must not reach the logs with it.
     loggerInstance: (logger ? logger.child({}, { serializers: { req: requestSerializer } }) : undefined) as FastifyBaseLogger | undefined,
@@ -39,5 +40,6 @@ export async function buildApp(appServices: AppServices, infra: { redis: Redis; 
   await app.register(v1Routes, { prefix: '/v1' });
   // Applicant-tracking systems, each in the shape it dictates, apart from the /v1 API.
   await app.register(greenhouseRoutes, { prefix: '/integrations/greenhouse' });
+  if (infra.webDir) await app.register(webApp, { root: infra.webDir });
   return app;
 }

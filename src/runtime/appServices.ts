@@ -11,5 +11,5 @@ export const appServices = (rt: ApiRuntime): AppServices => ({
   probes: { redis: () => rt.redis.ping(), database: () => rt.store.ping(), docker: () => rt.docker.ping() },
 });
 
-/** The shared infrastructure the HTTP app uses directly: Redis for rate-limit counts, under the queue's key space. */
-export const appInfra = (rt: ApiRuntime) => ({ redis: rt.redis, rateLimitNamespace: `bull:${rt.config.queueName}:rate-limit:` });
+/** The shared infrastructure the HTTP app uses directly: Redis for rate-limit counts, under the queue's key space; the built web app. */
+export const appInfra = (rt: ApiRuntime) => ({ redis: rt.redis, rateLimitNamespace: `bull:${rt.config.queueName}:rate-limit:`, webDir: rt.config.webDir });

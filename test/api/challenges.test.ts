@@ -79,8 +79,15 @@ describe('service endpoints', () => {
     expect(ready.json()).toEqual({ status: 'ok', checks: { redis: { status: 'ok' }, database: { status: 'ok' }, docker: { status: 'ok' } } });
   });
 
+  // Other unknown GETs are the web app's to route (test/web/serving.test.ts); unknown methods and the API's paths are not.
   it('answers unknown routes with a 404 problem', async () => {
-    const res = await svc.inject({ method: 'GET', url: '/v2/nothing' });
+    const res = await svc.inject({ method: 'POST', url: '/v2/nothing', payload: {} });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ status: 404, type: expect.any(String) });
+  });
+
+  it('answers unknown API paths with a 404 problem', async () => {
+    const res = await svc.inject({ method: 'GET', url: '/v1/nothing' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ status: 404, type: expect.any(String) });
   });

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       baseImage: null,
       dockerSocket: '/var/run/docker.sock',
       challengesDir: path.join(repoRoot, 'challenges'),
+      webDir: path.join(repoRoot, 'web', 'dist'),
       queueName: 'assay-submissions',
       worker: { concurrency: 2, practiceConcurrency: 1, inProcess: true, lockMs: 30_000, poolSize: 2, poolIdleMs: 60_000 },
       jobs: { attempts: 5, backoffMs: 2000 },
@@ -126,6 +127,10 @@ describe('loadConfig', () => {
   it('takes the sandboxes\' base image from ASSAY_BASE_IMAGE, or none (debootstrap)', () => {
     expect(loadConfig({}).baseImage).toBeNull();
     expect(loadConfig({ ASSAY_BASE_IMAGE: 'debian:bookworm-slim' }).baseImage).toBe('debian:bookworm-slim');
+  });
+
+  it('resolves WEB_DIR to an absolute path', () => {
+    expect(loadConfig({ WEB_DIR: 'build/web' }).webDir).toBe(path.resolve('build/web'));
   });
 
   it('resolves CHALLENGES_DIR to an absolute path', () => {

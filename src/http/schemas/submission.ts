@@ -70,3 +70,8 @@ export const SubmissionParamsSchema = Type.Object({ id: Type.String({ format: 'u
 export const IdempotencyHeadersSchema = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Repeat a request safely: the same key returns the same submission' })),
 });
+
+export const SubmissionCodeSchema = Type.Object({
+  files: Type.Array(Type.Object({ path: Type.String(), content: Type.String() })),
+  log: Nullable(Type.String({ description: 'The run\'s captured output (stdout and stderr), capped' })),
+});

@@ -7,6 +7,7 @@ import { invitationRoutes } from './invitations.js';
 import { challengeRoutes } from './challenges.js';
 import { memberRoutes } from './members.js';
 import { sessionRoutes } from './session.js';
+import { submissionCodeRoutes } from './submissionCode.js';
 import { submissionEventRoutes } from './submissionEvents.js';
 import { submissionRoutes } from './submissions.js';
 import { webhookEndpointRoutes } from './webhookEndpoints.js';
@@ -20,6 +21,7 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
   await app.register(challengeRoutes);
   await app.register(submissionRoutes);
   await app.register(submissionEventRoutes);
+  await app.register(submissionCodeRoutes);
   await app.register(assessmentRoutes);
   await app.register(invitationRoutes);
   await app.register(candidateRoutes);

@@ -1,0 +1,208 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../src/repoRoot.js';
+import { applyMutantPatch } from '../../src/tools/applyMutantPatch.js';
+import { PASSWORD } from '../support/organisations.js';
+import { startTestService, type TestService } from '../support/testService.js';
+import { buildWebApp, capture, openBrowser } from './support/browser.js';
+
+const SLUG = 'token-bucket-rate-limiter';
+const pkg = path.join(repoRoot, 'challenges', SLUG);
+const TESTS = JSON.parse(await readFile(path.join(pkg, 'challenge.json'), 'utf8')).tests.length as number;
+
+/**
+ * The whole story in a real browser against the real service (Redis, Docker, SQLite): an admin
+ * makes an assessment and invites a candidate; the candidate takes it in the workspace, submits a
+ * partly wrong and then a correct solution; the interviewer reviews both; an expired clock closes
+ * the workspace. Every page is checked with axe and photographed in both themes.
+ */
+describe('the web app in a browser', () => {
+  let svc: TestService;
+  let web: Awaited<ReturnType<typeof buildWebApp>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let base: string;
+  let staff: Page;
+  let link: string;
+  let assessmentUrl: string;
+
+  beforeAll(async () => {
+    web = await buildWebApp();
+    svc = await startTestService({ env: { WEB_DIR: web.dir } });
+    await svc.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(svc.app.server.address() as AddressInfo).port}`;
+    browser = await openBrowser();
+    staff = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await svc?.close();
+    await web?.remove();
+  });
+
+  it('an admin signs in, creates an assessment and invites a candidate', async () => {
+    await staff.goto(`${base}/`);
+    await staff.getByRole('heading', { name: 'Sign in to Assay' }).waitFor();
+    await capture(staff, 'sign-in');
+    await staff.getByLabel('Email').fill(svc.org.members.admin.email);
+    await staff.getByLabel('Password').fill('wrong password');
+    await staff.getByRole('button', { name: 'Sign in' }).click();
+    await staff.getByText('The email or password is wrong.').waitFor();
+    await staff.getByLabel('Password').fill(PASSWORD);
+    await staff.getByRole('button', { name: 'Sign in' }).click();
+    await staff.getByRole('heading', { name: 'Assessments' }).waitFor();
+
+    await staff.getByRole('link', { name: 'New assessment' }).click();
+    await staff.getByLabel('Name', { exact: true }).fill('Backend engineer');
+    await staff.getByLabel('Instructions for the candidate (Markdown)').fill('Welcome! **Read the statement** first.\n\n<script>window.pwned = 1</script>');
+    await staff.getByLabel('Time limit (minutes)').fill('45');
+    await staff.getByLabel('The candidate sees').selectOption('full');
+    await staff.getByRole('checkbox', { name: 'Token-bucket rate limiter' }).check();
+    await staff.getByLabel(/Weight of Token-bucket rate limiter/).fill('2');
+    await capture(staff, 'assessment-form');
+    await staff.getByRole('button', { name: 'Create assessment' }).click();
+    await staff.getByRole('heading', { name: 'Backend engineer' }).waitFor();
+    assessmentUrl = staff.url();
+
+    await staff.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+    await staff.getByLabel('Email', { exact: true }).fill('ada@example.test');
+    await staff.getByRole('button', { name: 'Invite', exact: true }).click();
+    const linkBox = staff.getByLabel('Link for ada@example.test');
+    await linkBox.waitFor();
+    link = await linkBox.inputValue();
+    expect(link).toMatch(new RegExp(`^${base}/take#inv_`));
+    // Many at once from pasted CSV, with a header in another order and a bad line reported.
+    await staff.getByLabel(/Paste lines of/).fill('email,name\ngrace@example.test,Grace Hopper\nnot-an-email,Nobody');
+    await staff.getByRole('button', { name: 'Invite all' }).click();
+    await staff.getByText('line 3: "not-an-email" is not an email address').waitFor();
+    await staff.getByLabel(/Paste lines of/).fill('email,name\ngrace@example.test,Grace Hopper\nalan@example.test,Alan Turing');
+    await staff.getByRole('button', { name: 'Invite all' }).click();
+    await staff.getByLabel('Link for alan@example.test').waitFor();
+    await staff.getByRole('link', { name: 'Alan Turing' }).waitFor();
+    await staff.getByRole('button', { name: 'Cancel Alan Turing' }).click({ trial: true });
+    staff.once('dialog', (d) => void d.accept());
+    await staff.getByRole('button', { name: 'Cancel Alan Turing' }).click();
+    await staff.locator('tr', { hasText: 'Alan Turing' }).getByText('cancelled').waitFor();
+    await capture(staff, 'assessment');
+  });
+
+  let candidate: Page;
+  let firstEarned: number;
+  it('the candidate opens the link, starts, types in the editor, runs the samples and submits twice', async () => {
+    candidate = await browser.context.newPage();
+    await candidate.goto(link);
+    await candidate.getByRole('heading', { name: 'Backend engineer' }).waitFor();
+    // The token left the address bar; the instructions' raw HTML stayed text.
+    expect(candidate.url()).toBe(`${base}/take`);
+    expect(await candidate.evaluate('window.pwned')).toBeUndefined();
+    await candidate.getByText('<script>window.pwned = 1</script>').waitFor();
+    await candidate.getByText('45 minutes').waitFor();
+    await capture(candidate, 'candidate-welcome', { phone: true });
+    await candidate.getByRole('button', { name: 'Start the assessment' }).click();
+
+    await candidate.getByRole('heading', { name: 'Token-bucket rate limiter' }).waitFor();
+    await candidate.getByText('Time left').waitFor();
+    const editor = candidate.locator('.cm-content');
+    await editor.click();
+    await candidate.keyboard.press('Control+End');
+    await candidate.keyboard.type('\n# typed in the browser\n');
+    await expect.poll(() => candidate.getByTestId('save-state').textContent()).toBe('All changes saved');
+    // The draft is on the server: a reload (or another device) shows it again.
+    await candidate.reload();
+    await candidate.locator('.cm-content', { hasText: '# typed in the browser' }).waitFor();
+
+    const solution = await readFile(path.join(pkg, 'solution', 'limiter.py'), 'utf8');
+    const patch = await readFile(path.join(pkg, 'mutants', 'uncapped-refill', 'mutant.patch'), 'utf8');
+    const wrong = applyMutantPatch(pkg, [{ path: 'limiter.py', content: solution }], patch)[0]!.content;
+    const replaceCode = async (code: string) => {
+      await candidate.locator('.cm-content').click();
+      await candidate.keyboard.press('Control+A');
+      await candidate.keyboard.insertText(code);
+      await expect.poll(() => candidate.getByTestId('save-state').textContent()).toBe('All changes saved');
+    };
+    await replaceCode(wrong);
+
+    await candidate.getByRole('button', { name: 'Run sample tests' }).click();
+    const samples = candidate.getByRole('region', { name: 'Sample tests' });
+    // Sample tests only, never scored: the mutant passes the samples.
+    await samples.getByText(/Finished/).waitFor({ timeout: 60_000 });
+    expect(await samples.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await samples.locator('tbody tr.status-passed').count()).toBe(await samples.locator('tbody tr').count());
+
+    const submission = candidate.getByRole('region', { name: 'Submission' });
+    await candidate.getByRole('button', { name: /^Submit/ }).click();
+    await submission.getByText(/Finished/).waitFor({ timeout: 90_000 });
+    expect(await submission.locator('tbody tr').count()).toBe(TESTS);
+    // Partly wrong: some points, not all (the mutant refills past capacity).
+    const [, earned, max] = /— (\d+)\/(\d+) points/.exec((await submission.getByTestId('run-status').textContent()) ?? '')!.map(Number);
+    expect(earned).toBeGreaterThan(0);
+    expect(earned).toBeLessThan(max!);
+    firstEarned = earned!;
+    await capture(candidate, 'candidate-workspace', { phone: true });
+
+    await replaceCode(solution);
+    await candidate.getByRole('button', { name: /^Submit/ }).click();
+    await submission.getByText(/Finished: passed/).waitFor({ timeout: 90_000 });
+    expect(await submission.locator('tbody tr.status-passed').count()).toBe(TESTS);
+    await candidate.getByRole('button', { name: /^Submit \(1 left\)/ }).waitFor();
+  });
+
+  it('the interviewer sees both submissions, the per-skill chart, the code and the diffs', async () => {
+    await staff.goto(assessmentUrl);
+    const row = staff.locator('tr', { hasText: 'Ada Lovelace' });
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toMatch(/completed|started/);
+    expect(await row.innerText()).toMatch(/100%/);
+    await staff.getByRole('button', { name: 'Total' }).click();
+    await staff.getByRole('link', { name: 'Ada Lovelace' }).click();
+    await staff.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();
+    expect(await staff.getByRole('meter').count()).toBeGreaterThan(0);
+    const heads = staff.locator('.submission-head');
+    expect(await heads.count()).toBe(2);
+    expect(await heads.nth(0).textContent()).toMatch(new RegExp(`#1.*${firstEarned}/`));
+    expect(await heads.nth(1).textContent()).toMatch(/#2.*passed.*100%.*counts/);
+    await staff.locator('.submission-code .cm-content', { hasText: 'class TokenBucketLimiter' }).waitFor();
+    await staff.getByLabel('Compare with').selectOption({ label: 'submission #1' });
+    await staff.locator('.cm-mergeView').waitFor();
+    expect(await staff.locator('.cm-changedLine').count()).toBeGreaterThan(0);
+    await capture(staff, 'report');
+    await staff.getByLabel('Compare with').selectOption({ label: 'the starter files' });
+    await staff.locator('.cm-mergeView').waitFor();
+    await staff.getByText('The run\'s output').click();
+    await staff.locator('pre.log').waitFor();
+  });
+
+  it('the organisation settings: members, API keys shown once, the audit log', async () => {
+    await staff.getByRole('link', { name: 'Organisation' }).click();
+    await staff.getByRole('heading', { name: 'Members' }).waitFor();
+    await staff.getByLabel('Key name').fill('ATS');
+    await staff.getByRole('button', { name: 'Create key' }).click();
+    const token = await staff.getByLabel('New API key').inputValue();
+    expect(token).toMatch(/^assay_/);
+    expect((await svc.app.inject({ method: 'GET', url: '/v1/assessments', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    staff.once('dialog', (d) => void d.accept());
+    await staff.getByRole('button', { name: 'Revoke ATS' }).click();
+    await staff.locator('tr', { hasText: 'ATS' }).getByText('revoked').waitFor();
+    expect((await svc.app.inject({ method: 'GET', url: '/v1/assessments', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    await staff.getByRole('cell', { name: 'api_key.revoked' }).first().waitFor();
+    await capture(staff, 'settings');
+  });
+
+  it('the clock running out closes the workspace, on the server too', async () => {
+    const { invitation, token } = (await svc.inject({ method: 'POST', url: `${new URL(assessmentUrl).pathname.replace('/assessments', '/v1/assessments')}/invitations`, payload: { candidate: { name: 'Late', email: 'late@example.test' } } })).json();
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/take#${token}`);
+    await page.getByRole('button', { name: 'Start the assessment' }).click();
+    await page.getByText('Time left').waitFor();
+    // The clock is the server's: bring this session's deadline close rather than wait 45 minutes.
+    expect(await svc.rt.store.invitations.transition(svc.org.id, invitation.id, ['started'], { deadline: new Date(Date.now() + 3000) })).toBe(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Time is up' }).waitFor({ timeout: 10_000 });
+    await capture(page, 'candidate-time-up', { phone: true });
+    const closed = await svc.app.inject({ method: 'POST', url: '/v1/candidate/submissions', headers: { authorization: `Bearer ${token}` }, payload: { challenge: SLUG, files: [{ path: 'limiter.py', content: 'x = 1' }] } });
+    expect(closed.statusCode).toBe(409);
+    expect((await svc.app.inject({ method: 'GET', url: '/v1/candidate', headers: { authorization: `Bearer ${token}` } })).json().invitation.state).toBe('completed');
+    await page.close();
+  });
+});

@@ -1,0 +1,130 @@
+/** The API's shapes as the web app uses them (see /openapi.json for the whole of each). */
+export interface SourceFile {
+  path: string;
+  content: string;
+}
+
+export interface TestRow {
+  name: string;
+  status: string;
+  points?: number;
+  maxPoints?: number;
+  message?: string | null;
+}
+
+export interface Score {
+  earned: number;
+  max: number;
+  percent: number;
+}
+
+export interface Challenge {
+  slug: string;
+  version: string;
+  title: string;
+  summary: string;
+  language: string;
+  runner: string;
+  skills: string[];
+  statement: string;
+  starterFiles: SourceFile[];
+  sampleTests: SourceFile[];
+  limits: { timeoutMs: number; memoryMb: number };
+}
+
+export type ChallengeSummary = Omit<Challenge, 'statement' | 'starterFiles' | 'sampleTests' | 'limits'>;
+
+export interface Invitation {
+  id: string;
+  assessmentId: string;
+  candidate: { name: string; email: string; externalId: string | null };
+  validFrom: string;
+  validUntil: string;
+  state: 'invited' | 'started' | 'completed' | 'expired' | 'cancelled';
+  startedAt: string | null;
+  deadline: string | null;
+  completedAt: string | null;
+  createdAt: string;
+}
+
+export interface CandidateView {
+  invitation: Pick<Invitation, 'state' | 'validFrom' | 'validUntil' | 'startedAt' | 'deadline' | 'completedAt'>;
+  /** The organisation, where the API names it. */
+  organisation?: { name: string };
+  assessment: { name: string; instructions: string; timeLimitMinutes: number; maxSubmissions: number };
+  challenges: (Challenge & { languages?: string[] })[];
+}
+
+export interface Run {
+  id: string;
+  status: 'queued' | 'running' | 'completed' | 'failed' | string;
+  verdict?: string | null;
+  score?: Score | null;
+  tests?: TestRow[];
+  message?: string | null;
+  /** What the code printed (sample-test runs only). */
+  output?: string | null;
+}
+
+export interface Assessment {
+  id: string;
+  name: string;
+  instructions: string;
+  timeLimitMinutes: number;
+  maxSubmissions: number;
+  resultVisibility: string;
+  challenges: { slug: string; version: string; weight: number }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SkillScore {
+  skill: string;
+  earned: number;
+  max: number;
+  percent: number;
+}
+
+export interface InvitationResult {
+  invitation: Invitation;
+  percent: number;
+  timeUsedMs: number | null;
+  challenges: { slug: string; version: string; weight: number; submissions: number; percent: number; counted: string | null }[];
+  skills: SkillScore[];
+  submissions: { id: string; challenge: string; status: string; verdict: string | null; score: Score | null; tests: TestRow[]; createdAt: string }[];
+}
+
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  role: 'interviewer' | 'admin' | 'owner';
+  createdAt: string;
+}
+
+export interface Session {
+  member: Member;
+  organisation: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: Record<string, unknown> | null;
+}
