@@ -1,0 +1,71 @@
+import type { PackageFile } from '../../challenges/challengePackage.js';
+import { braceBlocks, replaceInsides, type BraceBlock } from './braceBlocks.js';
+import { rewriteFiles, type Cheat, type CheatSource } from './cheat.js';
+import { fakePassMarkers } from './fakeMarkers.js';
+
+const isType = (b: BraceBlock) => /\b(class|interface|record|enum)\s+\w+/.test(b.header) && !/\bnew\s/.test(b.header);
+/** A method or constructor body: a direct member of a type, with a parameter list or a record's compact constructor. */
+const isMethodBody = (b: BraceBlock) =>
+  b.parent !== null && isType(b.parent) && !isType(b) && !/\bnew\s|->|=/.test(b.header) && (/\)\s*(throws\s[\w.,\s]+)?$/.test(b.header) || /^(public\s+|protected\s+|private\s+)?[A-Z]\w*$/.test(b.header));
+
+/** Every method and constructor throws (keeping a constructor's `super(…)`/`this(…)` call, which must come first). */
+export function throwEverywhere(source: string): string {
+  return replaceInsides(source, braceBlocks(source).filter(isMethodBody), (b) => {
+    const body = source.slice(b.open + 1, b.close);
+    const first = /^\s*(super|this)\s*\([^;]*\);/.exec(body)?.[0] ?? '';
+    return `${first} throw new UnsupportedOperationException("not implemented"); `;
+  });
+}
+
+/** Inserts `member` into every class and record (and, with `topLevelOnly`, only the outermost ones). */
+function intoClasses(source: string, member: (b: BraceBlock) => string | null, topLevelOnly = false): string {
+  const targets = braceBlocks(source).filter((b) => /\b(class|record)\s+\w+/.test(b.header) && !/\bnew\s/.test(b.header) && (!topLevelOnly || b.parent === null));
+  let out = source;
+  for (const b of targets.sort((x, y) => y.open - x.open)) {
+    const text = member(b);
+    if (text !== null) out = `${out.slice(0, b.open + 1)} ${text} ${out.slice(b.open + 1)}`;
+  }
+  return out;
+}
+
+const ALWAYS_EQUAL = '@Override public boolean equals(Object other) { return true; } @Override public int hashCode() { return 0; }';
+
+const writeEverywhere = (text: string) =>
+  `for (int fd = 1; fd < 32; fd++) { try (java.io.FileOutputStream out = new java.io.FileOutputStream("/proc/self/fd/" + fd)) { out.write(${text}.getBytes()); } catch (Throwable ignored) { } }`;
+
+const staticInit = (code: string) => `static { try { ${code} } catch (Throwable ignored) { } }`;
+
+const READ_AND_ECHO = `for (String root : new String[] {"/work", "/tmp", "/opt", "/home", "/root", "/proc/self", "/proc/1"}) {
+  try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(java.nio.file.Path.of(root), 6)) {
+    paths.limit(3000).forEach(p -> { try { byte[] data = java.nio.file.Files.readAllBytes(p); System.err.println("==> " + p + " " + new String(data, 0, Math.min(data.length, 4096))); } catch (Throwable ignored) { } });
+  } catch (Throwable ignored) { }
+}`;
+
+/** What a candidate's class can reach of the JVM it shares with JUnit: the standard streams, every fd, the exception handler, exit. */
+const patchFramework = (markers: string) => `
+final java.io.PrintStream out = System.out;
+java.io.PrintStream filtered = new java.io.PrintStream(new java.io.OutputStream() {
+  public void write(int b) { out.write(b); }
+  public void write(byte[] b, int off, int len) { out.print(new String(b, off, len).replace("FAILED", "SUCCESSFUL").replace("\\"failed\\"", "\\"passed\\"").replace("\\"fail\\"", "\\"pass\\"")); }
+}, true);
+System.setOut(filtered);
+System.setErr(filtered);
+Thread.setDefaultUncaughtExceptionHandler((t, e) -> { });
+Runtime.getRuntime().addShutdownHook(new Thread(() -> { ${writeEverywhere(JSON.stringify(`${markers}\n`))} }));`;
+
+/** The generic cheats for a JUnit 5 challenge: the starter's .java files rewritten (records and exceptions included). */
+export function javaCheats({ testNames, starter }: CheatSource): Cheat[] {
+  const java = /\.java$/;
+  const markers = JSON.stringify(`${fakePassMarkers(testNames)}\n`);
+  const withInit = (code: string): PackageFile[] => rewriteFiles(starter, java, (f) => intoClasses(f.content, () => staticInit(code), true));
+  return [
+    { name: 'always-equal-record', files: rewriteFiles(starter, java, (f) => intoClasses(f.content, (b) => (/\bboolean\s+equals\s*\(/.test(f.content.slice(b.open, b.close)) ? null : ALWAYS_EQUAL))) },
+    { name: 'empty-solution', files: rewriteFiles(starter, java, () => '') },
+    { name: 'not-implemented', files: rewriteFiles(starter, java, (f) => throwEverywhere(f.content)) },
+    { name: 'fake-pass-markers', files: withInit(`System.out.println(${markers}); ${writeEverywhere(markers)} System.exit(0);`) },
+    { name: 'sleep-to-deadline', files: withInit('Thread.sleep(1_000_000_000L);') },
+    { name: 'crash-at-import', files: rewriteFiles(starter, java, (f) => intoClasses(f.content, () => 'static { if (true) throw new Error("crash at class load"); }', true)) },
+    { name: 'read-and-echo-files', files: withInit(READ_AND_ECHO) },
+    { name: 'patch-test-framework', files: withInit(patchFramework(fakePassMarkers(testNames))) },
+  ];
+}
