@@ -9,6 +9,8 @@ export interface Cheat {
   /** Short and stable, named in validate's output: `always-equal-list`, `fake-pass-markers`. */
   name: string;
   files: PackageFile[];
+  /** It is meant to run until the sandbox's deadline (a time limit is its expected end, not a busy machine's). */
+  endsAtDeadline?: boolean;
 }
 
 /** What a candidate can read of a challenge, the only input a cheat may use. */

@@ -61,7 +61,7 @@ export function goCheats({ testNames, starter }: CheatSource): Cheat[] {
     { name: 'empty-solution', files: rewriteFiles(starter, go, (f) => `${packageClause(f.content)}\n`) },
     { name: 'not-implemented', files: rewriteFiles(starter, go, (f) => panicEverywhere(f.content)) },
     { name: 'fake-pass-markers', files: withInit(starter, `\tcheatfmt.Print(${markers})\n\t${writeEverywhere(markers)}\n\tcheatos.Exit(0)`) },
-    { name: 'sleep-to-deadline', files: withInit(starter, '\tcheattime.Sleep(cheattime.Hour)') },
+    { name: 'sleep-to-deadline', files: withInit(starter, '\tcheattime.Sleep(cheattime.Hour)'), endsAtDeadline: true },
     { name: 'crash-at-import', files: withInit(starter, '\tpanic("crash at init")') },
     { name: 'read-and-echo-files', files: withInit(starter, READ_AND_ECHO) },
     // The test binary parses its flags after every init: one more -test.run selects no test at all.

@@ -71,7 +71,7 @@ export function httpCheats({ testNames, starter, sampleTests }: CheatSource): Ch
     },
     { name: 'empty-solution', files: replaced('') },
     { name: 'fake-pass-markers', files: replaced(fakeMarkersThenExit(fakePassMarkers(testNames))) },
-    { name: 'sleep-to-deadline', files: replaced('import time\ntime.sleep(10 ** 6)\n') },
+    { name: 'sleep-to-deadline', files: replaced('import time\ntime.sleep(10 ** 6)\n'), endsAtDeadline: true },
     { name: 'crash-at-import', files: replaced('import os\nos.abort()\n') },
     { name: 'read-and-echo-files', files: prepend(readAndEcho(RUN_FOUND)) },
     { name: 'patch-test-framework', files: prepend(PLANT) },

@@ -63,7 +63,7 @@ export function javaCheats({ testNames, starter }: CheatSource): Cheat[] {
     { name: 'empty-solution', files: rewriteFiles(starter, java, () => '') },
     { name: 'not-implemented', files: rewriteFiles(starter, java, (f) => throwEverywhere(f.content)) },
     { name: 'fake-pass-markers', files: withInit(`System.out.println(${markers}); ${writeEverywhere(markers)} System.exit(0);`) },
-    { name: 'sleep-to-deadline', files: withInit('Thread.sleep(1_000_000_000L);') },
+    { name: 'sleep-to-deadline', files: withInit('Thread.sleep(1_000_000_000L);'), endsAtDeadline: true },
     { name: 'crash-at-import', files: rewriteFiles(starter, java, (f) => intoClasses(f.content, () => 'static { if (true) throw new Error("crash at class load"); }', true)) },
     { name: 'read-and-echo-files', files: withInit(READ_AND_ECHO) },
     { name: 'patch-test-framework', files: withInit(patchFramework(fakePassMarkers(testNames))) },

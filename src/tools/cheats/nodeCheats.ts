@@ -80,7 +80,7 @@ export function nodeCheats({ testNames, starter }: CheatSource): Cheat[] {
     { name: 'empty-solution', files: rewriteFiles(starter, SOURCE, () => '') },
     { name: 'not-implemented', files: skeleton("function _cheat() { throw new Error('not implemented'); }") },
     { name: 'fake-pass-markers', files: prepend(`import * as cheatFs from 'node:fs';\n${writeEverywhere(markers)}\nprocess.exit(0);`) },
-    { name: 'sleep-to-deadline', files: prepend('Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);') },
+    { name: 'sleep-to-deadline', files: prepend('Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);'), endsAtDeadline: true },
     { name: 'crash-at-import', files: prepend('process.abort();') },
     { name: 'read-and-echo-files', files: prepend(READ_AND_ECHO) },
     { name: 'patch-test-framework', files: prepend(patchFramework(markers)) },

@@ -127,7 +127,7 @@ export function pythonCheats({ testNames, starter }: CheatSource): Cheat[] {
     { name: 'empty-solution', files: rewriteFiles(starter, py, () => '') },
     { name: 'not-implemented', files: skeleton(NOT_IMPLEMENTED) },
     { name: 'fake-pass-markers', files: prepend(fakeMarkersThenExit(fakePassMarkers(testNames))) },
-    { name: 'sleep-to-deadline', files: prepend('import time\ntime.sleep(10 ** 6)\n') },
+    { name: 'sleep-to-deadline', files: prepend('import time\ntime.sleep(10 ** 6)\n'), endsAtDeadline: true },
     { name: 'crash-at-import', files: prepend('import os\nos.abort()\n') },
     { name: 'read-and-echo-files', files: append(readAndEcho(EXEC_FOUND)) },
     { name: 'patch-test-framework', files: append(PATCH_FRAMEWORK) },

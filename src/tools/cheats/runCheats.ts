@@ -18,7 +18,12 @@ export async function runCheats(run: (files: PackageFile[]) => Promise<Graded>, 
   const graded: Graded[] = new Array(cheats.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < cheats.length; i = next++) graded[i] = await run(cheats[i]!.files);
+    for (let i = next++; i < cheats.length; i = next++) {
+      const cheat = cheats[i]!;
+      graded[i] = await run(cheat.files);
+      // A time limit hides what the cheat would have scored: on a busy machine, give it one more go.
+      if (graded[i]!.score.verdict === 'time_limit_exceeded' && !cheat.endsAtDeadline) graded[i] = await run(cheat.files);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, cheats.length) }, worker));
   const report: CheatReport = { problems: [], checks: [] };

@@ -21,7 +21,7 @@ export function sqlCheats({ testNames, starter, sampleTests }: CheatSource): Che
     { name: 'empty-solution', files: all('') },
     { name: 'select-every-table', files: all(each((t) => `SELECT * FROM ${t};`)) },
     { name: 'fake-pass-markers', files: all(`SELECT ${quote(fakePassMarkers(testNames))} AS result;`) },
-    { name: 'runs-forever', files: all('WITH RECURSIVE forever(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM forever) SELECT max(n) FROM forever;') },
+    { name: 'runs-forever', files: all('WITH RECURSIVE forever(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM forever) SELECT max(n) FROM forever;'), endsAtDeadline: true },
     { name: 'attach-and-pragma', files: prefixed("ATTACH DATABASE '/tmp/cheat.db' AS cheat;\nPRAGMA writable_schema = ON;\nPRAGMA foreign_keys = OFF;") },
     { name: 'temp-and-virtual-objects', files: prefixed(`CREATE TEMP TABLE cheat(x);\nCREATE VIRTUAL TABLE cheat_fts USING fts5(x);\n${each((t) => `CREATE TEMP VIEW ${t} AS SELECT 1;`)}`) },
     { name: 'dangerous-functions', files: prefixed("SELECT fts3_tokenizer('simple'), load_extension('/tmp/cheat'), readfile('/work/tests'), randomblob(1000000000);") },
