@@ -30,8 +30,10 @@ const withInit = (starter: CheatSource['starter'], code: string) => {
   return rewriteFiles(starter, /\.go$/, (f) => {
     if (f.path !== first) return f.content;
     const clause = packageClause(f.content);
-    const imports = 'import (\n\tcheatfmt "fmt"\n\tcheatos "os"\n\tcheatfp "path/filepath"\n\tcheattime "time"\n)\n\nvar _ = cheatfmt.Sprint\nvar _ = cheatos.Exit\nvar _ = cheatfp.Walk\nvar _ = cheattime.Sleep\n';
-    return f.content.replace(clause, `${clause}\n\n${imports}\nfunc init() {\n${code}\n}\n`);
+    // Imports come before every other declaration; the init goes last.
+    const imports = 'import (\n\tcheatfmt "fmt"\n\tcheatos "os"\n\tcheatfp "path/filepath"\n\tcheattime "time"\n)\n';
+    const uses = 'var _ = cheatfmt.Sprint\nvar _ = cheatos.Exit\nvar _ = cheatfp.Walk\nvar _ = cheattime.Sleep\n';
+    return `${f.content.replace(clause, `${clause}\n\n${imports}`)}\n${uses}\nfunc init() {\n${code}\n}\n`;
   });
 };
 
