@@ -31,7 +31,7 @@ function intoClasses(source: string, member: (b: BraceBlock) => string | null, t
 const ALWAYS_EQUAL = '@Override public boolean equals(Object other) { return true; } @Override public int hashCode() { return 0; }';
 
 const writeEverywhere = (text: string) =>
-  `for (int fd = 1; fd < 32; fd++) { try (java.io.FileOutputStream out = new java.io.FileOutputStream("/proc/self/fd/" + fd)) { out.write(${text}.getBytes()); } catch (Throwable ignored) { } }`;
+  `for (int fd = 1; fd < 32; fd++) { try (java.io.FileOutputStream fdOut = new java.io.FileOutputStream("/proc/self/fd/" + fd)) { fdOut.write(${text}.getBytes()); } catch (Throwable ignored) { } }`;
 
 const staticInit = (code: string) => `static { try { ${code} } catch (Throwable ignored) { } }`;
 
