@@ -6,6 +6,7 @@ import { fakePassMarkers } from '../../src/tools/cheats/fakeMarkers.js';
 import { panicEverywhere } from '../../src/tools/cheats/goCheats.js';
 import { throwEverywhere } from '../../src/tools/cheats/javaCheats.js';
 import { exportedNames } from '../../src/tools/cheats/nodeCheats.js';
+import { beforePython } from '../../src/tools/cheats/pythonCheats.js';
 import { pythonSkeleton } from '../../src/tools/cheats/pythonSkeleton.js';
 import { tableNames } from '../../src/tools/cheats/sqlCheats.js';
 
@@ -74,6 +75,10 @@ describe('cheat generators', () => {
     expect(out).toContain('def make(*args, **kwargs):');
     expect(out).toContain('def __getattr__(name):');
     expect(out).not.toContain('return True');
+  });
+
+  it("runs a Python cheat's code first but for the module's __future__ imports", () => {
+    expect(beforePython('import os', '"""Doc."""\nfrom __future__ import annotations\nx = 1\n')).toBe('from __future__ import annotations\nimport os\n"""Doc."""\n\nx = 1\n');
   });
 
   it('makes every Java method and constructor throw, keeping super() first and static initialisers', () => {

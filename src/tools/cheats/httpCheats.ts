@@ -1,7 +1,7 @@
 import type { PackageFile } from '../../challenges/challengePackage.js';
 import { rewriteFiles, type Cheat, type CheatSource } from './cheat.js';
 import { fakePassMarkers } from './fakeMarkers.js';
-import { fakeMarkersThenExit, readAndEcho } from './pythonCheats.js';
+import { beforePython, fakeMarkersThenExit, readAndEcho } from './pythonCheats.js';
 
 interface ServiceSpec {
   port?: number;
@@ -62,7 +62,7 @@ export function httpCheats({ testNames, starter, sampleTests }: CheatSource): Ch
   const entry = spec.start?.map((s) => s.entry).find((e) => starter.some((f) => f.path === e)) ?? 'app.py';
   const port = spec.port ?? 8080;
   const replaced = (code: string): PackageFile[] => [...starter.filter((f) => f.path !== entry), { path: entry, content: code }];
-  const prepend = (code: string) => rewriteFiles(starter, /./, (f) => (f.path === entry ? `${code}\n${f.content}` : f.content));
+  const prepend = (code: string) => rewriteFiles(starter, /./, (f) => (f.path === entry ? beforePython(code, f.content) : f.content));
   return [
     { name: 'ok-to-everything', files: replaced(server(port, "    return 200, {}")) },
     {

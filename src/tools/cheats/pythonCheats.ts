@@ -116,11 +116,17 @@ def _patch():
 _patch()
 `;
 
+/** `code` run before a module's own, after its `from __future__` imports (which must come first). */
+export function beforePython(code: string, source: string): string {
+  const future = source.match(/^from __future__ import .*$/gm) ?? [];
+  return [...future, code, source.replace(/^from __future__ import .*$/gm, '')].join('\n');
+}
+
 /** The generic cheats for a challenge graded by pytest: the starter's .py files rewritten. */
 export function pythonCheats({ testNames, starter }: CheatSource): Cheat[] {
   const py = /\.py$/;
   const skeleton = (prelude: string) => rewriteFiles(starter, py, (f) => pythonSkeleton(f.content, prelude));
-  const prepend = (code: string) => rewriteFiles(starter, py, (f) => `${code}\n${f.content}`);
+  const prepend = (code: string) => rewriteFiles(starter, py, (f) => beforePython(code, f.content));
   const append = (code: string) => rewriteFiles(starter, py, (f) => `${f.content}\n${code}`);
   return [
     ...Object.entries(EQUAL_VALUES).map(([shape, prelude]) => ({ name: `always-equal-${shape}`, files: skeleton(prelude) })),
