@@ -1,28 +1,14 @@
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { readPackage } from '../../src/challenges/readPackage.js';
-import { loadConfig } from '../../src/config.js';
-import { grade, type Grader } from '../../src/grading/grade.js';
-import { imageResolver } from '../../src/images/imageResolver.js';
 import { repoRoot } from '../../src/repoRoot.js';
-import { resolveLimits } from '../../src/sandbox/limits.js';
-import { cheatsFor } from '../../src/tools/cheats/cheatsFor.js';
 import { runCheats } from '../../src/tools/cheats/runCheats.js';
 import { validatePackage } from '../../src/tools/validatePackage.js';
-import { createSqliteDatabase, isolatedEnv } from '../support/testEnv.js';
-
-const config = loadConfig(isolatedEnv(createSqliteDatabase()));
-const grader: Grader = { docker: new Docker(), imageFor: imageResolver(config.baseImage) };
+import { cheatsOf, config, grader } from '../support/cheats.js';
 
 /** The starter and every built-in cheat of a package, graded as validate grades them. */
 async function cheatReport(dir: string) {
-  const pkg = await readPackage(dir);
-  const limits = resolveLimits(pkg.manifest.limits, config.sandbox);
-  const run = (files: typeof pkg.starter) => grade(grader, { runId: `cheats-${randomUUID()}`, pkg, files, limits });
-  const cheats = cheatsFor(pkg.manifest.runner, { testNames: pkg.manifest.tests.map((t) => t.name), starter: pkg.starter, sampleTests: pkg.sampleTests });
-  return runCheats(run, cheats, await run(pkg.starter));
+  const { cheats, run, starter } = await cheatsOf(dir);
+  return runCheats(run, cheats, await run(starter));
 }
 
 describe('adversarial validation', () => {
