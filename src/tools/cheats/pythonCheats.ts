@@ -42,7 +42,8 @@ os._exit(0)
 `;
 
 /**
- * Prints every file it can read (hidden tests, references, /proc), then runs `then` with `found`: a
+ * Prints every regular file it can read (hidden tests, references, /proc; never a pipe, whose read
+ * would block or take the runner's own messages), then runs `then` with `found`: a
  * readable file of the same name as this module, elsewhere (a reference solution), or None.
  */
 export const readAndEcho = (then: string) => `
@@ -51,6 +52,8 @@ def _leak():
     mine = os.path.realpath(__file__)
     budget = [262144]
     def echo(path):
+        if not os.path.isfile(path) or os.path.islink(path):
+            return None
         try:
             with open(path, 'rb') as f:
                 data = f.read(4096)
@@ -68,7 +71,7 @@ def _leak():
                 data = echo(path)
                 if found is None and data and name == os.path.basename(mine) and os.path.realpath(path) != mine:
                     found = path
-    for path in glob.glob('/proc/[0-9]*/environ') + glob.glob('/proc/[0-9]*/cmdline') + glob.glob('/proc/[0-9]*/fd/*'):
+    for path in glob.glob('/proc/[0-9]*/environ') + glob.glob('/proc/[0-9]*/cmdline') + glob.glob('/proc/[0-9]*/maps'):
         echo(path)
 ${then}
 
