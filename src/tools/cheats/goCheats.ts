@@ -45,11 +45,12 @@ const READ_AND_ECHO = `\tfor _, root := range []string{"/work", "/tmp", "/opt", 
 			if n++; err != nil || n > 3000 || !info.Mode().IsRegular() {
 				return nil
 			}
-			if data, err := cheatos.ReadFile(path); err == nil {
-				if len(data) > 4096 {
-					data = data[:4096]
-				}
-				cheatfmt.Fprintln(cheatos.Stderr, "==>", path, string(data))
+			// The first 4 KiB: some /proc files are as large as the address space.
+			if f, err := cheatos.Open(path); err == nil {
+				head := make([]byte, 4096)
+				n, _ := f.Read(head)
+				f.Close()
+				cheatfmt.Fprintln(cheatos.Stderr, "==>", path, string(head[:n]))
 			}
 			return nil
 		})

