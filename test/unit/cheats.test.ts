@@ -4,7 +4,7 @@ import { braceBlocks } from '../../src/tools/cheats/braceBlocks.js';
 import { cheatsFor } from '../../src/tools/cheats/cheatsFor.js';
 import { fakePassMarkers } from '../../src/tools/cheats/fakeMarkers.js';
 import { panicEverywhere } from '../../src/tools/cheats/goCheats.js';
-import { throwEverywhere } from '../../src/tools/cheats/javaCheats.js';
+import { javaCheats, throwEverywhere } from '../../src/tools/cheats/javaCheats.js';
 import { exportedNames } from '../../src/tools/cheats/nodeCheats.js';
 import { beforePython } from '../../src/tools/cheats/pythonCheats.js';
 import { pythonSkeleton } from '../../src/tools/cheats/pythonSkeleton.js';
@@ -91,6 +91,13 @@ describe('cheat generators', () => {
     expect(out).not.toContain('List.of("}")');
   });
 
+  it('returns an always-equal collection from each Java method declared to return one, keeping the other bodies', () => {
+    const [list] = javaCheats({ testNames: [], starter: [{ path: 'Service.java', content: JAVA }], sampleTests: [] }).filter((c) => c.name === 'always-equal-list');
+    const out = list!.files[0]!.content;
+    expect(out).toMatch(/names\(int n\) throws java\.io\.IOException \{ return new java\.util\.ArrayList<>\(\) \{ @Override public boolean equals\(Object other\) \{ return true; \}/);
+    expect(out).toContain('this.name = name;');
+  });
+
   it('ignores braces in strings and comments', () => {
     const blocks = braceBlocks('a { "}" /* } */ // }\n b { c } }');
     expect(blocks.map((b) => b.header)).toEqual(['a', '"}" /* } */ // }\n b']);
@@ -129,7 +136,7 @@ describe('cheat generators', () => {
     const names = cheats.map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['empty-solution', 'fake-pass-markers', ...(runner === 'sql' ? ['runs-forever'] : ['sleep-to-deadline', 'crash-at-import', 'read-and-echo-files', 'patch-test-framework'])]));
     if (['python', 'node'].includes(runner)) expect(names).toEqual(expect.arrayContaining(['always-equal-scalar', 'always-equal-list', 'always-equal-mapping', 'always-equal-record', 'not-implemented']));
-    if (runner === 'java') expect(names).toEqual(expect.arrayContaining(['always-equal-record', 'not-implemented']));
+    if (runner === 'java') expect(names).toEqual(expect.arrayContaining(['always-equal-list', 'always-equal-mapping', 'always-equal-record', 'not-implemented']));
     expect(new Set(names).size).toBe(names.length);
     for (const cheat of cheats) expect(cheat.files.map((f) => f.path)).toContain(starter);
   });

@@ -17,6 +17,21 @@ export function throwEverywhere(source: string): string {
   });
 }
 
+/** The declared return type of a method header, `null` for a constructor. */
+const returnType = (header: string) => /([\w.]+(?:<.*>)?(?:\[\])*)\s+\w+\s*\([^)]*\)\s*(?:throws\s[\w.,\s]+)?$/.exec(header)?.[1] ?? null;
+
+/** Every method declared to return a type `shape` matches returns `value` instead; the rest keep the starter's body. */
+function returnEverywhere(source: string, shape: RegExp, value: string): string {
+  const methods = braceBlocks(source).filter((b) => isMethodBody(b) && shape.test(returnType(b.header) ?? ''));
+  return replaceInsides(source, methods, () => ` return ${value}; `);
+}
+
+/** Collections that equal anything, for the methods whose declared type they fit (Java has no such scalar: its boxes and String are final). */
+const EQUAL_COLLECTIONS: Record<string, [RegExp, string]> = {
+  list: [/^(java\.util\.)?(List|Collection|Iterable|ArrayList)\b/, 'java.util.ArrayList'],
+  mapping: [/^(java\.util\.)?(Map|HashMap)\b/, 'java.util.HashMap'],
+};
+
 /** Inserts `member` into every class and record (and, with `topLevelOnly`, only the outermost ones). */
 function intoClasses(source: string, member: (b: BraceBlock) => string | null, topLevelOnly = false): string {
   const targets = braceBlocks(source).filter((b) => /\b(class|record)\s+\w+/.test(b.header) && !/\bnew\s/.test(b.header) && (!topLevelOnly || b.parent === null));
@@ -60,6 +75,10 @@ export function javaCheats({ testNames, starter }: CheatSource): Cheat[] {
   const withInit = (code: string): PackageFile[] => rewriteFiles(starter, java, (f) => intoClasses(f.content, () => staticInit(code), true));
   return [
     { name: 'always-equal-record', files: rewriteFiles(starter, java, (f) => intoClasses(f.content, (b) => (/\bboolean\s+equals\s*\(/.test(f.content.slice(b.open, b.close)) ? null : ALWAYS_EQUAL))) },
+    ...Object.entries(EQUAL_COLLECTIONS).map(([shape, [type, impl]]) => ({
+      name: `always-equal-${shape}`,
+      files: rewriteFiles(starter, java, (f) => returnEverywhere(f.content, type, `new ${impl}<>() { ${ALWAYS_EQUAL} }`)),
+    })),
     { name: 'empty-solution', files: rewriteFiles(starter, java, () => '') },
     { name: 'not-implemented', files: rewriteFiles(starter, java, (f) => throwEverywhere(f.content)) },
     { name: 'fake-pass-markers', files: withInit(`System.out.println(${markers}); ${writeEverywhere(markers)} System.exit(0);`) },
