@@ -17,7 +17,7 @@ const PARSE_PYTHON = 'find "$d" -name "*.py" -exec python3 -c "import ast, sys; 
 
 /** How each language checks one cheat's folder, offline, in its runner's image. */
 const CHECK: Record<string, string> = {
-  java: 'mkdir -p /tmp/out && javac -d /tmp/out "$d"/*.java',
+  java: 'mkdir -p /tmp/out && javac -cp /usr/share/java/junit-platform-console-standalone.jar -d /tmp/out "$d"/*.java',
   // go ignores a go.mod directly in /tmp.
   go: 'mkdir -p /tmp/m && printf "module solution\\n\\ngo 1.19\\n" > /tmp/m/go.mod && cp "$d"/*.go /tmp/m/ && cd /tmp/m && HOME=/tmp GOCACHE=/tmp/cache go build .',
   node: 'for f in "$d"/*.ts; do node --check "$f" || exit 1; done',

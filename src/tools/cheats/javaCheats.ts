@@ -68,6 +68,47 @@ System.setErr(filtered);
 Thread.setDefaultUncaughtExceptionHandler((t, e) -> { });
 Runtime.getRuntime().addShutdownHook(new Thread(() -> { ${writeEverywhere(JSON.stringify(`${markers}\n`))} }));`;
 
+/** JUnit's Assertions, every one passing, in the submission: whichever copy the class path finds first wins. */
+const SHADOW_ASSERTIONS = `package org.junit.jupiter.api;
+
+import java.util.function.Supplier;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+
+public final class Assertions {
+    public static void assertEquals(Object expected, Object actual) { }
+    public static void assertEquals(Object expected, Object actual, String message) { }
+    public static void assertEquals(Object expected, Object actual, Supplier<String> message) { }
+    public static void assertEquals(long expected, long actual) { }
+    public static void assertEquals(long expected, long actual, String message) { }
+    public static void assertEquals(double expected, double actual) { }
+    public static void assertEquals(double expected, double actual, String message) { }
+    public static void assertNotEquals(Object unexpected, Object actual) { }
+    public static void assertNotEquals(Object unexpected, Object actual, String message) { }
+    public static void assertTrue(boolean condition) { }
+    public static void assertTrue(boolean condition, String message) { }
+    public static void assertTrue(boolean condition, Supplier<String> message) { }
+    public static void assertFalse(boolean condition) { }
+    public static void assertFalse(boolean condition, String message) { }
+    public static void assertNull(Object actual) { }
+    public static void assertNull(Object actual, String message) { }
+    public static void assertNotNull(Object actual) { }
+    public static void assertNotNull(Object actual, String message) { }
+    public static void assertSame(Object expected, Object actual) { }
+    public static void assertNotSame(Object unexpected, Object actual) { }
+    public static void assertArrayEquals(Object[] expected, Object[] actual) { }
+    public static void assertIterableEquals(Iterable<?> expected, Iterable<?> actual) { }
+    public static void assertAll(Executable... executables) { }
+    public static void assertDoesNotThrow(Executable executable) { }
+    public static <T> T assertDoesNotThrow(ThrowingSupplier<T> supplier) { return null; }
+    public static void assertTimeout(java.time.Duration timeout, Executable executable) { }
+    public static <T extends Throwable> T assertThrows(Class<T> expectedType, Executable executable) { return null; }
+    public static <T extends Throwable> T assertThrows(Class<T> expectedType, Executable executable, String message) { return null; }
+    public static <V> V fail() { return null; }
+    public static <V> V fail(String message) { return null; }
+}
+`;
+
 /** The generic cheats for a JUnit 5 challenge: the starter's .java files rewritten (records and exceptions included). */
 export function javaCheats({ testNames, starter }: CheatSource): Cheat[] {
   const java = /\.java$/;
@@ -86,5 +127,6 @@ export function javaCheats({ testNames, starter }: CheatSource): Cheat[] {
     { name: 'crash-at-import', files: rewriteFiles(starter, java, (f) => intoClasses(f.content, () => 'static { if (true) throw new Error("crash at class load"); }', true)) },
     { name: 'read-and-echo-files', files: withInit(READ_AND_ECHO) },
     { name: 'patch-test-framework', files: withInit(patchFramework(fakePassMarkers(testNames))) },
+    { name: 'shadow-test-framework', files: [...starter, { path: 'Assertions.java', content: SHADOW_ASSERTIONS }] },
   ];
 }

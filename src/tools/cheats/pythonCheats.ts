@@ -119,6 +119,28 @@ def _patch():
 _patch()
 `;
 
+/** Files pytest or Python load by name from a folder they run in: each makes every test pass. */
+const PLANTED = {
+  'conftest.py': `import pytest
+import _pytest.python
+
+_pytest.python.Function.runtest = lambda self: None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    outcome.get_result().outcome = 'passed'
+`,
+  'sitecustomize.py': `try:
+    import _pytest.python
+    _pytest.python.Function.runtest = lambda self: None
+except Exception:
+    pass
+`,
+  'pytest.ini': '[pytest]\naddopts = -p no:assay_plugin --assert=plain\npython_functions = nothing_matches\n',
+};
+
 /** `code` run before a module's own, after its `from __future__` imports (which must come first). */
 export function beforePython(code: string, source: string): string {
   const future = source.match(/^from __future__ import .*$/gm) ?? [];
@@ -140,5 +162,6 @@ export function pythonCheats({ testNames, starter }: CheatSource): Cheat[] {
     { name: 'crash-at-import', files: prepend('import os\nos.abort()\n') },
     { name: 'read-and-echo-files', files: append(readAndEcho(EXEC_FOUND)) },
     { name: 'patch-test-framework', files: append(PATCH_FRAMEWORK) },
+    { name: 'shadow-test-framework', files: [...starter.filter((f) => !(f.path in PLANTED)), ...Object.entries(PLANTED).map(([path, content]) => ({ path, content }))] },
   ];
 }
