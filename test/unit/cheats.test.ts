@@ -98,6 +98,14 @@ describe('cheat generators', () => {
     expect(out).toContain('this.name = name;');
   });
 
+  it('ships a passing copy of JUnit\'s Assertions over Java methods that return their defaults, constructors kept', () => {
+    const [shadow] = javaCheats({ testNames: [], starter: [{ path: 'Service.java', content: JAVA }], sampleTests: [] }).filter((c) => c.name === 'shadow-test-framework');
+    const [service, assertions] = shadow!.files;
+    expect(service!.content).toContain('this.name = name;');
+    expect(service!.content).toContain('throws java.io.IOException { return null; }');
+    expect(assertions).toMatchObject({ path: 'Assertions.java', content: expect.stringContaining('package org.junit.jupiter.api;') });
+  });
+
   it('ignores braces in strings and comments', () => {
     const blocks = braceBlocks('a { "}" /* } */ // }\n b { c } }');
     expect(blocks.map((b) => b.header)).toEqual(['a', '"}" /* } */ // }\n b']);

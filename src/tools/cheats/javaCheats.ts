@@ -18,12 +18,24 @@ export function throwEverywhere(source: string): string {
 }
 
 /** The declared return type of a method header, `null` for a constructor. */
-const returnType = (header: string) => /([\w.]+(?:<.*>)?(?:\[\])*)\s+\w+\s*\([^)]*\)\s*(?:throws\s[\w.,\s]+)?$/.exec(header)?.[1] ?? null;
+const returnType = (header: string) => {
+  const type = /([\w.]+(?:<.*>)?(?:\[\])*)\s+\w+\s*\([^)]*\)\s*(?:throws\s[\w.,\s]+)?$/.exec(header)?.[1] ?? null;
+  return type === null || MODIFIERS.has(type) ? null : type;
+};
+const MODIFIERS = new Set(['public', 'protected', 'private', 'static', 'final', 'abstract', 'synchronized', 'native', 'default']);
 
 /** Every method declared to return a type `shape` matches returns `value` instead; the rest keep the starter's body. */
 function returnEverywhere(source: string, shape: RegExp, value: string): string {
   const methods = braceBlocks(source).filter((b) => isMethodBody(b) && shape.test(returnType(b.header) ?? ''));
   return replaceInsides(source, methods, () => ` return ${value}; `);
+}
+
+const DEFAULTS: Record<string, string> = { void: '', boolean: 'return false;', char: "return '\\0';", byte: 'return 0;', short: 'return 0;', int: 'return 0;', long: 'return 0L;', float: 'return 0f;', double: 'return 0d;' };
+
+/** Every method returns its type's default at once (constructors keep the starter's body): nothing throws for an assertion to notice. */
+function returnDefaults(source: string): string {
+  const methods = braceBlocks(source).filter((b) => isMethodBody(b) && returnType(b.header) !== null);
+  return replaceInsides(source, methods, (b) => ` ${DEFAULTS[returnType(b.header)!] ?? 'return null;'} `);
 }
 
 /** Collections that equal anything, for the methods whose declared type they fit (Java has no such scalar: its boxes and String are final). */
@@ -85,15 +97,19 @@ public final class Assertions {
     public static void assertEquals(double expected, double actual, String message) { }
     public static void assertNotEquals(Object unexpected, Object actual) { }
     public static void assertNotEquals(Object unexpected, Object actual, String message) { }
+    public static void assertNotEquals(Object unexpected, Object actual, Supplier<String> message) { }
+    public static void assertNotEquals(long unexpected, long actual) { }
     public static void assertTrue(boolean condition) { }
     public static void assertTrue(boolean condition, String message) { }
     public static void assertTrue(boolean condition, Supplier<String> message) { }
     public static void assertFalse(boolean condition) { }
     public static void assertFalse(boolean condition, String message) { }
+    public static void assertFalse(boolean condition, Supplier<String> message) { }
     public static void assertNull(Object actual) { }
     public static void assertNull(Object actual, String message) { }
     public static void assertNotNull(Object actual) { }
     public static void assertNotNull(Object actual, String message) { }
+    public static void assertNotNull(Object actual, Supplier<String> message) { }
     public static void assertSame(Object expected, Object actual) { }
     public static void assertNotSame(Object unexpected, Object actual) { }
     public static void assertArrayEquals(Object[] expected, Object[] actual) { }
@@ -104,8 +120,11 @@ public final class Assertions {
     public static void assertTimeout(java.time.Duration timeout, Executable executable) { }
     public static <T extends Throwable> T assertThrows(Class<T> expectedType, Executable executable) { return null; }
     public static <T extends Throwable> T assertThrows(Class<T> expectedType, Executable executable, String message) { return null; }
+    public static <T extends Throwable> T assertThrows(Class<T> expectedType, Executable executable, Supplier<String> message) { return null; }
     public static <V> V fail() { return null; }
     public static <V> V fail(String message) { return null; }
+    public static <V> V fail(Supplier<String> message) { return null; }
+    public static <V> V fail(String message, Throwable cause) { return null; }
 }
 `;
 
@@ -127,6 +146,6 @@ export function javaCheats({ testNames, starter }: CheatSource): Cheat[] {
     { name: 'crash-at-import', files: rewriteFiles(starter, java, (f) => intoClasses(f.content, () => 'static { if (true) throw new Error("crash at class load"); }', true)) },
     { name: 'read-and-echo-files', files: withInit(READ_AND_ECHO) },
     { name: 'patch-test-framework', files: withInit(patchFramework(fakePassMarkers(testNames))) },
-    { name: 'shadow-test-framework', files: [...starter, { path: 'Assertions.java', content: SHADOW_ASSERTIONS }] },
+    { name: 'shadow-test-framework', files: [...rewriteFiles(starter, java, (f) => returnDefaults(f.content)), { path: 'Assertions.java', content: SHADOW_ASSERTIONS }] },
   ];
 }
