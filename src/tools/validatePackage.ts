@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ChallengePackage, PackageFile } from '../challenges/challengePackage.js';
 import { InvalidPackageError } from '../challenges/InvalidPackageError.js';
 import { readMutants } from './readMutants.js';
+import { cheatsFor } from './cheats/cheatsFor.js';
+import { runCheats } from './cheats/runCheats.js';
 import { readPackage } from '../challenges/readPackage.js';
 import { grade, type Graded, type Grader } from '../grading/grade.js';
 import { resolveLimits, type ServerLimits } from '../sandbox/limits.js';
@@ -24,8 +26,8 @@ const statuses = (g: Graded) => g.score.tests.map((t) => `${t.name}=${t.status}`
 
 /**
  * Everything `assay challenge validate` promises: a valid manifest within the server's limits, a
- * reference that scores 100% the same way three times, a starter below 100%, and mutants that
- * each hidden test catches at least once.
+ * reference that scores 100% the same way three times, a starter below 100%, mutants that each
+ * hidden test catches at least once, and no built-in cheat (src/tools/cheats/) scoring above the starter.
  */
 export async function validatePackage(grader: Grader, server: ServerLimits, dir: string): Promise<ValidationReport> {
   let pkg: ChallengePackage;
@@ -79,5 +81,12 @@ export async function validatePackage(grader: Grader, server: ServerLimits, dir:
       problems.push(`these hidden tests pass against every mutant, so nothing shows they can fail: ${uncaught.join(', ')}; add a mutant each would catch.`);
     } else checks.push(`each hidden test fails against at least one of ${mutants.length} mutants`);
   }
+
+  // Cheats take a minute: worth it once the package is otherwise sound, and the author has fixed the rest.
+  if (problems.length > 0) return { slug: manifest.slug, problems, checks };
+  const cheats = cheatsFor(manifest.runner, { testNames: manifest.tests.map((t) => t.name), starter: pkg.starter, sampleTests: pkg.sampleTests });
+  const cheating = await runCheats(run, cheats, starter);
+  problems.push(...cheating.problems);
+  checks.push(...cheating.checks);
   return { slug: manifest.slug, problems, checks };
 }

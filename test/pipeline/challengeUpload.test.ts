@@ -55,7 +55,7 @@ const upload = (payload: Buffer | object, key = svc.org.key) =>
   svc.app.inject({ method: 'POST', url: '/v1/challenges', payload: payload as Buffer, headers: { authorization: `Bearer ${key}`, 'content-type': Buffer.isBuffer(payload) ? 'application/gzip' : 'application/json' } });
 
 async function validated(id: string) {
-  const until = Date.now() + 120_000;
+  const until = Date.now() + 600_000;
   for (;;) {
     const res = await svc.inject({ method: 'GET', url: `/v1/challenge-imports/${id}` });
     expect(res.statusCode, res.body).toBe(200);
