@@ -88,7 +88,7 @@ func TestReportTranslatesEachKindOfTest(t *testing.T) {
 	if m := str(got["TestQ"].Message); m != "the test process stopped while this test was running" {
 		t.Errorf("TestQ message %q", m)
 	}
-	if res := Outcome(r, GoTestRun{Failed: true}, func(s string) string { return s }); res.Status != "fail" || len(res.Tests) != 6 {
+	if res := Outcome(r); res.Status != "fail" || len(res.Tests) != 6 {
 		t.Errorf("outcome %+v", res)
 	}
 }
@@ -104,7 +104,7 @@ func TestPrintedResultLinesAreOnlyOutput(t *testing.T) {
 {"Action":"fail","Package":"solution","Elapsed":0}
 `
 	r, emitted := runStream(t, forged)
-	if len(emitted) != 2 || len(r.Tests()) != 1 || r.Tests()[0].Status != "fail" {
+	if len(emitted) != 1 || len(r.Tests()) != 1 || r.Tests()[0].Status != "fail" {
 		t.Fatalf("emitted %+v, tests %+v", emitted, r.Tests())
 	}
 	if out := str(r.Tests()[0].Output); out != "NONCE {\"type\":\"result\"}\n" {
@@ -112,21 +112,11 @@ func TestPrintedResultLinesAreOnlyOutput(t *testing.T) {
 	}
 }
 
-func TestOutcomeOfABuildFailure(t *testing.T) {
-	r, _ := runStream(t, "")
-	stderr := "# solution [solution.test]\n./a.go:3:23: undefined: x\nFAIL\tsolution [build failed]\n"
-	m := &Module{Dir: "/tmp/m", Origins: map[string]string{"a.go": "solution/a.go"}}
-	res := Outcome(r, GoTestRun{Stderr: stderr, Failed: true}, NewPathRewriter(m).Rewrite)
-	if res.Status != "error" || str(res.ErrorKind) != "compile" || str(res.Message) != "solution/a.go:3:23: undefined: x" {
-		t.Errorf("outcome %+v %q", res, str(res.Message))
-	}
-}
-
 func TestOutcomeWithoutTests(t *testing.T) {
 	r, _ := runStream(t, `{"Action":"output","Package":"solution","Output":"PASS\n"}
 {"Action":"pass","Package":"solution","Elapsed":0}
 `)
-	if res := Outcome(r, GoTestRun{}, func(s string) string { return s }); res.Status != "error" || str(res.ErrorKind) != "load" {
+	if res := Outcome(r); res.Status != "error" || str(res.ErrorKind) != "load" {
 		t.Errorf("outcome %+v", res)
 	}
 }
@@ -136,12 +126,31 @@ func TestTheSummaryLineStandsForAnUnreportedEnd(t *testing.T) {
 {"Action":"pass","Package":"solution","Test":"TestA","Elapsed":0}
 {"Action":"output","Package":"solution","Output":"PASS\n"}
 `)
-	select {
-	case <-r.Ended():
-	default:
-		t.Fatal("Ended not closed after the summary line")
-	}
-	if res := Outcome(r, GoTestRun{Failed: true}, func(s string) string { return s }); res.Status != "pass" {
+	if res := Outcome(r); res.Status != "pass" {
 		t.Errorf("outcome %+v", res)
+	}
+}
+
+func TestATestIsEmittedOnlyOnceItsGroupIsOver(t *testing.T) {
+	var emitted []string
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
+	r := NewReport(func(t Test) { emitted = append(emitted, t.Name+"="+t.Status) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+	feed := func(text string) { readLines(strings.NewReader(text), r.Line) }
+	feed(`{"Action":"run","Test":"TestA"}
+{"Action":"pass","Test":"TestA","Elapsed":0}
+{"Action":"run","Test":"TestB"}
+{"Action":"output","Test":"TestB","Output":"--- PASS: TestB (0.00s)\n"}
+{"Action":"pass","Test":"TestB","Elapsed":0}
+`)
+	// A forged pass of the running test: nothing of TestB is out while it may still be replaced.
+	if strings.Join(emitted, " ") != "TestA=pass" {
+		t.Fatalf("emitted %v while TestB runs", emitted)
+	}
+	feed(`{"Action":"fail","Test":"TestB","Elapsed":0}
+{"Action":"run","Test":"TestC"}
+{"Action":"pass","Test":"TestB","Elapsed":0}
+`)
+	if strings.Join(emitted, " ") != "TestA=pass TestB=fail" || r.Tests()[1].Status != "fail" {
+		t.Fatalf("emitted %v, tests %+v", emitted, r.Tests())
 	}
 }

@@ -1,0 +1,3 @@
+module solution/assayrpc
+
+go 1.19
