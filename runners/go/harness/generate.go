@@ -221,7 +221,7 @@ func (s *Solution) StandIn() ([]byte, error) {
 			w.printf("var %s %s = assayrpc.VarOf[%s](%q)\n\n", obj.Name(), t, t, obj.Name())
 		}
 	}
-	return w.source(s.pkg.Name(), "the solution's exported API, forwarded to the solution's process", "solution/assayrpc")
+	return w.source(s.pkg.Name(), "the solution's exported API, forwarded to the solution's process", "assayrpc")
 }
 
 func constText(v constant.Value) string {
@@ -335,11 +335,7 @@ func (s *Solution) Instances(standIn []byte, tests map[string][]byte) (map[strin
 	if err != nil {
 		return nil, nil, err
 	}
-	rpc, err := checkRPC()
-	if err != nil {
-		return nil, nil, err
-	}
-	pkg, err := check(fset, ModuleName, files, importerWith(map[string]*types.Package{rpc.Path(): rpc}), info)
+	pkg, err := check(fset, ModuleName, files, importer.Default(), info)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -348,7 +344,7 @@ func (s *Solution) Instances(standIn []byte, tests map[string][]byte) (map[strin
 		if err != nil {
 			return nil, nil, err
 		}
-		imp := importerWith(map[string]*types.Package{rpc.Path(): rpc, ModuleName: pkg})
+		imp := importerWith(map[string]*types.Package{ModuleName: pkg})
 		if _, err := check(fset, ModuleName+"_test", files, imp, info); err != nil {
 			return nil, nil, err
 		}
@@ -428,20 +424,6 @@ func importerWith(pkgs map[string]*types.Package) types.Importer {
 	})
 }
 
-// checkRPC type-checks the boundary's package from its source, for the stand-in's imports.
-func checkRPC() (*types.Package, error) {
-	src, err := readSources(rpcSource, func(name string) bool { return !isTestFile(name) })
-	if err != nil {
-		return nil, err
-	}
-	fset := token.NewFileSet()
-	files, err := parseAll(fset, src)
-	if err != nil {
-		return nil, err
-	}
-	return check(fset, ModuleName+"/assayrpc", files, importer.Default(), nil)
-}
-
 // Server is the main of the solution's process: a table of what the stand-ins may call.
 func (s *Solution) Server(funcs map[string]*types.Func, targs map[string][]types.Type) ([]byte, error) {
 	local := s.pkg.Name()
@@ -479,5 +461,5 @@ func (s *Solution) Server(funcs map[string]*types.Func, targs map[string][]types
 		}
 	}
 	w.printf("\t})\n}\n")
-	return w.source("main", "the solution's process: serves the solution's package to the tests", "solution/assayrpc")
+	return w.source("main", "the solution's process: serves the solution's package to the tests", "assayrpc")
 }

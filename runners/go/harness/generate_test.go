@@ -55,8 +55,6 @@ func TestX(t *testing.T) {
 }
 `
 
-func init() { rpcSource = "../rpc" }
-
 func generated(t *testing.T, tests string) (standIn, server string) {
 	t.Helper()
 	sol, err := CheckSolution(map[string][]byte{"solution/cache.go": []byte(cacheSource)})

@@ -239,6 +239,5 @@ func (r *Report) Finished() string {
 	return r.finished
 }
 
-
 // PackageOutput is what the test process printed outside any test, without go's summary lines.
 func (r *Report) PackageOutput() string { return r.rewrite(withoutSummary(r.pkg.String())) }

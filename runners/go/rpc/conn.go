@@ -22,15 +22,15 @@ const maxFrame = 16 << 20
 // message is one frame, a line of JSON. A request has an ID and an Op; a reply has Re and either Res
 // or Panic. Fields carries the exported fields of a handle's struct (see mirror.go).
 type message struct {
-	ID     uint64             `json:"id,omitempty"`
-	Re     uint64             `json:"re,omitempty"`
-	Op     string             `json:"op,omitempty"`
-	Name   string             `json:"name,omitempty"`
-	H      uint64             `json:"h,omitempty"`
-	Args   []value            `json:"args,omitempty"`
-	Res    []value            `json:"res,omitempty"`
-	Panic  *string            `json:"panic,omitempty"`
-	Fields map[string]value   `json:"fields,omitempty"`
+	ID     uint64           `json:"id,omitempty"`
+	Re     uint64           `json:"re,omitempty"`
+	Op     string           `json:"op,omitempty"`
+	Name   string           `json:"name,omitempty"`
+	H      uint64           `json:"h,omitempty"`
+	Args   []value          `json:"args,omitempty"`
+	Res    []value          `json:"res,omitempty"`
+	Panic  *string          `json:"panic,omitempty"`
+	Fields map[string]value `json:"fields,omitempty"`
 }
 
 // Conn is one end of the boundary. Every request it receives runs in a goroutine of its own, so calls

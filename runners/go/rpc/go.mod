@@ -1,3 +1,3 @@
-module solution/assayrpc
+module assayrpc
 
 go 1.19

@@ -117,23 +117,38 @@ func (c *Conn) decodeHandle(v value, t reflect.Type) reflect.Value {
 			return c.standIn(v, t, ref)
 		}
 	case t.Kind() == reflect.Interface:
-		if make, ok := proxyFor(t); ok {
+		if standIn, ok := c.interfaceStandIn(v, t, ref); ok {
 			out := reflect.New(t).Elem()
-			out.Set(make(ref))
-			return out
-		}
-		if t == errorType || (t.NumMethod() == 0 && v.S != "") {
-			out := reflect.New(t).Elem()
-			out.Set(reflect.ValueOf(&RemoteError{assayRef: ref, msg: v.S}))
-			return out
-		}
-		if t.NumMethod() == 0 {
-			out := reflect.New(t).Elem()
-			out.Set(reflect.ValueOf(&Remote{assayRef: ref}))
+			out.Set(standIn)
 			return out
 		}
 	}
 	panic(fmt.Sprintf("an object of the other side cannot stand in for a %s", t))
+}
+
+// interfaceStandIn is the one stand-in of the other side's object v held as the interface t: a
+// generated proxy of one of the solution's interfaces, a RemoteError, or an opaque Remote. One object
+// is one stand-in, so identity holds across the boundary (errors.Is(err, ErrNotFound)).
+func (c *Conn) interfaceStandIn(v value, t reflect.Type, ref Ref) (reflect.Value, bool) {
+	c.handles.mu.Lock()
+	defer c.handles.mu.Unlock()
+	if known, ok := c.handles.peers[v.H]; ok && known.Type().Implements(t) {
+		return known, true
+	}
+	var made reflect.Value
+	if make, ok := proxyFor(t); ok {
+		made = make(ref)
+	} else if t == errorType || (t.NumMethod() == 0 && v.S != "") {
+		made = reflect.ValueOf(&RemoteError{assayRef: ref, msg: v.S})
+	} else if t.NumMethod() == 0 {
+		made = reflect.ValueOf(&Remote{assayRef: ref})
+	} else {
+		return reflect.Value{}, false
+	}
+	if _, ok := c.handles.peers[v.H]; !ok {
+		c.handles.peers[v.H] = made
+	}
+	return made, true
 }
 
 // standIn is the one stand-in of the other side's object v, with its exported fields brought up to date.

@@ -56,6 +56,8 @@ func TestAValueOfAnotherShapeIsRefused(t *testing.T) {
 	c.requestPtrs(message{Op: "call", Name: "int"}, []any{&s}, []any{&n})
 }
 
+var errSentinel = errors.New("sentinel")
+
 type secret struct{ key string }
 
 func (s *secret) Equal(any) bool { return true }
@@ -63,9 +65,10 @@ func (s *secret) Equal(any) bool { return true }
 func TestObjectsCrossAsHandlesAndComeHomeAsThemselves(t *testing.T) {
 	errDown := errors.New("down")
 	c := pair(t, map[string]any{
-		"apply": func(f func(int) (int, error)) (int, error) { return f(20) },
-		"wrap":  func(err error) error { return err },
-		"make":  func() any { return &secret{"k"} },
+		"apply":    func(f func(int) (int, error)) (int, error) { return f(20) },
+		"wrap":     func(err error) error { return err },
+		"make":     func() any { return &secret{"k"} },
+		"sentinel": func() error { return errSentinel },
 	})
 	f := func(n int) (int, error) { return n + 1, errDown }
 	var n int
@@ -73,6 +76,12 @@ func TestObjectsCrossAsHandlesAndComeHomeAsThemselves(t *testing.T) {
 	c.requestPtrs(message{Op: "call", Name: "apply"}, []any{&f}, []any{&n, &err})
 	if n != 21 || err != errDown {
 		t.Errorf("apply = %d, %v (want the tester's own error back)", n, err)
+	}
+	var first, second error
+	c.requestPtrs(message{Op: "call", Name: "sentinel"}, nil, []any{&first})
+	c.requestPtrs(message{Op: "call", Name: "sentinel"}, nil, []any{&second})
+	if first != second || first.Error() != "sentinel" {
+		t.Errorf("one error of the solution arrived as %p and %p", first, second)
 	}
 	var obj any
 	c.requestPtrs(message{Op: "call", Name: "make"}, nil, []any{&obj})
