@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // Where each user's run lives: a home, temporary directory and Go cache of its own, 0700.
@@ -25,6 +26,8 @@ const (
 type Boundary struct {
 	server *Module
 	tests  *Module
+	// TestNames are the top-level tests the hidden test files declare.
+	TestNames []string
 }
 
 // Prepare reads /work as root, generates both sides of the boundary and hands each module, and each
@@ -52,7 +55,7 @@ func Prepare() (*Boundary, *Result, error) {
 	if err != nil {
 		return generationFailed(err, "")
 	}
-	funcs, targs, err := sol.Instances(standIn, prefixed(tests, "tests/"))
+	funcs, targs, names, err := sol.Instances(standIn, prefixed(tests, "tests/"))
 	if err != nil {
 		return generationFailed(err, "the tests do not compile against the solution's exported API (its exported names and signatures; the tests use no other):\n")
 	}
@@ -61,8 +64,9 @@ func Prepare() (*Boundary, *Result, error) {
 		return generationFailed(err, "")
 	}
 	b := &Boundary{
-		server: &Module{Dir: candidateHome + "/mod", Origins: origins(solution, "solution")},
-		tests:  &Module{Dir: testerHome + "/mod", Origins: origins(tests, "tests")},
+		server:    &Module{Dir: candidateHome + "/mod", Origins: origins(solution, "solution")},
+		tests:     &Module{Dir: testerHome + "/mod", Origins: origins(tests, "tests")},
+		TestNames: names,
 	}
 	if err := writeModule(b.server.Dir, withFile(solution, "assayserver/main.go", server)); err != nil {
 		return nil, nil, err
@@ -177,16 +181,45 @@ func (b *Boundary) Run(report *Report) (*Result, error) {
 	}
 	serverEnd.Close()
 	readyW.Close()
-	ready, _ := bufio.NewReader(readyR).ReadString('\n')
-	readyR.Close()
-	if ready != "ready\n" {
-		server.Wait()
+	exited := make(chan struct{})
+	go func() { server.Wait(); close(exited) }()
+	if !awaitReady(readyR, exited) {
 		message := "the solution's package could not start:\n" + TrimStack(NewPathRewriter(b.server).Rewrite(startup.String()), runtime.GOROOT())
 		return ended(errorResult("load", strings.TrimRight(message, "\n"))), nil
 	}
 	err = runTests(testsEnd, b.tests.Dir, report)
 	testsEnd.Close()
 	return nil, err
+}
+
+// readyGrace is how long the harness waits for the solution's process to exit once its ready pipe
+// closed without the word: its own code may have closed the pipe, and then it is still serving.
+const readyGrace = time.Second
+
+// awaitReady waits for the solution's process to say "ready" (its package initialised: a line of its
+// own, among any its code wrote there first) and tells whether it is still running.
+func awaitReady(pipe *os.File, exited <-chan struct{}) bool {
+	said := make(chan bool, 1)
+	go func() {
+		defer pipe.Close()
+		lines := bufio.NewScanner(pipe)
+		for lines.Scan() {
+			if lines.Text() == "ready" {
+				said <- true
+				return
+			}
+		}
+		said <- false
+	}()
+	if <-said {
+		return true
+	}
+	select {
+	case <-exited:
+		return false
+	case <-time.After(readyGrace):
+		return true
+	}
 }
 
 // runTests runs the tests' binary as the tester, its output (the test framework's, and only the

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // The boundary's generator (docs/sandbox.md, "The Go boundary"). From the solution's package it writes
@@ -315,14 +316,15 @@ func (s *Solution) proxy(w *writer, obj *types.TypeName) {
 }
 
 // Instances are the generic functions of the solution's package as the tests instantiate them, by
-// the keys the stand-ins send (assayrpc.Key). tests: the stand-in and the test files (name → source).
-func (s *Solution) Instances(standIn []byte, tests map[string][]byte) (map[string]*types.Func, map[string][]types.Type, error) {
+// the keys the stand-ins send (assayrpc.Key), and the names of the top-level tests the test files
+// declare. tests: the test files (name → source).
+func (s *Solution) Instances(standIn []byte, tests map[string][]byte) (map[string]*types.Func, map[string][]types.Type, []string, error) {
 	fset := token.NewFileSet()
 	internal, external := map[string][]byte{"assay_standin.go": standIn}, map[string][]byte{}
 	for name, src := range tests {
 		f, err := parser.ParseFile(fset, name, src, parser.PackageClauseOnly)
 		if err != nil {
-			return nil, nil, TypeErrors{err.Error()}
+			return nil, nil, nil, TypeErrors{err.Error()}
 		}
 		if f.Name.Name == s.pkg.Name() {
 			internal[name] = src
@@ -333,20 +335,22 @@ func (s *Solution) Instances(standIn []byte, tests map[string][]byte) (map[strin
 	info := &types.Info{Instances: map[*ast.Ident]types.Instance{}, Uses: map[*ast.Ident]types.Object{}}
 	files, err := parseAll(fset, internal)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	names := testNames(fset, files)
 	pkg, err := check(fset, ModuleName, files, importer.Default(), info)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if len(external) > 0 {
 		files, err := parseAll(fset, external)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
+		names = append(names, testNames(fset, files)...)
 		imp := importerWith(map[string]*types.Package{ModuleName: pkg})
 		if _, err := check(fset, ModuleName+"_test", files, imp, info); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	funcs, targs := map[string]*types.Func{}, map[string][]types.Type{}
@@ -359,7 +363,7 @@ func (s *Solution) Instances(standIn []byte, tests map[string][]byte) (map[strin
 		for i := 0; i < inst.TypeArgs.Len(); i++ {
 			t := inst.TypeArgs.At(i)
 			if err := servable(t, pkg, fset); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			names = append(names, types.TypeString(t, func(p *types.Package) string { return p.Name() }))
 		}
@@ -367,7 +371,32 @@ func (s *Solution) Instances(standIn []byte, tests map[string][]byte) (map[strin
 		funcs[key] = s.pkg.Scope().Lookup(fn.Name()).(*types.Func)
 		targs[key] = typeArgs(inst.TypeArgs)
 	}
-	return funcs, targs, nil
+	return funcs, targs, names, nil
+}
+
+// testNames are the top-level tests (func TestXxx(t *testing.T)) the test files declare.
+func testNames(fset *token.FileSet, files []*ast.File) []string {
+	var names []string
+	for _, file := range files {
+		if !strings.HasPrefix(fset.Position(file.Pos()).Filename, "tests/") {
+			continue
+		}
+		for _, d := range file.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && isTestName(fn.Name.Name) && fn.Type.Params.NumFields() == 1 {
+				names = append(names, fn.Name.Name)
+			}
+		}
+	}
+	return names
+}
+
+// isTestName is go test's rule: Test, then nothing or a character that is not a lower-case letter.
+func isTestName(name string) bool {
+	if !strings.HasPrefix(name, "Test") {
+		return false
+	}
+	rest := strings.TrimPrefix(name, "Test")
+	return rest == "" || !unicode.IsLower([]rune(rest)[0])
 }
 
 func typeArgs(list *types.TypeList) []types.Type {

@@ -65,9 +65,12 @@ func generated(t *testing.T, tests string) (standIn, server string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	funcs, targs, err := sol.Instances(stub, map[string][]byte{"tests/cache_test.go": []byte(tests)})
+	funcs, targs, names, err := sol.Instances(stub, map[string][]byte{"tests/cache_test.go": []byte(tests)})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.Join(names, ",") != "TestX" {
+		t.Errorf("test names %v", names)
 	}
 	main, err := sol.Server(funcs, targs)
 	if err != nil {
@@ -109,7 +112,7 @@ func TestTheServerServesTheInstancesTheTestsUse(t *testing.T) {
 func TestTestsOfAnotherAPIAreACompileError(t *testing.T) {
 	sol, _ := CheckSolution(map[string][]byte{"solution/cache.go": []byte(cacheSource)})
 	stub, _ := sol.StandIn()
-	_, _, err := sol.Instances(stub, map[string][]byte{"tests/a_test.go": []byte("package solution\n\nfunc f() { Missing() }\n")})
+	_, _, _, err := sol.Instances(stub, map[string][]byte{"tests/a_test.go": []byte("package solution\n\nfunc f() { Missing() }\n")})
 	if _, ok := err.(TypeErrors); !ok || !strings.Contains(err.Error(), "undeclared name: Missing") {
 		t.Errorf("err = %v", err)
 	}
@@ -119,7 +122,7 @@ func TestTestTypesCannotInstantiateTheSolution(t *testing.T) {
 	sol, _ := CheckSolution(map[string][]byte{"solution/cache.go": []byte(cacheSource)})
 	stub, _ := sol.StandIn()
 	test := "package solution\n\ntype mine struct{}\n\nvar _ = New[string, mine]\n"
-	if _, _, err := sol.Instances(stub, map[string][]byte{"tests/a_test.go": []byte(test)}); !strings.Contains(err.Error(), "their own type mine") {
+	if _, _, _, err := sol.Instances(stub, map[string][]byte{"tests/a_test.go": []byte(test)}); !strings.Contains(err.Error(), "their own type mine") {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -65,14 +65,16 @@ func run(events *EventWriter) (result Result) {
 		return *ended
 	}
 	report.Finish()
-	return Outcome(report)
+	return Outcome(report, boundary.TestNames)
 }
 
-// Outcome decides the result document once the tests' process has ended.
-func Outcome(report *Report) Result {
+// Outcome decides the result document once the tests' process has ended; declared are the top-level
+// tests the test files declare: one that never ran means the tests' process ended early.
+func Outcome(report *Report, declared []string) Result {
 	switch {
-	case !report.Ran() && report.Finished() == "fail":
-		// The tests' process failed before any test: a panic in a package initialiser of the tests.
+	case !report.Ran() && report.Finished() != "pass":
+		// The tests' process failed before any test: a panic in a package initialiser (the stand-in's
+		// reads the solution's variables, so the solution's process failing can end it too).
 		message := "the tests could not start:\n" + TrimStack(report.PackageOutput(), runtime.GOROOT())
 		return Result{Version: 1, Status: "error", Message: optional(strings.TrimRight(message, "\n")),
 			ErrorKind: kind("load"), Tests: report.Tests()}
@@ -87,6 +89,12 @@ func Outcome(report *Report) Result {
 		if t.Status != "pass" {
 			status = "fail"
 		}
+	}
+	if notRun := report.NotRun(declared); len(notRun) > 0 {
+		// A panic ends the tests' process (as in any go test run), and with it the tests after it.
+		message := fmt.Sprintf("the tests' process ended before %s ran: a panic in a test, or the solution's process ending, stops every test after it",
+			strings.Join(notRun, ", "))
+		return Result{Version: 1, Status: "error", Message: optional(message), Tests: report.Tests()}
 	}
 	return Result{Version: 1, Status: status, Tests: report.Tests()}
 }

@@ -227,6 +227,17 @@ func withoutSummary(out string) string {
 // Tests are the reported tests, in the order they finished.
 func (r *Report) Tests() []Test { return r.tests }
 
+// NotRun are the tests of names that never started.
+func (r *Report) NotRun(names []string) []string {
+	var out []string
+	for _, name := range names {
+		if _, ok := r.byName[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // Ran tells whether any test started.
 func (r *Report) Ran() bool { return len(r.order) > 0 }
 

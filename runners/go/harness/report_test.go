@@ -88,7 +88,11 @@ func TestReportTranslatesEachKindOfTest(t *testing.T) {
 	if m := str(got["TestQ"].Message); m != "the test process stopped while this test was running" {
 		t.Errorf("TestQ message %q", m)
 	}
-	if res := Outcome(r); res.Status != "fail" || len(res.Tests) != 6 {
+	if res := Outcome(r, nil); res.Status != "fail" || len(res.Tests) != 6 {
+		t.Errorf("outcome %+v", res)
+	}
+	// A declared test that never started: the tests' process ended early, and the run says so.
+	if res := Outcome(r, []string{"TestA", "TestR"}); res.Status != "error" || !strings.Contains(str(res.Message), "before TestR ran") {
 		t.Errorf("outcome %+v", res)
 	}
 }
@@ -116,7 +120,7 @@ func TestOutcomeWithoutTests(t *testing.T) {
 	r, _ := runStream(t, `{"Action":"output","Package":"solution","Output":"PASS\n"}
 {"Action":"pass","Package":"solution","Elapsed":0}
 `)
-	if res := Outcome(r); res.Status != "error" || str(res.ErrorKind) != "load" {
+	if res := Outcome(r, nil); res.Status != "error" || str(res.ErrorKind) != "load" {
 		t.Errorf("outcome %+v", res)
 	}
 }
@@ -126,7 +130,7 @@ func TestTheSummaryLineStandsForAnUnreportedEnd(t *testing.T) {
 {"Action":"pass","Package":"solution","Test":"TestA","Elapsed":0}
 {"Action":"output","Package":"solution","Output":"PASS\n"}
 `)
-	if res := Outcome(r); res.Status != "pass" {
+	if res := Outcome(r, nil); res.Status != "pass" {
 		t.Errorf("outcome %+v", res)
 	}
 }
