@@ -118,7 +118,8 @@ func generationFailed(err error, testsHeader string) (*Boundary, *Result, error)
 }
 
 // Build compiles both sides at once, each as its own user. The solution's build quotes only the
-// solution's own files; the tests' build, which could quote the hidden tests, is never shown.
+// solution's own files; the tests' build, which could quote the hidden tests, is never shown. Both
+// link without DWARF (-s -w), which halves the links; panics still name files and lines.
 func (b *Boundary) Build() *Result {
 	var wg sync.WaitGroup
 	var serverOut, testsOut string
@@ -126,11 +127,11 @@ func (b *Boundary) Build() *Result {
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		serverOut, serverErr = goAs(candidateUID, b.server.Dir, candidateHome, "build", "-o", candidateHome+"/server", "./assayserver")
+		serverOut, serverErr = goAs(candidateUID, b.server.Dir, candidateHome, "build", linkFlags, "-o", candidateHome+"/server", "./assayserver")
 	}()
 	go func() {
 		defer wg.Done()
-		testsOut, testsErr = goAs(testerUID, b.tests.Dir, testerHome, "test", "-c", "-vet=off", "-o", testerHome+"/tests.test", ".")
+		testsOut, testsErr = goAs(testerUID, b.tests.Dir, testerHome, "test", "-c", "-vet=off", linkFlags, "-o", testerHome+"/tests.test", ".")
 	}()
 	wg.Wait()
 	if serverErr != nil {
@@ -143,6 +144,8 @@ func (b *Boundary) Build() *Result {
 	}
 	return nil
 }
+
+const linkFlags = "-ldflags=-s -w"
 
 func goAs(uid uint32, dir, home string, args ...string) (string, error) {
 	cmd := exec.Command("go", args...)
