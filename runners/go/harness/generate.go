@@ -244,6 +244,12 @@ func (s *Solution) standInType(w *writer, obj *types.TypeName) error {
 	case *types.Struct:
 		if !isHandle(named) {
 			w.printf("type %s%s %s\n\n", obj.Name(), decl, w.typ(u))
+			for i := 0; i < named.NumMethods(); i++ {
+				if m := named.Method(i); m.Exported() {
+					params, args, results := w.signature(m.Type().(*types.Signature))
+					w.printf("func (x %s) %s%s {\n\tassayrpc.ValueMethod(%q, &x, %q, %s, %s)\n\treturn\n}\n\n", obj.Name(), m.Name(), params, obj.Name(), m.Name(), args, results)
+				}
+			}
 			return nil
 		}
 		w.printf("type %s%s struct {\n", obj.Name(), decl)
@@ -288,6 +294,23 @@ func isHandle(named *types.Named) bool {
 			return true
 		}
 	}
+	for i := 0; i < named.NumMethods(); i++ {
+		m := named.Method(i)
+		_, ptr := m.Type().(*types.Signature).Recv().Type().(*types.Pointer)
+		if m.Exported() && (ptr || named.TypeParams().Len() > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func isRecord(named *types.Named) bool {
+	_, ok := named.Underlying().(*types.Struct)
+	return ok && !isHandle(named)
+}
+
+// hasValueMethods: a record whose value methods the solution's process serves on a copy.
+func hasValueMethods(named *types.Named) bool {
 	for i := 0; i < named.NumMethods(); i++ {
 		if named.Method(i).Exported() {
 			return true
@@ -487,6 +510,14 @@ func (s *Solution) Server(funcs map[string]*types.Func, targs map[string][]types
 	for _, obj := range s.exported() {
 		if v, ok := obj.(*types.Var); ok {
 			w.printf("\t\t%q: &%s.%s,\n", v.Name(), local, v.Name())
+		}
+	}
+	w.printf("\t}, map[string]any{\n")
+	for _, obj := range s.exported() {
+		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() {
+			if named := tn.Type().(*types.Named); isRecord(named) && hasValueMethods(named) {
+				w.printf("\t\t%q: (*%s.%s)(nil),\n", tn.Name(), local, tn.Name())
+			}
 		}
 	}
 	w.printf("\t})\n}\n")

@@ -23,6 +23,10 @@ type LoadFunc[K comparable, V any] func(ctx context.Context, key K) (V, error)
 
 type Options struct{ Size int }
 
+type Money struct{ Cents int }
+
+func (m Money) Plus(o Money) Money { return Money{m.Cents + o.Cents} }
+
 type Cache[K comparable, V any] struct {
 	Hits int
 	load LoadFunc[K, V]
@@ -86,6 +90,8 @@ func TestTheStandInHasTheExportedAPIAndForwardsIt(t *testing.T) {
 		`assayrpc.Call(assayrpc.Key("New", assayrpc.T[K](), assayrpc.T[V]()), []any{&p0, &p1, &p2}, []any{&r0})`,
 		`func (x *Cache[K, V]) Get(p0 context.Context, p1 K) (r0 V, r1 error) {`,
 		"type Options struct{ Size int }",
+		`func (x Money) Plus(p0 Money) (r0 Money) {
+	assayrpc.ValueMethod("Money", &x, "Plus", []any{&p0}, []any{&r0})`,
 		"func Sum(p0 ...int) (r0 int) {",
 		`var ErrClosed error = assayrpc.VarOf[error]("ErrClosed")`,
 		`const Version = "1"`,
@@ -102,7 +108,7 @@ func TestTheStandInHasTheExportedAPIAndForwardsIt(t *testing.T) {
 
 func TestTheServerServesTheInstancesTheTestsUse(t *testing.T) {
 	_, main := generated(t, cacheTest)
-	for _, want := range []string{`"New[string,int]": solution.New[string, int],`, `"Sum":             solution.Sum,`, `"ErrClosed": &solution.ErrClosed,`} {
+	for _, want := range []string{`"New[string,int]": solution.New[string, int],`, `"Sum":             solution.Sum,`, `"ErrClosed": &solution.ErrClosed,`, `"Money": (*solution.Money)(nil),`} {
 		if !strings.Contains(main, want) {
 			t.Errorf("server lacks %q:\n%s", want, main)
 		}

@@ -46,9 +46,20 @@ func (c *Conn) requestPtrs(m message, args, results []any) message {
 
 // serve answers a request: a function or variable of the solution's package (tables only the
 // solution's process has), a method of a lent object, a lent func, what a lent error wraps.
-func serveTables(funcs, vars map[string]reflect.Value) func(*Conn, message) ([]value, map[string]value) {
+func serveTables(funcs, vars map[string]reflect.Value, records map[string]reflect.Type) func(*Conn, message) ([]value, map[string]value) {
 	return func(c *Conn, m message) ([]value, map[string]value) {
 		switch m.Op {
+		case "vmethod":
+			i := strings.LastIndexByte(m.Name, '.')
+			t, ok := records[m.Name[:max(i, 0)]]
+			if i < 0 || !ok || len(m.Args) == 0 {
+				panic(fmt.Sprintf("no record method %s is served", m.Name))
+			}
+			method := c.decode(m.Args[0], t).MethodByName(m.Name[i+1:])
+			if !method.IsValid() {
+				panic(fmt.Sprintf("a %s has no method %s", t, m.Name[i+1:]))
+			}
+			return c.call(method, m.Args[1:]), nil
 		case "call":
 			fn, ok := funcs[m.Name]
 			if !ok {
@@ -99,17 +110,21 @@ func unwrap(err error) error {
 	return nil
 }
 
-// Serve is the solution's process: it serves the solution's package (funcs by key, vars by name, as
-// pointers) until the tests' process is gone. It says it is ready (its package initialised) on fd 4.
-func Serve(funcs, vars map[string]any) {
-	fv, vv := map[string]reflect.Value{}, map[string]reflect.Value{}
+// Serve is the solution's process: it serves the solution's package (funcs by key; vars and the record
+// types whose value methods it serves by name, as pointers) until the tests' process is gone. It says
+// it is ready (its package initialised) on fd 4.
+func Serve(funcs, vars, records map[string]any) {
+	fv, vv, rt := map[string]reflect.Value{}, map[string]reflect.Value{}, map[string]reflect.Type{}
+	for k, p := range records {
+		rt[k] = reflect.TypeOf(p).Elem()
+	}
 	for k, f := range funcs {
 		fv[k] = reflect.ValueOf(f)
 	}
 	for k, p := range vars {
 		vv[k] = reflect.ValueOf(p).Elem()
 	}
-	newConn("s", os.NewFile(ConnFd, "assay-boundary"), serveTables(fv, vv))
+	newConn("s", os.NewFile(ConnFd, "assay-boundary"), serveTables(fv, vv, rt))
 	ready := os.NewFile(4, "assay-ready")
 	ready.Write([]byte("ready\n"))
 	ready.Close()
@@ -124,7 +139,7 @@ var (
 // conn is the tester's end: it lends the tests' objects (a fake clock, a loader) and serves nothing else.
 func conn() *Conn {
 	testerOnce.Do(func() {
-		tester = newConn("t", os.NewFile(ConnFd, "assay-boundary"), serveTables(nil, nil))
+		tester = newConn("t", os.NewFile(ConnFd, "assay-boundary"), serveTables(nil, nil, nil))
 	})
 	return tester
 }
@@ -159,6 +174,18 @@ func Method(self any, name string, args, results []any) {
 	}
 	reply := r.s.c.requestPtrs(message{Op: "method", H: r.s.id, Name: name, Fields: r.s.c.mirrorOut(p)}, args, results)
 	r.s.c.mirrorIn(p, reply.Fields)
+}
+
+// ValueMethod calls a value method of a record of the solution's type typeName, on a copy of *self.
+func ValueMethod(typeName string, self any, name string, args, results []any) {
+	conn().requestPtrs(message{Op: "vmethod", Name: typeName + "." + name}, append([]any{self}, args...), results)
+}
+
+func max(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // CallRef calls a method of an interface stand-in (generated proxies of the solution's interfaces).

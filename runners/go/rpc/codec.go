@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -141,12 +142,14 @@ func (c *Conn) tryEncode(v reflect.Value, t reflect.Type) (out value, ok bool) {
 	return c.encode(v, t), true
 }
 
-// isHandleStruct: a struct with unexported fields or with methods is an object, not a record.
+// isHandleStruct: a struct with unexported fields or with methods on its pointer is an object, not a
+// record (so is a generic one with methods: no table could rebuild it). A record's value methods are
+// served on a copy rebuilt from it (ValueMethod).
 func isHandleStruct(t reflect.Type) bool {
 	if t == timeType {
 		return false
 	}
-	if reflect.PointerTo(t).NumMethod() > 0 {
+	if reflect.PointerTo(t).NumMethod() > t.NumMethod() || (t.NumMethod() > 0 && strings.Contains(t.Name(), "[")) {
 		return true
 	}
 	for i := 0; i < t.NumField(); i++ {

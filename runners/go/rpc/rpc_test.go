@@ -22,8 +22,8 @@ func pair(t *testing.T, funcs map[string]any) *Conn {
 	for k, f := range funcs {
 		served[k] = reflect.ValueOf(f)
 	}
-	newConn("s", os.NewFile(uintptr(fds[1]), "s"), serveTables(served, nil))
-	return newConn("t", os.NewFile(uintptr(fds[0]), "t"), serveTables(nil, nil))
+	newConn("s", os.NewFile(uintptr(fds[1]), "s"), serveTables(served, nil, nil))
+	return newConn("t", os.NewFile(uintptr(fds[0]), "t"), serveTables(nil, nil, nil))
 }
 
 type record struct {
@@ -125,4 +125,23 @@ func TestAPanicOfTheSolutionIsTheCallersPanic(t *testing.T) {
 		}
 	}()
 	c.requestPtrs(message{Op: "call", Name: "boom"}, nil, nil)
+}
+
+type money struct{ Cents int }
+
+func (m money) Plus(o money) money { return money{m.Cents + o.Cents} }
+
+func TestARecordsValueMethodsRunOnACopyOfIt(t *testing.T) {
+	fds, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_STREAM, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newConn("s", os.NewFile(uintptr(fds[1]), "s"), serveTables(nil, nil, map[string]reflect.Type{"money": reflect.TypeOf(money{})}))
+	c := newConn("t", os.NewFile(uintptr(fds[0]), "t"), serveTables(nil, nil, nil))
+	self, other := money{2}, money{3}
+	var sum money
+	c.requestPtrs(message{Op: "vmethod", Name: "money.Plus"}, []any{&self, &other}, []any{&sum})
+	if sum.Cents != 5 {
+		t.Errorf("sum = %+v", sum)
+	}
 }
