@@ -58,6 +58,7 @@ func run(events *EventWriter) (result Result) {
 		return *ended
 	}
 	report := NewReport(func(t Test) { events.Test(t) }, NewPathRewriter(boundary.tests).Rewrite, runtime.GOROOT())
+	report.Expect(boundary.TestNames)
 	if ended, err = boundary.Run(report); err != nil {
 		return errorResult("load", "the go runner could not run the tests: "+err.Error())
 	}

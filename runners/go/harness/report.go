@@ -48,6 +48,12 @@ type Report struct {
 	reported map[string]int
 	tests    []Test
 	emitted  int // r.tests[:emitted] are emitted, final
+	// expected are the declared top-level tests in the order go runs them (nil: any test is admitted);
+	// next is the one to start next; started holds the tests whose start was admitted, and whether
+	// each top-level one may be followed by the next (it finished, or paused: t.Parallel).
+	expected []string
+	next     int
+	started  map[string]bool
 }
 
 func NewReport(emit func(Test), rewrite func(string) string, goroot string) *Report {
@@ -73,6 +79,9 @@ func (r *Report) Line(line []byte) {
 		}
 		return
 	}
+	if !r.admit(e) {
+		return
+	}
 	if e.Action == "run" && !strings.Contains(e.Test, "/") {
 		r.flush()
 	}
@@ -87,6 +96,46 @@ func (r *Report) Line(line []byte) {
 		t.status, t.elapsed = e.Action, e.Elapsed
 		r.report(t, "")
 	}
+}
+
+// Expect tells the report which top-level tests the test files declare, in the order go runs them.
+// From then on an event is admitted only for a test whose start was: a top-level test starts only as
+// the next declared one, once the one before it has finished or paused. So a result line that a test
+// prints (a value of the solution, printed raw) cannot start, or report, a test that is not running.
+func (r *Report) Expect(names []string) {
+	r.expected, r.started = names, map[string]bool{}
+}
+
+func (r *Report) admit(e testEvent) bool {
+	if r.expected == nil {
+		return true
+	}
+	slash := strings.LastIndexByte(e.Test, '/')
+	switch {
+	case e.Action == "run" && slash >= 0:
+		_, parent := r.started[e.Test[:slash]]
+		if parent {
+			r.started[e.Test] = false
+		}
+		return parent
+	case e.Action == "run":
+		if r.next >= len(r.expected) || r.expected[r.next] != e.Test || (r.next > 0 && !r.started[r.expected[r.next-1]]) {
+			return false
+		}
+		r.next++
+		r.started[e.Test] = false
+		return true
+	}
+	if _, ok := r.started[e.Test]; !ok {
+		return false
+	}
+	switch e.Action {
+	case "pass", "fail", "skip", "pause":
+		r.started[e.Test] = true
+	case "cont":
+		r.started[e.Test] = false
+	}
+	return true
 }
 
 func (r *Report) test(name string) *testRun {

@@ -158,3 +158,46 @@ func TestATestIsEmittedOnlyOnceItsGroupIsOver(t *testing.T) {
 		t.Fatalf("emitted %v, tests %+v", emitted, r.Tests())
 	}
 }
+
+func TestPrintedLinesCannotStartOrReportATestThatIsNotRunning(t *testing.T) {
+	var emitted []string
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
+	r := NewReport(func(t Test) { emitted = append(emitted, t.Name+"="+t.Status) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+	r.Expect([]string{"TestA", "TestB", "TestC"})
+	// Inside TestA, raw prints of: TestB starting and passing, TestC passing.
+	readLines(strings.NewReader(`{"Action":"run","Test":"TestA"}
+{"Action":"run","Test":"TestB"}
+{"Action":"pass","Test":"TestB","Elapsed":0}
+{"Action":"pass","Test":"TestC","Elapsed":0}
+{"Action":"run","Test":"TestA/x"}
+{"Action":"pass","Test":"TestA/x","Elapsed":0}
+{"Action":"fail","Test":"TestA","Elapsed":0}
+{"Action":"run","Test":"TestB"}
+{"Action":"fail","Test":"TestB","Elapsed":0}
+`), r.Line)
+	r.Finish()
+	if got := strings.Join(emitted, " "); got != "TestA/x=pass TestA=fail TestB=fail" {
+		t.Errorf("emitted %s", got)
+	}
+	if notRun := r.NotRun([]string{"TestA", "TestB", "TestC"}); strings.Join(notRun, ",") != "TestC" {
+		t.Errorf("not run %v", notRun)
+	}
+}
+
+func TestParallelTestsReportAfterTheNextHasStarted(t *testing.T) {
+	var emitted []string
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
+	r := NewReport(func(t Test) { emitted = append(emitted, t.Name+"="+t.Status) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+	r.Expect([]string{"TestP", "TestQ"})
+	readLines(strings.NewReader(`{"Action":"run","Test":"TestP"}
+{"Action":"pause","Test":"TestP"}
+{"Action":"run","Test":"TestQ"}
+{"Action":"pass","Test":"TestQ","Elapsed":0}
+{"Action":"cont","Test":"TestP"}
+{"Action":"pass","Test":"TestP","Elapsed":0}
+`), r.Line)
+	r.Finish()
+	if got := strings.Join(emitted, " "); got != "TestQ=pass TestP=pass" {
+		t.Errorf("emitted %s", got)
+	}
+}
