@@ -51,17 +51,34 @@ func (c *lineClassifier) classify(line string) int {
 	return lineOutput
 }
 
+// boundaryFrames are where the boundary's own code is, once paths read as /work: its frames are no
+// part of what the candidate or the tests did.
+// (The boundary's package, assayrpc, is in the Go distribution: its frames go with the distribution's.)
+var boundaryFrames = []string{"/work/assay_standin.go:", "/work/assayserver/"}
+
 // TrimStack drops the frames of a panic's stack trace that lie in the Go distribution (the testing
-// package, the runtime): each frame is a function line, then a tab-indented file line.
+// package, the runtime) or in the boundary: each frame is a function line, then a tab-indented file line.
 func TrimStack(text, goroot string) string {
 	lines := strings.Split(text, "\n")
 	kept := make([]string, 0, len(lines))
 	for _, line := range lines {
-		if strings.HasPrefix(line, "\t"+goroot+"/") && len(kept) > 0 {
+		if isHidden(line, goroot) && len(kept) > 0 {
 			kept = kept[:len(kept)-1]
 			continue
 		}
 		kept = append(kept, line)
 	}
 	return strings.Join(kept, "\n")
+}
+
+func isHidden(line, goroot string) bool {
+	if strings.HasPrefix(line, "\t"+goroot+"/") {
+		return true
+	}
+	for _, prefix := range boundaryFrames {
+		if strings.HasPrefix(line, "\t"+prefix) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,11 +1,13 @@
-// The go runner's harness (docs/runner-contract.md): assembles one module from /work/solution and
-// /work/tests, runs `go test -json` on it, and reports each test as go reports it finished.
+// The go runner's harness (docs/runner-contract.md, docs/sandbox.md "The Go boundary"), started as
+// root: it generates both sides of the boundary from /work/solution, builds the solution's process as
+// the candidate user and the tests' binary as the tester user, runs them joined by one socket, and
+// reports each test as the test framework, in the tests' process, reports it finished.
 package main
 
 import (
 	"fmt"
-	"os/exec"
 	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"syscall"
@@ -19,8 +21,8 @@ const (
 )
 
 func main() {
-	// The test process runs as the same user: without this it could read the nonce from this
-	// process's memory, or write to /proc/<harness>/fd/1. Non-dumpable makes both root's.
+	// Neither the solution nor the tests run as root; non-dumpable keeps this process's memory and
+	// descriptors (the nonce, stdout) closed under /proc all the same.
 	syscall.RawSyscall(syscall.SYS_PRCTL, prSetDumpable, 0, 0)
 	nonce, err := receiveSubmission()
 	if err != nil {
@@ -42,32 +44,38 @@ func run(events *EventWriter) (result Result) {
 			result = errorResult("load", fmt.Sprintf("the go runner failed: %v", v))
 		}
 	}()
-	module, err := AssembleModule(workDir, tmpDir)
-	if err != nil {
-		return errorResult("load", "the go runner could not assemble the module: "+err.Error())
+	if os.Getuid() != 0 {
+		return errorResult("load", fmt.Sprintf("the go runner must start as root (its image's assay.sandbox.user label), to run the solution and the tests as two users; it started as uid %d", os.Getuid()))
 	}
-	if !module.HasTests() {
-		return errorResult("load", "no tests were found (tests are the _test.go files of tests/)")
-	}
-	paths := NewPathRewriter(module)
-	report := NewReport(func(t Test) { events.Test(t) }, paths.Rewrite, runtime.GOROOT())
-	goTest, err := RunGoTest(module.Dir, tmpDir, report.Line, report.Ended())
+	boundary, ended, err := Prepare()
 	if err != nil {
-		return errorResult("load", "the go runner could not run go test: "+err.Error())
+		return errorResult("load", "the go runner could not lay out the run: "+err.Error())
+	}
+	if ended == nil {
+		ended = boundary.Build()
+	}
+	if ended != nil {
+		return *ended
+	}
+	report := NewReport(func(t Test) { events.Test(t) }, NewPathRewriter(boundary.tests).Rewrite, runtime.GOROOT())
+	report.Expect(boundary.TestNames)
+	if ended, err = boundary.Run(report); err != nil {
+		return errorResult("load", "the go runner could not run the tests: "+err.Error())
+	}
+	if ended != nil {
+		return *ended
 	}
 	report.Finish()
-	return Outcome(report, goTest, paths.Rewrite)
+	return Outcome(report, boundary.TestNames)
 }
 
-// Outcome decides the result document once go test has ended.
-func Outcome(report *Report, goTest GoTestRun, rewrite func(string) string) Result {
+// Outcome decides the result document once the tests' process has ended; declared are the top-level
+// tests the test files declare: one that never ran means the tests' process ended early.
+func Outcome(report *Report, declared []string) Result {
 	switch {
-	case report.Finished() == "" && goTest.Failed:
-		// go reports a failed build (or a package it cannot load) only on stderr, as text.
-		return Result{Version: 1, Status: "error", Message: optional(CompileMessage(rewrite(goTest.Stderr))),
-			ErrorKind: kind("compile"), Tests: report.Tests()}
-	case !report.Ran() && report.Finished() == "fail":
-		// The test process failed before any test: a panic in an init function, most often.
+	case !report.Ran() && report.Finished() != "pass":
+		// The tests' process failed before any test: a panic in a package initialiser (the stand-in's
+		// reads the solution's variables, so the solution's process failing can end it too).
 		message := "the tests could not start:\n" + TrimStack(report.PackageOutput(), runtime.GOROOT())
 		return Result{Version: 1, Status: "error", Message: optional(strings.TrimRight(message, "\n")),
 			ErrorKind: kind("load"), Tests: report.Tests()}
@@ -82,6 +90,12 @@ func Outcome(report *Report, goTest GoTestRun, rewrite func(string) string) Resu
 		if t.Status != "pass" {
 			status = "fail"
 		}
+	}
+	if notRun := report.NotRun(declared); len(notRun) > 0 {
+		// A panic ends the tests' process (as in any go test run), and with it the tests after it.
+		message := fmt.Sprintf("the tests' process ended before %s ran: a panic in a test, or the solution's process ending, stops every test after it",
+			strings.Join(notRun, ", "))
+		return Result{Version: 1, Status: "error", Message: optional(message), Tests: report.Tests()}
 	}
 	return Result{Version: 1, Status: status, Tests: report.Tests()}
 }

@@ -45,3 +45,13 @@ func TestReadLinesDropsOverlongLines(t *testing.T) {
 		t.Errorf("lines %d: %.20q", len(got), got)
 	}
 }
+
+func TestTrimStackDropsTheDistributionsAndTheBoundarysFrames(t *testing.T) {
+	trace := "panic: boom\n\ngoroutine 7 [running]:\nassayrpc.(*Conn).request(...)\n\t/usr/lib/go-1.19/src/assayrpc/conn.go:151 +0x286\n" +
+		"solution.(*Counter).Reset(...)\n\t/work/assay_standin.go:40 +0x1\nsolution.TestReset(0xc0?)\n\ttests/a_test.go:9 +0x2\n" +
+		"testing.tRunner(0xc0, 0x1)\n\t/usr/lib/go-1.19/src/testing/testing.go:1446 +0x10"
+	want := "panic: boom\n\ngoroutine 7 [running]:\nsolution.TestReset(0xc0?)\n\ttests/a_test.go:9 +0x2"
+	if got := TrimStack(trace, "/usr/lib/go-1.19"); got != want {
+		t.Errorf("TrimStack = %q", got)
+	}
+}

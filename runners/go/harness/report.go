@@ -31,9 +31,11 @@ type testRun struct {
 	children []*testRun
 }
 
-// Report turns the event stream of `go test -json` into the contract's tests, handing each to emit as
-// soon as go reports it finished. Everything the tests print arrives as "output" events and is only
-// ever kept as text: nothing the test process writes can become an event of the harness.
+// Report turns test2json's event stream of the tests' process into the contract's tests. A top-level
+// test and its subtests are handed to emit together, once the next top-level test starts or the
+// process has ended: a result line that a test printed (a value of the solution, printed raw) is
+// replaced by the framework's own before anything is emitted, and never outlives a run cut short.
+// Everything the tests print arrives as "output" events and is only ever kept as text.
 type Report struct {
 	emit     func(Test)
 	rewrite  func(string) string
@@ -43,14 +45,20 @@ type Report struct {
 	pkg      *capped // output not attributed to any test: a panic in init, go's summary line
 	finished string  // the package's own action: pass, fail or skip; "" if go never said
 	summary  string  // the test process's last line, PASS or FAIL, once it printed one
-	ended    chan struct{}
 	reported map[string]int
 	tests    []Test
+	emitted  int // r.tests[:emitted] are emitted, final
+	// expected are the declared top-level tests in the order go runs them (nil: any test is admitted);
+	// next is the one to start next; started holds the tests whose start was admitted, and whether
+	// each top-level one may be followed by the next (it finished, or paused: t.Parallel).
+	expected []string
+	next     int
+	started  map[string]bool
 }
 
 func NewReport(emit func(Test), rewrite func(string) string, goroot string) *Report {
 	return &Report{emit: emit, rewrite: rewrite, goroot: goroot, byName: map[string]*testRun{},
-		pkg: newCapped(4 * LimitBytes), reported: map[string]int{}, ended: make(chan struct{})}
+		pkg: newCapped(4 * LimitBytes), reported: map[string]int{}}
 }
 
 // Line takes one line of go test's stdout; a line that is not an event is ignored.
@@ -65,12 +73,17 @@ func (r *Report) Line(line []byte) {
 			r.pkg.WriteString(e.Output)
 			if (e.Output == "PASS\n" || e.Output == "FAIL\n") && r.summary == "" {
 				r.summary = strings.ToLower(strings.TrimSpace(e.Output))
-				close(r.ended)
 			}
 		case "pass", "fail", "skip":
 			r.finished = e.Action
 		}
 		return
+	}
+	if !r.admit(e) {
+		return
+	}
+	if e.Action == "run" && !strings.Contains(e.Test, "/") {
+		r.flush()
 	}
 	t := r.test(e.Test)
 	if t == nil {
@@ -83,6 +96,46 @@ func (r *Report) Line(line []byte) {
 		t.status, t.elapsed = e.Action, e.Elapsed
 		r.report(t, "")
 	}
+}
+
+// Expect tells the report which top-level tests the test files declare, in the order go runs them.
+// From then on an event is admitted only for a test whose start was: a top-level test starts only as
+// the next declared one, once the one before it has finished or paused. So a result line that a test
+// prints (a value of the solution, printed raw) cannot start, or report, a test that is not running.
+func (r *Report) Expect(names []string) {
+	r.expected, r.started = names, map[string]bool{}
+}
+
+func (r *Report) admit(e testEvent) bool {
+	if r.expected == nil {
+		return true
+	}
+	slash := strings.LastIndexByte(e.Test, '/')
+	switch {
+	case e.Action == "run" && slash >= 0:
+		_, parent := r.started[e.Test[:slash]]
+		if parent {
+			r.started[e.Test] = false
+		}
+		return parent
+	case e.Action == "run":
+		if r.next >= len(r.expected) || r.expected[r.next] != e.Test || (r.next > 0 && !r.started[r.expected[r.next-1]]) {
+			return false
+		}
+		r.next++
+		r.started[e.Test] = false
+		return true
+	}
+	if _, ok := r.started[e.Test]; !ok {
+		return false
+	}
+	switch e.Action {
+	case "pass", "fail", "skip", "pause":
+		r.started[e.Test] = true
+	case "cont":
+		r.started[e.Test] = false
+	}
+	return true
 }
 
 func (r *Report) test(name string) *testRun {
@@ -131,11 +184,23 @@ func (r *Report) Finish() {
 			r.report(t, "the test process stopped while this test was running")
 		}
 	}
+	r.flush()
 }
 
-// report writes a test as the contract has it. A name reported twice (the test process can print
-// what looks like a result line) is reported again, and the later report replaces the earlier.
+// flush emits the tests reported since the last flush: from now on, their results are final.
+func (r *Report) flush() {
+	for _, t := range r.tests[r.emitted:] {
+		r.emit(t)
+	}
+	r.emitted = len(r.tests)
+}
+
+// report records a test as the contract has it. A name reported twice (a test can print what looks
+// like a result line) is recorded again, the later report replacing the earlier, until it is emitted.
 func (r *Report) report(t *testRun, crash string) {
+	if i, ok := r.reported[t.name]; ok && i < r.emitted {
+		return
+	}
 	test := Test{Name: t.name}
 	output := r.rewrite(t.output.String())
 	message := ""
@@ -173,7 +238,6 @@ func (r *Report) report(t *testRun, crash string) {
 		r.reported[t.name] = len(r.tests)
 		r.tests = append(r.tests, test)
 	}
-	r.emit(test)
 }
 
 func failedChildren(t *testRun) string {
@@ -212,6 +276,17 @@ func withoutSummary(out string) string {
 // Tests are the reported tests, in the order they finished.
 func (r *Report) Tests() []Test { return r.tests }
 
+// NotRun are the tests of names that never started.
+func (r *Report) NotRun(names []string) []string {
+	var out []string
+	for _, name := range names {
+		if _, ok := r.byName[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // Ran tells whether any test started.
 func (r *Report) Ran() bool { return len(r.order) > 0 }
 
@@ -223,9 +298,6 @@ func (r *Report) Finished() string {
 	}
 	return r.finished
 }
-
-// Ended is closed once the test process has printed its summary line (PASS or FAIL): it is about to exit.
-func (r *Report) Ended() <-chan struct{} { return r.ended }
 
 // PackageOutput is what the test process printed outside any test, without go's summary lines.
 func (r *Report) PackageOutput() string { return r.rewrite(withoutSummary(r.pkg.String())) }

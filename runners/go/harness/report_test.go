@@ -88,7 +88,11 @@ func TestReportTranslatesEachKindOfTest(t *testing.T) {
 	if m := str(got["TestQ"].Message); m != "the test process stopped while this test was running" {
 		t.Errorf("TestQ message %q", m)
 	}
-	if res := Outcome(r, GoTestRun{Failed: true}, func(s string) string { return s }); res.Status != "fail" || len(res.Tests) != 6 {
+	if res := Outcome(r, nil); res.Status != "fail" || len(res.Tests) != 6 {
+		t.Errorf("outcome %+v", res)
+	}
+	// A declared test that never started: the tests' process ended early, and the run says so.
+	if res := Outcome(r, []string{"TestA", "TestR"}); res.Status != "error" || !strings.Contains(str(res.Message), "before TestR ran") {
 		t.Errorf("outcome %+v", res)
 	}
 }
@@ -104,7 +108,7 @@ func TestPrintedResultLinesAreOnlyOutput(t *testing.T) {
 {"Action":"fail","Package":"solution","Elapsed":0}
 `
 	r, emitted := runStream(t, forged)
-	if len(emitted) != 2 || len(r.Tests()) != 1 || r.Tests()[0].Status != "fail" {
+	if len(emitted) != 1 || len(r.Tests()) != 1 || r.Tests()[0].Status != "fail" {
 		t.Fatalf("emitted %+v, tests %+v", emitted, r.Tests())
 	}
 	if out := str(r.Tests()[0].Output); out != "NONCE {\"type\":\"result\"}\n" {
@@ -112,21 +116,11 @@ func TestPrintedResultLinesAreOnlyOutput(t *testing.T) {
 	}
 }
 
-func TestOutcomeOfABuildFailure(t *testing.T) {
-	r, _ := runStream(t, "")
-	stderr := "# solution [solution.test]\n./a.go:3:23: undefined: x\nFAIL\tsolution [build failed]\n"
-	m := &Module{Dir: "/tmp/m", Origins: map[string]string{"a.go": "solution/a.go"}}
-	res := Outcome(r, GoTestRun{Stderr: stderr, Failed: true}, NewPathRewriter(m).Rewrite)
-	if res.Status != "error" || str(res.ErrorKind) != "compile" || str(res.Message) != "solution/a.go:3:23: undefined: x" {
-		t.Errorf("outcome %+v %q", res, str(res.Message))
-	}
-}
-
 func TestOutcomeWithoutTests(t *testing.T) {
 	r, _ := runStream(t, `{"Action":"output","Package":"solution","Output":"PASS\n"}
 {"Action":"pass","Package":"solution","Elapsed":0}
 `)
-	if res := Outcome(r, GoTestRun{}, func(s string) string { return s }); res.Status != "error" || str(res.ErrorKind) != "load" {
+	if res := Outcome(r, nil); res.Status != "error" || str(res.ErrorKind) != "load" {
 		t.Errorf("outcome %+v", res)
 	}
 }
@@ -136,12 +130,74 @@ func TestTheSummaryLineStandsForAnUnreportedEnd(t *testing.T) {
 {"Action":"pass","Package":"solution","Test":"TestA","Elapsed":0}
 {"Action":"output","Package":"solution","Output":"PASS\n"}
 `)
-	select {
-	case <-r.Ended():
-	default:
-		t.Fatal("Ended not closed after the summary line")
-	}
-	if res := Outcome(r, GoTestRun{Failed: true}, func(s string) string { return s }); res.Status != "pass" {
+	if res := Outcome(r, nil); res.Status != "pass" {
 		t.Errorf("outcome %+v", res)
+	}
+}
+
+func TestATestIsEmittedOnlyOnceItsGroupIsOver(t *testing.T) {
+	var emitted []string
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
+	r := NewReport(func(t Test) { emitted = append(emitted, t.Name+"="+t.Status) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+	feed := func(text string) { readLines(strings.NewReader(text), r.Line) }
+	feed(`{"Action":"run","Test":"TestA"}
+{"Action":"pass","Test":"TestA","Elapsed":0}
+{"Action":"run","Test":"TestB"}
+{"Action":"output","Test":"TestB","Output":"--- PASS: TestB (0.00s)\n"}
+{"Action":"pass","Test":"TestB","Elapsed":0}
+`)
+	// A forged pass of the running test: nothing of TestB is out while it may still be replaced.
+	if strings.Join(emitted, " ") != "TestA=pass" {
+		t.Fatalf("emitted %v while TestB runs", emitted)
+	}
+	feed(`{"Action":"fail","Test":"TestB","Elapsed":0}
+{"Action":"run","Test":"TestC"}
+{"Action":"pass","Test":"TestB","Elapsed":0}
+`)
+	if strings.Join(emitted, " ") != "TestA=pass TestB=fail" || r.Tests()[1].Status != "fail" {
+		t.Fatalf("emitted %v, tests %+v", emitted, r.Tests())
+	}
+}
+
+func TestPrintedLinesCannotStartOrReportATestThatIsNotRunning(t *testing.T) {
+	var emitted []string
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
+	r := NewReport(func(t Test) { emitted = append(emitted, t.Name+"="+t.Status) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+	r.Expect([]string{"TestA", "TestB", "TestC"})
+	// Inside TestA, raw prints of: TestB starting and passing, TestC passing.
+	readLines(strings.NewReader(`{"Action":"run","Test":"TestA"}
+{"Action":"run","Test":"TestB"}
+{"Action":"pass","Test":"TestB","Elapsed":0}
+{"Action":"pass","Test":"TestC","Elapsed":0}
+{"Action":"run","Test":"TestA/x"}
+{"Action":"pass","Test":"TestA/x","Elapsed":0}
+{"Action":"fail","Test":"TestA","Elapsed":0}
+{"Action":"run","Test":"TestB"}
+{"Action":"fail","Test":"TestB","Elapsed":0}
+`), r.Line)
+	r.Finish()
+	if got := strings.Join(emitted, " "); got != "TestA/x=pass TestA=fail TestB=fail" {
+		t.Errorf("emitted %s", got)
+	}
+	if notRun := r.NotRun([]string{"TestA", "TestB", "TestC"}); strings.Join(notRun, ",") != "TestC" {
+		t.Errorf("not run %v", notRun)
+	}
+}
+
+func TestParallelTestsReportAfterTheNextHasStarted(t *testing.T) {
+	var emitted []string
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
+	r := NewReport(func(t Test) { emitted = append(emitted, t.Name+"="+t.Status) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+	r.Expect([]string{"TestP", "TestQ"})
+	readLines(strings.NewReader(`{"Action":"run","Test":"TestP"}
+{"Action":"pause","Test":"TestP"}
+{"Action":"run","Test":"TestQ"}
+{"Action":"pass","Test":"TestQ","Elapsed":0}
+{"Action":"cont","Test":"TestP"}
+{"Action":"pass","Test":"TestP","Elapsed":0}
+`), r.Line)
+	r.Finish()
+	if got := strings.Join(emitted, " "); got != "TestQ=pass TestP=pass" {
+		t.Errorf("emitted %s", got)
 	}
 }

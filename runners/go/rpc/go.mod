@@ -1,0 +1,3 @@
+module assayrpc
+
+go 1.19
