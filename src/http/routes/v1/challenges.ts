@@ -19,7 +19,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['challenges'],
       summary: 'Upload a private challenge package (tar.gz, or its JSON form); a worker validates it before it joins the organisation\'s catalogue',
-      body: { content: { 'application/json': { schema: PackageUploadSchema }, 'application/gzip': { schema: { format: 'binary', description: 'A tar.gz of the package folder' } } } },
+      body: { content: { 'application/json': { schema: PackageUploadSchema }, 'application/gzip': { schema: { description: 'A tar.gz of the package folder (bytes; no JSON schema applies)' } } } },
       response: { 202: ChallengeImportSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
     },
   }, async (request, reply) => {
