@@ -27,6 +27,7 @@ final class Messages {
             boolean plainAssertion = depth == 0 && current instanceof AssertionError && current.getMessage() != null;
             text.append(plainAssertion ? current.getMessage() : current.toString());
             appendFrames(text, current);
+            text.append(Remote.detailOf(current));
             if (current.getCause() == current) {
                 break;
             }
