@@ -1,6 +1,7 @@
 package assay.agent;
 
-import assay.compile.Compilation;
+import assay.common.Compilation;
+import assay.common.OutputCapture;
 import assay.wire.Endpoint;
 import assay.wire.Fds;
 import assay.wire.Frames;
@@ -29,7 +30,7 @@ public final class Agent {
         Frames frames = new Frames(Fds.input(fd), Fds.output(fd));
         // The harness writes a line once /work/solution is there.
         System.in.read();
-        OutputTee output = OutputTee.install();
+        OutputCapture output = OutputCapture.install(true);
         Compilation compilation = Compilation.run(work, List.of(work.resolve("solution")), classes,
                 List.of(), true);
         ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Agent.class.getClassLoader());

@@ -1,8 +1,10 @@
 package assay.agent;
 
-import assay.compile.Compilation;
+import assay.common.Compilation;
+import assay.common.SourceFrames;
 import assay.wire.Codec;
 import assay.wire.Endpoint;
+import assay.wire.Exports;
 import assay.wire.JdkTypes;
 import assay.wire.Methods;
 import java.io.DataOutputStream;
@@ -29,8 +31,7 @@ final class AgentCodec extends Codec {
     private final ClassLoader loader;
     private final Set<String> compiled;
     private final Compilation compilation;
-    private final Map<Long, Object> exported = new HashMap<>();
-    private final Map<Object, Long> exportIds = new IdentityHashMap<>();
+    private final Exports exported = new Exports();
     private final Map<Long, Object> proxies = new HashMap<>();
     private final Map<Object, Long> proxyIds = new IdentityHashMap<>();
     private Endpoint endpoint;
@@ -87,24 +88,13 @@ final class AgentCodec extends Codec {
             throw new IllegalArgumentException("a " + value.getClass().getName()
                     + " cannot cross to the tests: only data, the solution's own types and callbacks do");
         }
-        long id = idOf(value);
+        long id = exported.idOf(value);
         out.writeByte('O');
         out.writeLong(id);
         out.writeInt(types.size());
         for (String type : types) {
             writeString(out, type);
         }
-    }
-
-    /** The id the tests know `value` by, given on its first crossing. */
-    synchronized long idOf(Object value) {
-        Long id = exportIds.get(value);
-        if (id == null) {
-            id = (long) exported.size() + 1;
-            exported.put(id, value);
-            exportIds.put(value, id);
-        }
-        return id;
     }
 
     /** The API class nearest `type`, then every API or callback interface it implements. */
@@ -127,17 +117,14 @@ final class AgentCodec extends Codec {
         return types;
     }
 
-    synchronized Object exportedObject(long id) {
-        Object value = exported.get(id);
-        if (value == null) {
-            throw new IllegalArgumentException("no object " + id + " was handed to the tests");
-        }
-        return value;
-    }
-
     @Override
     protected Object ownObject(long id) {
-        return exportedObject(id);
+        return exported.get(id);
+    }
+
+    /** The id the tests know `value` by: a new object of the solution's, handed to the stand-in that made it. */
+    long idOf(Object value) {
+        return exported.idOf(value);
     }
 
     @Override
@@ -194,7 +181,7 @@ final class AgentCodec extends Codec {
         if (api != null && Throwable.class.isAssignableFrom(api)) {
             Throwable rebuilt = instantiate(api);
             if (rebuilt != null) {
-                Messages.setMessage(rebuilt, message);
+                Rethrown.setMessage(rebuilt, message);
                 return rebuilt;
             }
         }
@@ -244,6 +231,6 @@ final class AgentCodec extends Codec {
         while (!isApi(type) && !JdkTypes.THROWABLES.contains(type.getName())) {
             type = type.getSuperclass();
         }
-        return new String[] {type.getName(), Messages.frames(failure, compilation.sources)};
+        return new String[] {type.getName(), SourceFrames.of(failure, compilation.sources)};
     }
 }

@@ -1,5 +1,6 @@
 package assay.agent;
 
+import assay.common.OutputCapture;
 import assay.wire.Methods;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -9,9 +10,9 @@ import java.util.List;
 /** Runs the calls the tests' stand-ins make: constructors, methods, record checks and the output drain. */
 final class Serving {
     private final AgentCodec codec;
-    private final OutputTee output;
+    private final OutputCapture output;
 
-    Serving(AgentCodec codec, OutputTee output) {
+    Serving(AgentCodec codec, OutputCapture output) {
         this.codec = codec;
         this.output = output;
     }

@@ -2,7 +2,8 @@ package assay.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import assay.compile.Compilation;
+import assay.common.Compilation;
+import assay.common.OutputCapture;
 import assay.wire.Endpoint;
 import assay.wire.Fds;
 import assay.wire.Frames;
@@ -131,7 +132,7 @@ public final class Launcher {
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build());
-        OutputCapture capture = OutputCapture.install();
+        OutputCapture capture = OutputCapture.install(false);
         ReportingListener listener = new ReportingListener(events, capture, messages);
         try {
             launcher.execute(request, listener);

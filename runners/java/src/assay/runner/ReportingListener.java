@@ -1,5 +1,6 @@
 package assay.runner;
 
+import assay.common.OutputCapture;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package assay.runner;
 
 import assay.wire.Codec;
 import assay.wire.Endpoint;
+import assay.wire.Exports;
 import assay.wire.JdkTypes;
 import assay.wire.Methods;
 import java.io.DataOutputStream;
@@ -29,8 +30,7 @@ final class TesterCodec extends Codec {
     private final Api api;
     private final Map<Long, Object> stubs = new HashMap<>();
     private final Map<Object, Long> stubIds = new IdentityHashMap<>();
-    private final Map<Long, Object> exported = new HashMap<>();
-    private final Map<Object, Long> exportIds = new IdentityHashMap<>();
+    private final Exports exported = new Exports();
     private Endpoint endpoint;
 
     TesterCodec(ClassLoader loader, Api api) {
@@ -87,12 +87,7 @@ final class TesterCodec extends Codec {
             throw new IllegalArgumentException("a " + value.getClass().getName()
                     + " cannot cross to the solution: only data, the challenge's types and implementations of its interfaces do");
         }
-        Long id = exportIds.get(value);
-        if (id == null) {
-            id = (long) exported.size() + 1;
-            exported.put(id, value);
-            exportIds.put(value, id);
-        }
+        long id = exported.idOf(value);
         out.writeByte('O');
         out.writeLong(id);
         out.writeInt(types.size());
@@ -102,12 +97,8 @@ final class TesterCodec extends Codec {
     }
 
     @Override
-    protected synchronized Object ownObject(long id) {
-        Object value = exported.get(id);
-        if (value == null) {
-            throw new IllegalArgumentException("no object " + id + " was handed to the solution");
-        }
-        return value;
+    protected Object ownObject(long id) {
+        return exported.get(id);
     }
 
     /** A stand-in for the solution's object `id`: of its class when the tests know it, else of an interface. */

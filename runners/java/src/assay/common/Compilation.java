@@ -1,4 +1,4 @@
-package assay.compile;
+package assay.common;
 
 import java.io.IOException;
 import java.io.StringWriter;
