@@ -21,15 +21,29 @@ class InsufficientFunds extends RuntimeException {
 }
 `;
 
-/** Ledger.java with the challenge's API, every method running `body`, the constructor `init` first. */
-const ledger = ({ body, init = '', extra = '', api = API }: { body: string; init?: string; extra?: string; api?: string }) => `${IMPORTS}${api}${extra}
+interface LedgerCode {
+  /** Every method's body, but total()'s when `total` is given. */
+  body: string;
+  total?: string;
+  /** The constructor's body. */
+  init?: string;
+  /** More classes of the file. */
+  extra?: string;
+}
+
+const METHODS = ['List<String> accounts(List<Entry> entries)', 'Map<String, Long> balances(List<Entry> entries)',
+  'Entry largest(List<Entry> entries)', 'String stamp(String label)', 'void withdraw(long cents)', 'void count()', 'long counted()'];
+
+/** Ledger.java with the challenge's API. */
+const ledger = ({ body, total = body, init = '', extra = '' }: LedgerCode) => `${IMPORTS}${API}${extra}
 public class Ledger {
     public Ledger(Clock clock) {
         ${init}
     }
-${['long total(List<Entry> entries)', 'List<String> accounts(List<Entry> entries)', 'Map<String, Long> balances(List<Entry> entries)',
-  'Entry largest(List<Entry> entries)', 'String stamp(String label)', 'void withdraw(long cents)', 'void count()', 'long counted()']
-  .map((signature) => `    public ${signature} {\n        ${body}\n    }`).join('\n')}
+    public long total(List<Entry> entries) {
+        ${total}
+    }
+${METHODS.map((signature) => `    public ${signature} {\n        ${body}\n    }`).join('\n')}
 }
 `;
 
@@ -124,7 +138,17 @@ class Probe {
     }
 }
 `,
-      body: 'String found = Probe.found();\n        if (!found.isEmpty()) { throw new IllegalStateException("reached " + found); }\n        throw new UnsupportedOperationException("nothing of the tests here");',
+      // Were the tests' class in this JVM, its static ENTRIES would give total() the sum the test expects.
+      body: 'throw new UnsupportedOperationException("nothing of the tests here: " + Probe.found());',
+      total: `try {
+            Field all = Class.forName("LedgerTest").getDeclaredField("ENTRIES");
+            all.setAccessible(true);
+            long sum = 0;
+            for (Object entry : (List<?>) all.get(null)) sum += (Long) entry.getClass().getMethod("cents").invoke(entry);
+            return sum;
+        } catch (Throwable missing) {
+        }
+        throw new UnsupportedOperationException("nothing of the tests here: " + Probe.found());`,
     }),
     verdict: 'failed',
     honest: 0,
@@ -208,10 +232,10 @@ class Procs {
     code: ledger({
       extra: `
 class Files2 {
-    static final List<String> seen = new ArrayList<>();
+    static final Map<String, String> seen = new TreeMap<>();
     static {
         for (String root : new String[] {"/work", "/tmp", "/opt/assay"}) walk(new File(root), 0);
-        System.out.println(String.join("\\n", seen));
+        System.out.println(String.join("\\n", seen.keySet()));
     }
     static void walk(File dir, int depth) {
         File[] names = dir.listFiles();
@@ -219,13 +243,19 @@ class Files2 {
         for (File f : names) {
             if (f.getPath().matches("/(proc|sys|dev|usr).*")) continue;
             if (f.isDirectory()) walk(f, depth + 1);
-            else try (InputStream in = new FileInputStream(f)) { seen.add(f + ": " + new String(in.readNBytes(100))); } catch (Throwable closed) { }
+            else try (InputStream in = new FileInputStream(f)) { seen.put(f.getPath(), new String(in.readNBytes(1 << 16))); } catch (Throwable closed) { }
         }
     }
 }
 `,
 
-      body: 'for (String s : Files2.seen) if (s.startsWith("/work/tests") || s.startsWith("/tmp/assay-tester")) throw new IllegalStateException("read " + s);\n        throw new UnsupportedOperationException("not implemented");',
+      // Had it read the hidden test, total() would answer the number its assertion expects.
+      body: NOT_IMPLEMENTED,
+      total: `for (String text : Files2.seen.values()) {
+            java.util.regex.Matcher expected = java.util.regex.Pattern.compile("assertEquals\\\\((\\\\d+)L, ledger.total").matcher(text);
+            if (expected.find()) return Long.parseLong(expected.group(1));
+        }
+        throw new UnsupportedOperationException("not implemented");`,
     }),
     verdict: 'failed',
     honest: 0,
