@@ -7,8 +7,6 @@ import assay.wire.Endpoint;
 import assay.wire.Exports;
 import assay.wire.JdkTypes;
 import assay.wire.Methods;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Modifier;
@@ -76,29 +74,19 @@ final class AgentCodec extends Codec {
     }
 
     @Override
-    protected synchronized void writeReference(DataOutputStream out, Object value) throws IOException {
-        Long proxy = proxyIds.get(value);
-        if (proxy != null) {
-            out.writeByte('Y');
-            out.writeLong(proxy);
-            return;
-        }
-        List<String> types = crossingTypes(value.getClass());
-        if (types.isEmpty()) {
-            throw new IllegalArgumentException("a " + value.getClass().getName()
-                    + " cannot cross to the tests: only data, the solution's own types and callbacks do");
-        }
-        long id = exported.idOf(value);
-        out.writeByte('O');
-        out.writeLong(id);
-        out.writeInt(types.size());
-        for (String type : types) {
-            writeString(out, type);
-        }
+    protected synchronized Long peerId(Object value) {
+        return proxyIds.get(value);
     }
 
-    /** The API class nearest `type`, then every API or callback interface it implements. */
-    private List<String> crossingTypes(Class<?> type) {
+    @Override
+    protected Exports exports() {
+        return exported;
+    }
+
+    /** The API class nearest the object's class, then every API or callback interface it implements. */
+    @Override
+    protected List<String> referenceTypes(Object value) {
+        Class<?> type = value.getClass();
         List<String> types = new ArrayList<>();
         for (Class<?> c = type; c != null && types.isEmpty(); c = c.getSuperclass()) {
             if (isApi(c)) {

@@ -5,8 +5,6 @@ import assay.wire.Endpoint;
 import assay.wire.Exports;
 import assay.wire.JdkTypes;
 import assay.wire.Methods;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -65,13 +63,18 @@ final class TesterCodec extends Codec {
     }
 
     @Override
-    protected synchronized void writeReference(DataOutputStream out, Object value) throws IOException {
-        Long stub = stubIds.get(value);
-        if (stub != null) {
-            out.writeByte('Y');
-            out.writeLong(stub);
-            return;
-        }
+    protected synchronized Long peerId(Object value) {
+        return stubIds.get(value);
+    }
+
+    @Override
+    protected Exports exports() {
+        return exported;
+    }
+
+    /** Every API or callback interface a test's object implements: it crosses as those. */
+    @Override
+    protected Set<String> referenceTypes(Object value) {
         Set<String> types = new LinkedHashSet<>();
         for (Class<?> c = value.getClass(); c != null; c = c.getSuperclass()) {
             List<Class<?>> interfaces = new ArrayList<>(Arrays.asList(c.getInterfaces()));
@@ -83,17 +86,7 @@ final class TesterCodec extends Codec {
                 interfaces.addAll(Arrays.asList(candidate.getInterfaces()));
             }
         }
-        if (types.isEmpty()) {
-            throw new IllegalArgumentException("a " + value.getClass().getName()
-                    + " cannot cross to the solution: only data, the challenge's types and implementations of its interfaces do");
-        }
-        long id = exported.idOf(value);
-        out.writeByte('O');
-        out.writeLong(id);
-        out.writeInt(types.size());
-        for (String type : types) {
-            writeString(out, type);
-        }
+        return types;
     }
 
     @Override

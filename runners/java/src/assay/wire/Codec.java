@@ -54,8 +54,14 @@ public abstract class Codec {
     /** Whether `type` is one of this side's API classes. */
     protected abstract boolean isApi(Class<?> type);
 
-    /** An object that is not data: its reference, written as `O` (exported here) or `Y` (the peer's own). */
-    protected abstract void writeReference(DataOutputStream out, Object value) throws IOException;
+    /** The id of `value` when it stands for one of the peer's objects (a stand-in, a proxy), else null. */
+    protected abstract Long peerId(Object value);
+
+    /** The API or callback types an object of this side crosses as by reference; none: it cannot cross. */
+    protected abstract Collection<String> referenceTypes(Object value);
+
+    /** The objects this side has handed over by reference. */
+    protected abstract Exports exports();
 
     /** The peer's object `id`, which it says is of the API types `types`. */
     protected abstract Object peerObject(long id, List<String> types);
@@ -199,6 +205,27 @@ public abstract class Codec {
             }
         } else {
             writeReference(out, value);
+        }
+    }
+
+    /** An object that is not data: `Y` the peer's own object back, or `O` one of this side's, by reference. */
+    private void writeReference(DataOutputStream out, Object value) throws IOException {
+        Long peer = peerId(value);
+        if (peer != null) {
+            out.writeByte('Y');
+            out.writeLong(peer);
+            return;
+        }
+        Collection<String> types = referenceTypes(value);
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("a " + value.getClass().getName() + " cannot cross the boundary: only "
+                    + "data, the challenge's own types and implementations of its interfaces or of callbacks do");
+        }
+        out.writeByte('O');
+        out.writeLong(exports().idOf(value));
+        out.writeInt(types.size());
+        for (String type : types) {
+            writeString(out, type);
         }
     }
 
