@@ -189,11 +189,12 @@ public abstract class Codec {
                 write(out, Array.get(value, i), depth + 1);
             }
         } else if ((value instanceof List || value instanceof Set) && !isApi(type)) {
-            Collection<?> items = List.copyOf(new ArrayList<>((Collection<?>) value).stream().map(Optional::ofNullable).toList());
+            // A copy first: its size is the count written, however the collection changes meanwhile.
+            List<?> items = new ArrayList<>((Collection<?>) value);
             out.writeByte(value instanceof Set ? 'E' : 'L');
             out.writeInt(items.size());
             for (Object item : items) {
-                write(out, ((Optional<?>) item).orElse(null), depth + 1);
+                write(out, item, depth + 1);
             }
         } else if (value instanceof Map<?, ?> map && !isApi(type)) {
             List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
