@@ -11,6 +11,8 @@ export interface BoundaryCase {
   verdict: string;
   /** What the wrapped code earns honestly: the attack may never earn more. */
   honest: number;
+  /** Text of the hidden tests that no message of the result may show. */
+  hides?: string[];
 }
 
 const CHALLENGES = path.join(repoRoot, 'test/tamper/challenges');
@@ -32,6 +34,7 @@ export function boundarySuite(title: string, slug: string, file: string, points:
       expect(result.status, context).toBe('completed');
       expect(result.verdict, context).toBe(attack.verdict);
       expect(result.score.earned, context).toBeLessThanOrEqual(attack.honest);
+      for (const hidden of attack.hides ?? []) expect(context, 'a message shows the hidden tests').not.toContain(hidden);
     });
 
     it('scores the reference fully: the tests the attacks face are passable', async () => {

@@ -1,6 +1,6 @@
 package assay.runner;
 
-import java.io.FileOutputStream;
+import assay.wire.Fds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +20,8 @@ final class Events {
     }
 
     /** The pipe the harness passed down as file descriptor `fd`. */
-    static Events open(int fd) throws IOException {
-        return new Events(new FileOutputStream("/proc/self/fd/" + fd));
+    static Events open(int fd) {
+        return new Events(Fds.output(fd));
     }
 
     void test(String name, String status, String message, String output, long durationMs) {

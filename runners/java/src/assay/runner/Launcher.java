@@ -2,11 +2,19 @@ package assay.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import assay.common.Compilation;
+import assay.common.OutputCapture;
+import assay.wire.Endpoint;
+import assay.wire.Fds;
+import assay.wire.Frames;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -14,44 +22,104 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The test JVM's main class, started by the harness (runners/java/run) without the nonce in its environment:
- * compiles /work, runs the JUnit 5 tests of /work/tests, and reports on the pipe the harness gave it.
+ * The tests' JVM, as the tester user (runners/java/run), started without the nonce: learns the solution's
+ * API from the solution's JVM, compiles /work/tests against stand-ins written from it (StubWriter), runs
+ * the JUnit 5 tests and reports on the pipe the harness gave it. The solution's code never runs here.
  *
- * <p>Arguments: the directory to compile into, the pipe's file descriptor, the JUnit jar the tests compile against.
+ * <p>Arguments: the work directory (/work), the directory to compile into, the events pipe's fd, the connection's fd, the JUnit jar and
+ * the runner's jar (the class path the tests compile against), the directory for the stand-ins' sources.
  */
 public final class Launcher {
+    private static final AtomicBoolean FINISHED = new AtomicBoolean();
+
     private Launcher() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path classes = Path.of(args[0]);
-        Events events = Events.open(Integer.parseInt(args[1]));
+        Path work = Path.of(args[0]);
+        Path classes = Path.of(args[1]);
+        Events events = Events.open(Integer.parseInt(args[2]));
+        int connection = Integer.parseInt(args[3]);
         try {
-            run(classes, events, Path.of(args[2]));
+            // The harness writes a line once /work/tests is there.
+            System.in.read();
+            run(work, classes, events, new Frames(Fds.input(connection), Fds.output(connection)),
+                    List.of(Path.of(args[4]), Path.of(args[5])), Path.of(args[6]));
         } catch (Throwable crash) {
             events.error("the test run crashed: " + crash);
         }
-        // Threads the candidate's code left running must not keep the JVM, nor shutdown hooks delay it.
+        FINISHED.set(true);
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }
 
-    private static void run(Path classes, Events events, Path testApi) throws Exception {
-        Compilation compilation = Compilation.run(Path.of("/work"), classes, testApi);
+    private static void run(Path work, Path classes, Events events, Frames frames, List<Path> testApi, Path stubs) throws Exception {
+        // While the solution's JVM compiles the solution, javac warms up here on a class of nothing: the
+        // tests' compilation, which must wait for the solution's API, then runs on compiled code.
+        Thread warmup = new Thread(() -> warmUp(stubs.resolveSibling("warmup"), testApi), "assay-warmup");
+        warmup.start();
+        Frames.Frame hello = frames.read();
+        warmup.join();
+        if (hello == null || hello.kind() != Frames.HELLO) {
+            events.error("the solution's JVM ended before the tests could start (System.exit, or a crash)");
+            return;
+        }
+        Map<?, ?> greeting = (Map<?, ?>) new TesterCodec(Launcher.class.getClassLoader(), new Api()).decode(hello.payload());
+        if (greeting.get("compile") instanceof String diagnostics) {
+            events.compileError(diagnostics);
+            return;
+        }
+        Api api = Api.read(greeting.get("api"));
+        StubWriter.write(api, stubs);
+        Compilation compilation = Compilation.run(work, List.of(work.resolve("tests"), stubs), classes, testApi, false);
         if (compilation.diagnostics != null) {
-            events.compileError(compilation.diagnostics);
+            // Messages only, never a line of the tests: the names the tests use that the solution lacks.
+            events.compileError("the tests do not compile against your classes (a class, constructor or method they use "
+                    + "is missing or has another signature):\n" + compilation.diagnostics);
             return;
         }
-        if (compilation.testClasses.isEmpty()) {
-            events.error("no tests were found: /work/tests holds no Java class");
+        List<String> testClasses = new ArrayList<>();
+        for (String name : compilation.classes) {
+            if (compilation.sources.get(name).startsWith("tests/") && !name.contains("$")) {
+                testClasses.add(name);
+            }
+        }
+        if (testClasses.isEmpty()) {
+            events.error("no tests were found: " + work.resolve("tests") + " holds no Java class");
             return;
         }
-        // The candidate's and the tests' classes get a loader of their own, so that the launcher's class path
-        // (and with it the CDS archive) is the same in every run.
         ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Launcher.class.getClassLoader());
+        TesterCodec codec = new TesterCodec(loader, api);
+        Endpoint endpoint = new Endpoint(frames, codec);
+        codec.connect(endpoint);
+        Remote.connect(endpoint, codec);
+        endpoint.start(codec::handle, () -> {
+            if (!FINISHED.getAndSet(true)) {
+                events.error("the solution's JVM ended during the tests (System.exit, or a crash)");
+                Runtime.getRuntime().halt(0);
+            }
+        });
+        runTests(loader, testClasses, events, new Messages(compilation.sources));
+    }
+
+    private static void warmUp(Path dir, List<Path> classPath) {
+        try {
+            java.nio.file.Files.createDirectories(dir.resolve("src"));
+            java.nio.file.Files.writeString(dir.resolve("src/AssayWarmup.java"),
+                    "class AssayWarmup { java.util.List<String> names() { return java.util.List.of(\"warm\"); } }");
+            Compilation.run(dir, List.of(dir.resolve("src")), dir.resolve("classes"), classPath, false);
+        } catch (IOException | RuntimeException ignored) {
+            // Only time is lost.
+        }
+    }
+
+    private static void runTests(ClassLoader loader, List<String> testClasses, Events events, Messages messages)
+            throws IOException, ClassNotFoundException {
+        // The tests' classes get a loader of their own, so that the launcher's class path (and with it the
+        // CDS archive) is the same in every run.
         Thread.currentThread().setContextClassLoader(loader);
         List<DiscoverySelector> selectors = new ArrayList<>();
-        for (String name : compilation.testClasses) {
+        for (String name : testClasses) {
             selectors.add(selectClass(Class.forName(name, false, loader)));
         }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -64,13 +132,16 @@ public final class Launcher {
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build());
-        OutputCapture capture = OutputCapture.install();
-        ReportingListener listener = new ReportingListener(events, capture, new Messages(compilation.sources));
+        OutputCapture capture = OutputCapture.install(false);
+        ReportingListener listener = new ReportingListener(events, capture, messages);
         try {
             launcher.execute(request, listener);
         } catch (Throwable crash) {
             listener.abortRunning(crash);
             events.error("the test run stopped: " + crash);
+            return;
+        }
+        if (FINISHED.getAndSet(true)) {
             return;
         }
         if (listener.testsReported == 0) {

@@ -1,11 +1,10 @@
 package assay.runner;
 
+import assay.common.SourceFrames;
 import java.util.Map;
 
 /** Turns a test's exception into a message a candidate can act on: the error, then where in /work it happened. */
 final class Messages {
-    /** Frames of /work shown per exception, innermost first. */
-    private static final int FRAMES = 8;
     /** Causes followed. */
     private static final int CAUSES = 3;
 
@@ -26,27 +25,12 @@ final class Messages {
             }
             boolean plainAssertion = depth == 0 && current instanceof AssertionError && current.getMessage() != null;
             text.append(plainAssertion ? current.getMessage() : current.toString());
-            appendFrames(text, current);
+            text.append(SourceFrames.of(current, sources));
+            text.append(Remote.detailOf(current));
             if (current.getCause() == current) {
                 break;
             }
         }
         return text.toString();
-    }
-
-    private void appendFrames(StringBuilder text, Throwable error) {
-        int shown = 0;
-        for (StackTraceElement frame : error.getStackTrace()) {
-            String source = sources.get(frame.getClassName());
-            if (source == null) {
-                continue;
-            }
-            if (shown++ == FRAMES) {
-                text.append("\n  …");
-                break;
-            }
-            text.append("\n  at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
-                    .append('(').append(source).append(':').append(frame.getLineNumber()).append(')');
-        }
     }
 }

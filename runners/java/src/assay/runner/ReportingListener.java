@@ -1,5 +1,6 @@
 package assay.runner;
 
+import assay.common.OutputCapture;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ final class ReportingListener implements TestExecutionListener {
         if (id.isTest()) {
             started.put(id, System.nanoTime());
             capture.start();
+            solutionOutput();
         }
     }
 
@@ -57,7 +59,7 @@ final class ReportingListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (id.isTest()) {
-            report(id, status(result), message(result), capture.stop(), millisSinceStart(id));
+            report(id, status(result), message(result), joined(capture.stop(), solutionOutput()), millisSinceStart(id));
         }
         if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             // A class whose set-up failed never starts its tests: each of them takes the class's error.
@@ -73,6 +75,19 @@ final class ReportingListener implements TestExecutionListener {
         for (TestIdentifier id : List.copyOf(started.keySet())) {
             report(id, "error", messages.describe(crash), capture.stop(), millisSinceStart(id));
         }
+    }
+
+    /** What the solution printed since the last test started or ended, or null (also when its JVM is gone). */
+    private static String solutionOutput() {
+        try {
+            return Remote.drain();
+        } catch (RuntimeException gone) {
+            return null;
+        }
+    }
+
+    private static String joined(String tests, String solution) {
+        return tests == null ? solution : solution == null ? tests : tests + solution;
     }
 
     private long millisSinceStart(TestIdentifier id) {

@@ -1,0 +1,4 @@
+import { boundarySuite } from './boundarySuite.js';
+import { BOUNDARY_CASES } from './javaboundBoundaryCases.js';
+
+boundarySuite("attacks on the Java runner's boundary", 'boundary-java', 'Ledger.java', 7, BOUNDARY_CASES);
