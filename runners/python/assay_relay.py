@@ -2,8 +2,9 @@
 import json
 
 
-def relay_events(events, stream, token):
-    """Re-emits each event the stream carries under `token`; returns (got_result, tests) at its end."""
+def relay_events(events, stream, token, settle=lambda: None):
+    """Re-emits each event the stream carries under `token`; returns (got_result, tests) at its end.
+    `settle` runs just before the result goes out: after the result the container ends."""
     prefix = f"{token} ".encode()
     tests = []
     for line in stream:
@@ -15,6 +16,7 @@ def relay_events(events, stream, token):
             tests.append(events.test(t.get("name"), t.get("status"), t.get("message"), t.get("output"), t.get("durationMs")))
         else:
             r = event["result"]
+            settle()
             events.result(r.get("status"), r.get("message"), tests)
             return True, tests
     return False, tests
