@@ -23,14 +23,16 @@ export function assessmentService(deps: { assessments: AssessmentRepository; cha
   /** Each challenge pinned to an existing version of the organisation's catalogue; every bad one named. */
   async function pin(owner: string, input: AssessmentInput): Promise<Assessment['challenges']> {
     const problems: { field: string; message: string }[] = [];
-    const pinned = await Promise.all(input.challenges.map(async (c, i) => {
-      const pkg = c.version ? await deps.challenges.version(owner, c.slug, c.version) : await deps.challenges.current(owner, c.slug);
+    const packages = await Promise.all(input.challenges.map((c) => (c.version ? deps.challenges.version(owner, c.slug, c.version) : deps.challenges.current(owner, c.slug))));
+    // Checked in the input's order, whichever lookup answered first, so the problems are listed in order too.
+    const pinned = input.challenges.map((c, i) => {
+      const pkg = packages[i];
       if (!pkg) problems.push({ field: `/body/challenges/${i}`, message: c.version ? `no version ${c.version} of "${c.slug}"` : `unknown challenge "${c.slug}"` });
       const offered = pkg ? offeredLanguages(pkg.manifest) : [];
       const unoffered = (c.languages ?? []).filter((l) => !offered.includes(l));
       if (pkg && unoffered.length > 0) problems.push({ field: `/body/challenges/${i}/languages`, message: `"${c.slug}" offers ${offered.join(', ')}, not ${unoffered.join(', ')}` });
       return { slug: c.slug, version: pkg?.version ?? '', weight: c.weight ?? 1, languages: c.languages ?? offered };
-    }));
+    });
     if (new Set(input.challenges.map((c) => c.slug)).size !== input.challenges.length) problems.push({ field: '/body/challenges', message: 'a challenge appears twice' });
     if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
     return pinned;
