@@ -76,8 +76,11 @@ const STATES: Record<string, PracticeState> = { active: 'running', completed: 'c
 
 /** A practice run as it stands, or null once it has expired (or never was). */
 export async function readPractice(queue: Queue<PracticeJob, PracticeResult>, practiceId: string): Promise<PracticeRun | null> {
-  const job = await queue.getJob(practiceId);
+  // The state first, then the job: read the other way round, a job finishing in between would look
+  // completed with the return value it did not have yet.
+  const raw = await queue.getJobState(practiceId);
+  const job = raw === 'unknown' ? undefined : await queue.getJob(practiceId);
   if (!job) return null;
-  const state = STATES[await job.getState()] ?? 'queued';
+  const state = STATES[raw] ?? 'queued';
   return { job: job.data, state, result: state === 'completed' ? job.returnvalue : null };
 }
