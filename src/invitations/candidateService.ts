@@ -134,11 +134,10 @@ export function candidateService(deps: CandidateDeps) {
     async submit(caller: Actor, req: SubmissionRequest): Promise<Submission> {
       const { actor, invitation, assessment } = await session(caller);
       open(invitation);
-      const challenge = pinned(assessment, req.challenge);
-      await runnable(actor.ownerId, challenge, req.files);
+      const pkg = await runnable(actor.ownerId, pinned(assessment, req.challenge), req.files);
       const made = (await deps.submissions.listByInvitation(actor.ownerId, invitation.id)).filter((s) => s.challenge.slug === req.challenge && s.status !== 'failed');
       if (made.length >= assessment.maxSubmissions) throw new ConflictError(`All ${assessment.maxSubmissions} submissions of "${req.challenge}" are used.`);
-      return (await deps.submit(actor.ownerId, invitation.id, req, challenge.version)).submission;
+      return (await deps.submit(actor.ownerId, invitation.id, req, pkg)).submission;
     },
 
     /** Runs the files against the challenge's sample tests only: never scored, never counted. */

@@ -117,9 +117,9 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
       return submit(owner, req, { idempotencyKey, invitationId: null, pkg: () => challenges.current(owner, req.challenge) });
     },
 
-    /** A candidate's scored submission under their invitation, against the version the assessment pinned. */
-    submitForInvitation: (owner: OwnerId, invitationId: string, req: SubmissionRequest, version: string) =>
-      submit(owner, req, { idempotencyKey: undefined, invitationId, pkg: () => challenges.version(owner, req.challenge, version) }),
+    /** A candidate's scored submission under their invitation, against the version the assessment pinned (already read by the caller). */
+    submitForInvitation: (owner: OwnerId, invitationId: string, req: SubmissionRequest, pinned: ChallengePackage) =>
+      submit(owner, req, { idempotencyKey: undefined, invitationId, pkg: async () => pinned }),
 
     get,
 
