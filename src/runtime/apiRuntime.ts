@@ -22,6 +22,7 @@ import { startResultConsumer } from '../queue/resultQueue.js';
 import { createValidationQueue, enqueueValidation, startValidationReportConsumer } from '../queue/validationQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
+import { queueAdmission } from '../queue/admission.js';
 import { resolveLimits } from '../sandbox/limits.js';
 import { submissionService } from '../submissions/submissionService.js';
 import { newSecret } from '../tenancy/secrets.js';
@@ -34,6 +35,7 @@ import { eventPayloads } from '../webhooks/eventPayloads.js';
 import { outboxDispatcher } from '../webhooks/outboxDispatcher.js';
 import { startLoop } from '../webhooks/startLoop.js';
 import type { AppServices } from '../http/plugins/app/services.js';
+import { apiMetrics } from '../metrics/apiMetrics.js';
 import { closeWithin, openConnections, type Connections } from './connections.js';
 
 const HOUR_MS = 3600_000;
@@ -44,7 +46,7 @@ export interface ApiRuntime extends Connections {
   store: Store;
   queue: Queue<SubmissionJob>;
   events: EventHub;
-  services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'probes' | 'cookieSecure'>;
+  services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'admission' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
   deadlines: Queue;
   /** Webhook deliveries, one job per event and endpoint. */
@@ -70,6 +72,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   subscriber.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createSubmissionQueue(config.queueName, conn.redis, config.jobs);
   queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
+  const metrics = apiMetrics(conn.metrics, queue);
   const audit = auditor(store.audit);
   const challenges = catalogue(store.challenges);
   const submissions = submissionService({
@@ -77,6 +80,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     challenges,
     publish: conn.publish,
     audit,
+    admit: queueAdmission(queue, conn.redis, { maxQueued: config.admission.maxQueued, retryAfterS: config.pressure.retryAfterS }),
     dispatch: (ownerId, s, pkg) =>
       enqueueSubmission(queue, conn.redis, {
         ownerId,
@@ -84,6 +88,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         challenge: { slug: pkg.manifest.slug, version: pkg.version },
         files: s.files,
         limits: resolveLimits(pkg.manifest.limits, config.sandbox),
+        requestId: s.requestId,
       }, pkg),
   });
   const practice = createPracticeQueue(config.queueName, conn.redis);
@@ -164,7 +169,9 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     startConsumers() {
       if (consumers.length > 0) return;
       consumers = [
-        startResultConsumer(config.queueName, conn.redis, submissions.record),
+        startResultConsumer(config.queueName, conn.redis, async (msg) => {
+          if (await submissions.record(msg)) metrics.recorded(msg);
+        }),
         startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue),
         startValidationReportConsumer(config.queueName, conn.redis, challengeImports.record),
         startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, settings: config.webhooks }, config.worker.lockMs),

@@ -5,7 +5,7 @@ import { TooManyRequestsError } from '../../../errors/TooManyRequestsError.js';
 
 /**
  * Rate limiting, counted in Redis so every API process shares the counts. Nothing is limited by
- * default; routes opt in (sign-in: per address and per account).
+ * default; routes opt in (sign-in: per address and per account; submissions: per client, http/clientKey.ts).
  */
 export const rateLimits = fp<{ redis: Redis; nameSpace: string }>(async (app, opts) => {
   await app.register(rateLimit, {
@@ -13,6 +13,6 @@ export const rateLimits = fp<{ redis: Redis; nameSpace: string }>(async (app, op
     redis: opts.redis,
     nameSpace: opts.nameSpace,
     errorResponseBuilder: (_request, context) =>
-      new TooManyRequestsError(`Too many attempts; retry in ${context.after}.`, { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
+      new TooManyRequestsError(`Too many requests; retry in ${context.after}.`, { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
   });
 });
