@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import type { FastifyPluginAsync } from 'fastify';
 import { UnauthorizedError } from '../../../errors/UnauthorizedError.js';
 import { sameSecret } from '../../../tenancy/secrets.js';
+import { sendAppError } from '../../problemHandler.js';
 
 const BASE_PATH = '/admin/queues';
 
@@ -22,10 +23,11 @@ const basicPassword = (auth: string | undefined) => {
  * is HTTP Basic (any user name, ADMIN_PASSWORD as the password); without it, a 401 problem+json.
  */
 export const adminQueues: FastifyPluginAsync<{ queues: Queue[]; password: string }> = async (app, opts) => {
-  app.addHook('onRequest', async (request) => {
+  // Answered here, not thrown: Bull Board's own error handler would turn a thrown error into a 500.
+  app.addHook('onRequest', async (request, reply) => {
     const given = basicPassword(request.headers.authorization);
     if (given === undefined || !sameSecret(given, opts.password)) {
-      throw new UnauthorizedError('Bull Board needs the admin password (HTTP Basic).', { headers: { 'www-authenticate': 'Basic realm="assay admin", charset="UTF-8"' } });
+      return sendAppError(reply, request, new UnauthorizedError('Bull Board needs the admin password (HTTP Basic).', { headers: { 'www-authenticate': 'Basic realm="assay admin", charset="UTF-8"' } }));
     }
   });
   const serverAdapter = new FastifyAdapter();
