@@ -61,8 +61,9 @@ export async function buildApp(appServices: AppServices, infra: AppInfra, logger
   // The API speaks JSON only: anything else is a 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
   registerProblemHandler(app);
-  await app.register(loadShedding, infra.pressure);
+  // Headers first, so a shed request's 503 carries them too.
   await app.register(securityHeaders);
+  await app.register(loadShedding, infra.pressure);
   await app.register(metrics, infra.metrics);
   await app.register(openApi);
   await app.register(cookies);

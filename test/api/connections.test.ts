@@ -95,22 +95,31 @@ describe('connection timeouts', () => {
 });
 
 describe('the body limit', () => {
+  // The default timeouts: the 1 s idle timeout above could close a socket while a busy machine parses 6 MiB.
+  let plain: TestService;
+  let plainPort: number;
+  beforeAll(async () => {
+    plain = await startTestService({ worker: false, env: { CHALLENGES_DIR: FIXTURES } });
+    plainPort = Number(new URL(await plain.app.listen({ port: 0, host: '127.0.0.1' })).port);
+  });
+  afterAll(async () => plain?.close());
+
   it('accepts the largest valid submission even when every byte is a control character JSON escapes to six', async () => {
     const perFile = SUBMISSION_LIMITS.maxFileBytes;
     const count = Math.floor(SUBMISSION_LIMITS.maxTotalBytes / perFile);
     const files = Array.from({ length: count }, (_, i) => ({ path: `f${i}.py`, content: '\u0001'.repeat(perFile) }));
     const body = JSON.stringify({ challenge: 'sum-python', files });
     expect(body.length).toBeGreaterThan(6 * SUBMISSION_LIMITS.maxTotalBytes);
-    const res = await fetch(`http://127.0.0.1:${port}/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${svc.org.key}`, 'content-type': 'application/json' }, body });
+    const res = await fetch(`http://127.0.0.1:${plainPort}/v1/submissions`, { method: 'POST', headers: { authorization: `Bearer ${plain.org.key}`, 'content-type': 'application/json' }, body });
     expect(res.status, await res.clone().text()).toBe(202);
-    const stored = await svc.rt.store.submissions.get(svc.org.id, ((await res.json()) as { id: string }).id);
+    const stored = await plain.rt.store.submissions.get(plain.org.id, ((await res.json()) as { id: string }).id);
     expect(stored!.files.map((f) => f.content.length)).toEqual(files.map(() => perFile));
   });
 
   it('still refuses a body beyond any valid submission with a 413 problem', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/v1/submissions`, {
+    const res = await fetch(`http://127.0.0.1:${plainPort}/v1/submissions`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${svc.org.key}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${plain.org.key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ challenge: 'sum-python', files: [{ path: 'f.py', content: '\u0001'.repeat(8 * SUBMISSION_LIMITS.maxTotalBytes) }] }),
     });
     expect(res.status).toBe(413);
@@ -118,7 +127,16 @@ describe('the body limit', () => {
   });
 });
 
-describe('security headers (@fastify/helmet)', () => {
+describe('security headers (@fastify/helmet) and /metrics access', () => {
+  it('answers /metrics to loopback callers only when no METRICS_TOKEN is set', async () => {
+    const local = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(local.status).toBe(200);
+    expect(await local.text()).toContain('assay_http_request_duration_seconds');
+    const remote = await svc.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3' });
+    expect(remote.statusCode).toBe(401);
+    expect(remote.headers['content-type']).toMatch(/problem\+json/);
+  });
+
   it('sets them on API answers too', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
