@@ -38,6 +38,16 @@ function connect() {
 /** Resolves true if `p` settles within `ms`, false otherwise. */
 const within = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 
+/** Writes `byte` every 200 ms, so the socket is never idle for the 1 s connection timeout; true if the server closes it within `ms`. */
+async function dripUntilClosed(c: ReturnType<typeof connect>, byte: string, ms: number): Promise<boolean> {
+  const drip = setInterval(() => !c.socket.destroyed && c.socket.write(byte), 200);
+  try {
+    return await within(c.closed, ms);
+  } finally {
+    clearInterval(drip);
+  }
+}
+
 describe('connection timeouts', () => {
   it('closes idle sockets that never send a byte', async () => {
     const sockets = Array.from({ length: 50 }, connect);
@@ -58,13 +68,7 @@ describe('connection timeouts', () => {
     const c = connect();
     await c.ready;
     c.socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n');
-    // A byte every 200 ms keeps the socket from ever being idle for the 1 s connection timeout.
-    const drip = setInterval(() => !c.socket.destroyed && c.socket.write('X'), 200);
-    try {
-      expect(await within(c.closed, 15_000)).toBe(true);
-    } finally {
-      clearInterval(drip);
-    }
+    expect(await dripUntilClosed(c, 'X', 15_000)).toBe(true);
     expect(c.received()).not.toMatch(/^HTTP\/1\.1 200/);
   });
 
@@ -72,12 +76,7 @@ describe('connection timeouts', () => {
     const c = connect();
     await c.ready;
     c.socket.write(`POST /v1/submissions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${svc.org.key}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`);
-    const drip = setInterval(() => !c.socket.destroyed && c.socket.write(' '), 200);
-    try {
-      expect(await within(c.closed, 20_000)).toBe(true);
-    } finally {
-      clearInterval(drip);
-    }
+    expect(await dripUntilClosed(c, ' ', 20_000)).toBe(true);
     expect(c.received()).not.toMatch(/^HTTP\/1\.1 202/);
     expect(await queuedCount(svc)).toBe(0);
   });
