@@ -2,7 +2,10 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ServiceUnavailableError } from '../errors/ServiceUnavailableError.js';
 import type { SubmissionJob } from './submissionJob.js';
+import { withTimeout } from './withTimeout.js';
 
+/** Redis must not hang a submit (as in submissionQueue.ts): no answer in this long is a 503. */
+const REDIS_TIMEOUT_MS = 3000;
 /** A reservation outlives a stuck submit (database write + the 3 s enqueue timeout) by a margin, then lapses. */
 const RESERVATION_MS = 30_000;
 
@@ -29,14 +32,15 @@ export function queueAdmission(queue: Queue<SubmissionJob>, redis: Redis, opts: 
   // BullMQ's unfinished jobs: the wait and active lists (a paused queue keeps its jobs in wait), the prioritized and delayed sets.
   const keys = [queue.toKey('wait'), queue.toKey('active'), queue.toKey('prioritized'), queue.toKey('delayed'), reservations];
   return async (id) => {
-    const admitted = await redis.eval(RESERVE, keys.length, ...keys, opts.maxQueued, id, Date.now(), RESERVATION_MS).catch((err: unknown) => {
+    const admitted = await withTimeout(redis.eval(RESERVE, keys.length, ...keys, opts.maxQueued, id, Date.now(), RESERVATION_MS), REDIS_TIMEOUT_MS, `no answer from Redis in ${REDIS_TIMEOUT_MS} ms`).catch((err: unknown) => {
       throw new ServiceUnavailableError('The submission queue is unavailable; retry later with the same Idempotency-Key.', { cause: err, headers: { 'retry-after': '5' } });
     });
     if (admitted !== 1) {
       throw new ServiceUnavailableError(`The queue holds ${opts.maxQueued} submissions, its limit; retry later.`, { headers: { 'retry-after': String(opts.retryAfterS) } });
     }
     return async () => {
-      await redis.zrem(reservations, id).catch(() => undefined);
+      // Left to lapse if Redis is gone meanwhile: the answer must not wait for it.
+      await withTimeout(redis.zrem(reservations, id), REDIS_TIMEOUT_MS, 'zrem').catch(() => undefined);
     };
   };
 }

@@ -46,6 +46,8 @@ export interface ApiRuntime extends Connections {
   store: Store;
   queue: Queue<SubmissionJob>;
   events: EventHub;
+  /** Redis for rate-limit counts: a connection that fails at once rather than waits while Redis is down. */
+  rateLimitRedis: Redis;
   services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'admission' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
   deadlines: Queue;
@@ -69,6 +71,9 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   const store = await openStore(config.database);
   const conn = openConnections(config, log);
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  // Rate-limit counts fail fast while Redis is away (no offline queue), so a request is not held until it returns.
+  const rateLimitRedis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  rateLimitRedis.on('error', () => undefined);
   subscriber.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createSubmissionQueue(config.queueName, conn.redis, config.jobs);
   queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
@@ -136,6 +141,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     store,
     queue,
     events: new EventHub(subscriber, config.queueName),
+    rateLimitRedis,
     deadlines,
     deliveries,
     greenhouseCallbacks,
@@ -192,6 +198,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       await closeWithin(greenhouseCallbacks.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
+      rateLimitRedis.disconnect();
       await conn.close();
       await store.close();
     },

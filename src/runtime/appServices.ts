@@ -15,7 +15,7 @@ export const appServices = (rt: ApiRuntime): AppServices => ({
 
 /** The shared infrastructure the HTTP app uses directly: Redis for rate-limit counts, under the queue's key space; the built web app; server timeouts and load shedding; metrics; Bull Board's queues. */
 export const appInfra = (rt: ApiRuntime): AppInfra => ({
-  redis: rt.redis,
+  redis: rt.rateLimitRedis,
   rateLimitNamespace: `bull:${rt.config.queueName}:rate-limit:`,
   webDir: rt.config.webDir,
   timeouts: rt.config.timeouts,

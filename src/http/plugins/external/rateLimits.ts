@@ -12,6 +12,8 @@ export const rateLimits = fp<{ redis: Redis; nameSpace: string }>(async (app, op
     global: false,
     redis: opts.redis,
     nameSpace: opts.nameSpace,
+    // Redis unreachable: requests go uncounted rather than fail; a submit is then refused by the queue cap's 503.
+    skipOnError: true,
     errorResponseBuilder: (_request, context) =>
       new TooManyRequestsError(`Too many requests; retry in ${context.after}.`, { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
   });
