@@ -76,6 +76,38 @@ const EnvSchema = Type.Object({
   WEBHOOK_DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 1000 }),
   /** Days the delivery log and dispatched events are kept (pending deliveries are kept until they end). @defaultValue 30 */
   WEBHOOK_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
+  /** Submissions waiting, delayed or running in the queue at which new ones are refused with 503 (all API processes together). @defaultValue 10000 */
+  SUBMISSIONS_MAX_QUEUED: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 10_000 }),
+  /** Submissions one client (API key, member, candidate; else remote address) may make per window; more get 429. @defaultValue 120 */
+  SUBMISSIONS_PER_CLIENT_PER_WINDOW: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 120 }),
+  /** The per-client submission window. @defaultValue 60000 */
+  SUBMISSIONS_CLIENT_WINDOW_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 60_000 }),
+  /** Server-Sent Events streams one client may hold open on one API process; more get 429. @defaultValue 20 */
+  SSE_MAX_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  /** A connection silent this long is closed (Node's socket timeout; SSE streams are exempt, their heartbeat keeps them honest). @defaultValue 60000 */
+  HTTP_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
+  /** How long an idle keep-alive connection is kept between requests. @defaultValue 5000 */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5000 }),
+  /** Longest time to receive a whole request (headers and body). @defaultValue 30000 */
+  HTTP_REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
+  /** Longest time to receive a request's headers; at most HTTP_REQUEST_TIMEOUT_MS. @defaultValue 10000 */
+  HTTP_HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 10_000 }),
+  /** How often Node checks the request and headers timeouts. @defaultValue 1000 */
+  HTTP_TIMEOUT_CHECK_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 1000 }),
+  /** Event-loop delay above which requests are answered 503 (0: not checked). @defaultValue 1000 */
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 1000 }),
+  /** Used heap above which requests are answered 503 (0: not checked). @defaultValue 0 */
+  PRESSURE_MAX_HEAP_USED_MB: Type.Integer({ minimum: 0, maximum: 1_048_576, default: 0 }),
+  /** The Retry-After of a 503 for an overloaded process or a full queue. @defaultValue 10 */
+  PRESSURE_RETRY_AFTER_S: Type.Integer({ minimum: 1, maximum: 3600, default: 10 }),
+  /** Bearer token /metrics requires; unset: /metrics answers loopback callers only. */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Port a worker process (`npm run worker`) serves its own /metrics on (0: none). @defaultValue 0 */
+  WORKER_METRICS_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 0 }),
+  /** Interface the worker's /metrics binds to. @defaultValue 127.0.0.1 */
+  WORKER_METRICS_HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  /** Password (HTTP Basic, any user name) for Bull Board at /admin/queues; unset: Bull Board is off. */
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 16 })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -104,7 +136,22 @@ export interface Config {
   practice: { runsPerWindow: number; windowMs: number };
   sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
   webhooks: WebhookSettings;
+  admission: AdmissionSettings;
+  /** Node's HTTP server timeouts, in ms. */
+  timeouts: { connectionMs: number; keepAliveMs: number; requestMs: number; headersMs: number; checkIntervalMs: number };
+  /** When the API sheds load (0: that check is off). */
+  pressure: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; retryAfterS: number };
+  /** null: /metrics for loopback callers only. */
+  metrics: { token: string | null; workerPort: number; workerHost: string };
+  /** null: Bull Board is not mounted. */
+  adminPassword: string | null;
   logLevel: string;
+}
+
+export interface AdmissionSettings {
+  maxQueued: number;
+  perClient: { max: number; windowMs: number };
+  ssePerClient: number;
 }
 
 export interface WebhookSettings {
@@ -140,8 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((e) => !notIntegers.some((p) => p.startsWith(`${e.path.slice(1)}:`)))
       .map((e) => `${e.path.slice(1)}: ${e.message} (got ${JSON.stringify(known[e.path.slice(1)] ?? e.value)})`),
   ];
-  if (problems.length > 0) throw new ConfigError(problems);
   const e = candidate as Env;
+  if (problems.length === 0 && e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS (got ${e.HTTP_HEADERS_TIMEOUT_MS} > ${e.HTTP_REQUEST_TIMEOUT_MS})`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}` },
     redisUrl: e.REDIS_URL,
@@ -176,6 +226,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
       retentionDays: e.WEBHOOK_RETENTION_DAYS,
     },
+    admission: {
+      maxQueued: e.SUBMISSIONS_MAX_QUEUED,
+      perClient: { max: e.SUBMISSIONS_PER_CLIENT_PER_WINDOW, windowMs: e.SUBMISSIONS_CLIENT_WINDOW_MS },
+      ssePerClient: e.SSE_MAX_PER_CLIENT,
+    },
+    timeouts: {
+      connectionMs: e.HTTP_CONNECTION_TIMEOUT_MS,
+      keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      requestMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      headersMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      checkIntervalMs: e.HTTP_TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    pressure: {
+      maxEventLoopDelayMs: e.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapUsedBytes: e.PRESSURE_MAX_HEAP_USED_MB * 1024 * 1024,
+      retryAfterS: e.PRESSURE_RETRY_AFTER_S,
+    },
+    metrics: { token: e.METRICS_TOKEN ?? null, workerPort: e.WORKER_METRICS_PORT, workerHost: e.WORKER_METRICS_HOST },
+    adminPassword: e.ADMIN_PASSWORD ?? null,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { loadConfig } from './config.js';
+import { serveMetrics } from './metrics/metricsServer.js';
 import { openConnections } from './runtime/connections.js';
 import { onShutdown } from './shutdown.js';
 import { startWorker } from './worker/startWorker.js';
@@ -8,7 +9,12 @@ import { startWorker } from './worker/startWorker.js';
 const config = loadConfig();
 const conn = openConnections(config, pino({ level: config.logLevel }));
 const worker = await startWorker(conn);
+// Its runs and warm pool are seen nowhere else; the API's /metrics has the queue and the recorded outcomes.
+const metrics = config.metrics.workerPort > 0
+  ? await serveMetrics(conn.metrics, { port: config.metrics.workerPort, host: config.metrics.workerHost, token: config.metrics.token })
+  : undefined;
 onShutdown(conn.log, async () => {
+  await metrics?.close();
   await worker.close();
   await conn.close();
 });

@@ -29,15 +29,18 @@ const FASTIFY_PROBLEMS: Record<string, { code: string; title: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad-content-length', title: 'Content-Length does not match the body' },
 };
 
+/** An AppError as its problem+json answer; also for the few places whose errors another plugin's error handler would see first (Bull Board's). */
+export function sendAppError(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
+  const problem: Problem = { type: TYPE_BASE + err.code, title: err.title, status: err.status, detail: err.message, instance: request.url };
+  if (err.errors.length > 0) problem.errors = err.errors;
+  return send(reply, problem, err.headers);
+}
+
 /** The one place where errors become HTTP responses (RFC 9457 problem+json). */
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const instance = request.url;
-    if (err instanceof AppError) {
-      const problem: Problem = { type: TYPE_BASE + err.code, title: err.title, status: err.status, detail: err.message, instance };
-      if (err.errors.length > 0) problem.errors = err.errors;
-      return send(reply, problem, err.headers);
-    }
+    if (err instanceof AppError) return sendAppError(reply, request, err);
     if (err.validation) {
       const errors = fieldProblems(err);
       return send(reply, {

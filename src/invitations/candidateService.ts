@@ -131,13 +131,13 @@ export function candidateService(deps: CandidateDeps) {
     },
 
     /** A scored submission of one of the assessment's challenges, within the deadline and the allowed count. */
-    async submit(caller: Actor, req: SubmissionRequest): Promise<Submission> {
+    async submit(caller: Actor, req: SubmissionRequest, requestId?: string): Promise<Submission> {
       const { actor, invitation, assessment } = await session(caller);
       open(invitation);
       const pkg = await runnable(actor.ownerId, pinned(assessment, req.challenge), req.files);
       const made = (await deps.submissions.listByInvitation(actor.ownerId, invitation.id)).filter((s) => s.challenge.slug === req.challenge && s.status !== 'failed');
       if (made.length >= assessment.maxSubmissions) throw new ConflictError(`All ${assessment.maxSubmissions} submissions of "${req.challenge}" are used.`);
-      return (await deps.submit(actor.ownerId, invitation.id, req, pkg)).submission;
+      return (await deps.submit(actor.ownerId, invitation.id, req, pkg, requestId)).submission;
     },
 
     /** Runs the files against the challenge's sample tests only: never scored, never counted. */

@@ -16,4 +16,6 @@ export interface SubmissionJob {
   challenge: { slug: string; version: string };
   files: SubmittedFile[];
   limits: SandboxLimits;
+  /** The API request that made it, so the worker's log lines can be matched to it; absent for a sweeper's requeue. */
+  requestId?: string;
 }

@@ -22,6 +22,7 @@ import { startResultConsumer } from '../queue/resultQueue.js';
 import { createValidationQueue, enqueueValidation, startValidationReportConsumer } from '../queue/validationQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
+import { queueAdmission } from '../queue/admission.js';
 import { resolveLimits } from '../sandbox/limits.js';
 import { submissionService } from '../submissions/submissionService.js';
 import { newSecret } from '../tenancy/secrets.js';
@@ -34,6 +35,7 @@ import { eventPayloads } from '../webhooks/eventPayloads.js';
 import { outboxDispatcher } from '../webhooks/outboxDispatcher.js';
 import { startLoop } from '../webhooks/startLoop.js';
 import type { AppServices } from '../http/plugins/app/services.js';
+import { apiMetrics } from '../metrics/apiMetrics.js';
 import { closeWithin, openConnections, type Connections } from './connections.js';
 
 const HOUR_MS = 3600_000;
@@ -44,7 +46,9 @@ export interface ApiRuntime extends Connections {
   store: Store;
   queue: Queue<SubmissionJob>;
   events: EventHub;
-  services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'probes' | 'cookieSecure'>;
+  /** Redis for rate-limit counts: a connection that fails at once rather than waits while Redis is down. */
+  rateLimitRedis: Redis;
+  services: Omit<AppServices, 'events' | 'serverLimits' | 'practiceLimit' | 'admission' | 'probes' | 'cookieSecure'>;
   organisations: OrganisationService;
   deadlines: Queue;
   /** Webhook deliveries, one job per event and endpoint. */
@@ -67,9 +71,13 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   const store = await openStore(config.database);
   const conn = openConnections(config, log);
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  // Rate-limit counts fail fast while Redis is away (no offline queue), so a request is not held until it returns.
+  const rateLimitRedis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  rateLimitRedis.on('error', () => undefined);
   subscriber.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createSubmissionQueue(config.queueName, conn.redis, config.jobs);
   queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
+  const metrics = apiMetrics(conn.metrics, queue);
   const audit = auditor(store.audit);
   const challenges = catalogue(store.challenges);
   const submissions = submissionService({
@@ -77,6 +85,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     challenges,
     publish: conn.publish,
     audit,
+    admit: queueAdmission(queue, conn.redis, { maxQueued: config.admission.maxQueued, retryAfterS: config.pressure.retryAfterS }),
     dispatch: (ownerId, s, pkg) =>
       enqueueSubmission(queue, conn.redis, {
         ownerId,
@@ -84,6 +93,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         challenge: { slug: pkg.manifest.slug, version: pkg.version },
         files: s.files,
         limits: resolveLimits(pkg.manifest.limits, config.sandbox),
+        requestId: s.requestId,
       }, pkg),
   });
   const practice = createPracticeQueue(config.queueName, conn.redis);
@@ -131,6 +141,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     store,
     queue,
     events: new EventHub(subscriber, config.queueName),
+    rateLimitRedis,
     deadlines,
     deliveries,
     greenhouseCallbacks,
@@ -164,7 +175,9 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     startConsumers() {
       if (consumers.length > 0) return;
       consumers = [
-        startResultConsumer(config.queueName, conn.redis, submissions.record),
+        startResultConsumer(config.queueName, conn.redis, async (msg) => {
+          if (await submissions.record(msg)) metrics.recorded(msg);
+        }),
         startDeadlineConsumer(config.queueName, conn.redis, invitations.closeIfDue),
         startValidationReportConsumer(config.queueName, conn.redis, challengeImports.record),
         startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, settings: config.webhooks }, config.worker.lockMs),
@@ -185,6 +198,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       await closeWithin(greenhouseCallbacks.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
+      rateLimitRedis.disconnect();
       await conn.close();
       await store.close();
     },

@@ -1,6 +1,7 @@
 import Docker from 'dockerode';
 import { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
+import { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { publishEvent, type SubmissionEvent } from '../events/submissionEvent.js';
@@ -18,6 +19,8 @@ export interface Connections {
   /** Where workers send what they found in uploaded packages. */
   reports: Queue<ValidationReportMessage>;
   publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
+  /** This process's Prometheus metrics: the API's /metrics, or a worker's own (WORKER_METRICS_PORT). */
+  metrics: Registry;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export function openConnections(config: Config, log: Logger): Connections {
     results,
     reports,
     publish: (id, event) => publishEvent(redis, config.queueName, id, event),
+    metrics: new Registry(),
     async close() {
       await Promise.all([closeWithin(results.close()), closeWithin(reports.close())]);
       redis.disconnect();

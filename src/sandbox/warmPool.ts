@@ -12,6 +12,8 @@ export interface WarmPoolOptions {
   owner: string;
   /** Whose sandboxes they are (containerSpec.ts). */
   scope: string;
+  /** Told of each take: a warm container (hit) or one started on demand (miss). */
+  onTake?: (hit: boolean) => void;
 }
 
 interface Warm {
@@ -70,9 +72,17 @@ export class WarmPool {
     while ((warm = kind.ready.shift()) && this.isStale(warm)) this.discard(warm);
     this.fill(key, kind);
     this.forgetLeastRecentKeys();
+    this.opts.onTake?.(warm !== undefined);
     if (!warm) return (await this.start(image, profile, limits, RUN_CPU_SHARES)).container;
     await warm.container.update({ CpuShares: RUN_CPU_SHARES });
     return warm.container;
+  }
+
+  /** Started containers waiting for a run, over every image and limits. */
+  get readyCount(): number {
+    let n = 0;
+    for (const kind of this.kinds.values()) n += kind.ready.length;
+    return n;
   }
 
   /** Removes every idle container and stops filling; runs in progress keep theirs. */

@@ -23,13 +23,15 @@ export interface Created {
   replayed: boolean;
 }
 
-/** Hands a stored submission to the workers (queue/submissionQueue.ts); throws when it cannot. */
-export type Dispatch = (ownerId: OwnerId, submission: Pick<Submission, 'id' | 'files'>, pkg: ChallengePackage) => Promise<void>;
+/** Hands a stored submission to the workers (queue/submissionQueue.ts); throws when it cannot. The request id, when there was a request, follows it into the worker's logs. */
+export type Dispatch = (ownerId: OwnerId, submission: Pick<Submission, 'id' | 'files'> & { requestId?: string }, pkg: ChallengePackage) => Promise<void>;
 
 export interface SubmissionServiceDeps {
   submissions: SubmissionRepository;
   challenges: Pick<ChallengeRepository, 'current' | 'version'>;
   dispatch: Dispatch;
+  /** Holds a slot of the server-wide queue cap for a new submission until it is queued; throws 503 when full (queue/admission.ts). */
+  admit: (id: string) => Promise<() => Promise<void>>;
   /** Announces a recorded outcome to whoever follows the submission (SSE clients). */
   publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
   audit: Audit;
@@ -40,7 +42,7 @@ const hashRequest = (req: SubmissionRequest) =>
   createHash('sha256').update(JSON.stringify([req.challenge, req.files.map((f) => [f.path, f.content])])).digest('hex');
 
 /** Taking submissions in, answering for them, and recording what the workers report. */
-export function submissionService({ submissions, challenges, dispatch, publish, audit, now = () => new Date() }: SubmissionServiceDeps) {
+export function submissionService({ submissions, challenges, dispatch, admit, publish, audit, now = () => new Date() }: SubmissionServiceDeps) {
   async function replayOf(owner: OwnerId, key: string, requestHash: string): Promise<Created | undefined> {
     const earlier = await submissions.findByIdempotencyKey(owner, key);
     if (!earlier) return undefined;
@@ -49,22 +51,23 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
     return { id: earlier.id, replayed: true, submission: (await submissions.get(owner, earlier.id))! };
   }
 
-  /** Records one worker report; a repeated or late one changes nothing (a submission is scored once). */
-  async function record(msg: ResultMessage): Promise<void> {
+  /** Records one worker report; a repeated or late one changes nothing (a submission is scored once). Resolves true when it stored a final outcome. */
+  async function record(msg: ResultMessage): Promise<boolean> {
     const { ownerId, submissionId } = msg;
     if (msg.kind === 'started') {
       await submissions.markRunning(ownerId, submissionId, now());
-      return;
+      return false;
     }
     const recorded = msg.kind === 'completed'
       ? await submissions.complete(ownerId, submissionId, msg.result, now(), [outboxEvent('submission.completed', { submissionId }, now())])
       : await submissions.fail(ownerId, submissionId, msg.failure, now());
     // Recorded is what counts; a lost announcement only makes an SSE client read the row later.
     if (recorded) await publish(submissionId, { type: 'finished' }).catch(() => undefined);
+    return recorded;
   }
 
-  async function submit(owner: OwnerId, req: SubmissionRequest, opts: { idempotencyKey: string | undefined; invitationId: string | null; pkg: () => Promise<ChallengePackage | undefined> }): Promise<Created> {
-    const { idempotencyKey, invitationId } = opts;
+  async function submit(owner: OwnerId, req: SubmissionRequest, opts: { idempotencyKey: string | undefined; invitationId: string | null; pkg: () => Promise<ChallengePackage | undefined>; requestId?: string }): Promise<Created> {
+    const { idempotencyKey, invitationId, requestId } = opts;
     assertValidFiles(req.files);
     const requestHash = hashRequest(req);
     if (idempotencyKey !== undefined) {
@@ -79,21 +82,27 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
     }
     const id = randomUUID();
     const row = { id, invitationId, challengeSlug: pkg.manifest.slug, challengeVersion: pkg.version, files: req.files, idempotencyKey: idempotencyKey ?? null, requestHash };
+    // Past the queue cap nothing is stored: the slot is taken before the row is written.
+    const release = await admit(id);
     try {
-      await submissions.insert(owner, row, now());
-    } catch (err) {
-      // Another request inserted the same key between our lookup and insert: answer as its replay.
-      if (err instanceof DuplicateKeyError && idempotencyKey !== undefined) {
-        const replay = await replayOf(owner, idempotencyKey, requestHash);
-        if (replay) return replay;
+      try {
+        await submissions.insert(owner, row, now());
+      } catch (err) {
+        // Another request inserted the same key between our lookup and insert: answer as its replay.
+        if (err instanceof DuplicateKeyError && idempotencyKey !== undefined) {
+          const replay = await replayOf(owner, idempotencyKey, requestHash);
+          if (replay) return replay;
+        }
+        throw err;
       }
-      throw err;
-    }
-    try {
-      await dispatch(owner, row, pkg);
-    } catch (err) {
-      await submissions.delete(owner, id);
-      throw err;
+      try {
+        await dispatch(owner, { ...row, requestId }, pkg);
+      } catch (err) {
+        await submissions.delete(owner, id);
+        throw err;
+      }
+    } finally {
+      await release();
     }
     return { id, replayed: false, submission: (await submissions.get(owner, id))! };
   }
@@ -112,14 +121,14 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
      * Stores a submission, then dispatches it. If the queue cannot take it, the row is removed
      * again and the client is told to retry: nothing half-done is left behind.
      */
-    async create(actor: Actor, req: SubmissionRequest, idempotencyKey: string | undefined): Promise<Created> {
+    async create(actor: Actor, req: SubmissionRequest, idempotencyKey: string | undefined, requestId?: string): Promise<Created> {
       const owner = authorize(actor, 'submissions.create').ownerId;
-      return submit(owner, req, { idempotencyKey, invitationId: null, pkg: () => challenges.current(owner, req.challenge) });
+      return submit(owner, req, { idempotencyKey, invitationId: null, pkg: () => challenges.current(owner, req.challenge), requestId });
     },
 
     /** A candidate's scored submission under their invitation, against the version the assessment pinned (already read by the caller). */
-    submitForInvitation: (owner: OwnerId, invitationId: string, req: SubmissionRequest, pinned: ChallengePackage) =>
-      submit(owner, req, { idempotencyKey: undefined, invitationId, pkg: async () => pinned }),
+    submitForInvitation: (owner: OwnerId, invitationId: string, req: SubmissionRequest, pinned: ChallengePackage, requestId?: string) =>
+      submit(owner, req, { idempotencyKey: undefined, invitationId, pkg: async () => pinned, requestId }),
 
     get,
 

@@ -4,6 +4,7 @@ import { grade, type Grader } from '../grading/grade.js';
 import type { PackageSource } from '../queue/packageCache.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { removeRunContainers } from '../sandbox/containerReaper.js';
+import type { WorkerMetrics } from '../metrics/workerMetrics.js';
 import type { ResultMessage } from '../submissions/resultMessage.js';
 import { failureOf } from './failureOf.js';
 import { WorkerFailure } from './WorkerFailure.js';
@@ -14,6 +15,7 @@ export interface WorkerDeps extends Grader {
   packages: Pick<PackageSource, 'get'>;
   report: (msg: ResultMessage) => Promise<void>;
   publish: (submissionId: string, event: SubmissionEvent) => Promise<void>;
+  metrics?: Pick<WorkerMetrics, 'run'>;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob
     await deps.publish(id, { type: 'running' });
     // Only a retried or retaken run can find a container of an earlier attempt whose worker died.
     if (job.attemptsMade > 0 || job.stalledCounter > 0) await removeRunContainers(deps.docker, id);
+    const startedAt = performance.now();
     const { score, log } = await grade(deps, {
       runId: id,
       pkg,
@@ -39,6 +42,7 @@ export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob
       onTest: (test) => void deps.publish(id, { type: 'test', test }).catch(() => undefined),
     });
     if (signal.aborted) throw new WorkerShutdownError();
+    deps.metrics?.run(pkg.manifest.runner, score.verdict, (performance.now() - startedAt) / 1000);
     await deps.report({ kind: 'completed', ownerId, submissionId: id, result: { score, log } });
   } catch (err) {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

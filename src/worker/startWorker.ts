@@ -13,6 +13,8 @@ import type { SubmissionJob } from '../queue/submissionJob.js';
 import { sendValidationReport, startValidationWorker, type ValidationReportMessage } from '../queue/validationQueue.js';
 import { removeExpiredContainers } from '../sandbox/containerReaper.js';
 import { WarmPool } from '../sandbox/warmPool.js';
+import type { Registry } from 'prom-client';
+import { workerMetrics } from '../metrics/workerMetrics.js';
 import { processPractice } from './processPractice.js';
 import { processSubmission, type WorkerDeps } from './processSubmission.js';
 import { processValidation } from './processValidation.js';
@@ -34,6 +36,8 @@ export interface WorkerConnections {
   results: Queue<ResultMessage>;
   reports: Queue<ValidationReportMessage>;
   publish: WorkerDeps['publish'];
+  /** Where the worker's figures go: its process's registry. */
+  metrics: Registry;
 }
 
 /** Settings a caller (a test) may change from the configured ones. */
@@ -45,8 +49,9 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
   const settings = { ...conn.config.worker, ...settingOverrides };
   const { log, docker } = conn;
   const shutdown = new AbortController();
+  const metrics = workerMetrics(conn.metrics);
   const pool = settings.poolSize > 0
-    ? new WarmPool(docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID(), scope: conn.config.queueName }, (err) =>
+    ? new WarmPool(docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID(), scope: conn.config.queueName, onTake: metrics.poolTake }, (err) =>
         log.warn({ err }, 'warm pool could not start a sandbox'))
     : undefined;
   const deps: WorkerDeps = {
@@ -57,7 +62,9 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
     packages: new PackageSource(conn.redis, conn.config.queueName),
     report: (msg) => sendResult(conn.results, msg),
     publish: conn.publish,
+    metrics,
   };
+  const unwatchPool = pool ? metrics.watchPool(pool) : undefined;
   const worker = new Worker<SubmissionJob>(conn.config.queueName, (job) => processSubmission(deps, job, shutdown.signal), {
     connection: conn.redis,
     concurrency: settings.concurrency,
@@ -66,10 +73,14 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
     maxStalledCount: 2,
     autorun: false,
   });
+  // Every line about a run names its submission and the API request that made it (reqId, as Fastify calls it).
+  const runLog = (job: { data: SubmissionJob }) => log.child({ submissionId: job.data.submissionId, reqId: job.data.requestId });
+  worker.on('active', (job) => runLog(job).info({ attempt: job.attemptsMade + 1 }, 'submission run started'));
+  worker.on('completed', (job) => runLog(job).info('submission run finished'));
   worker.on('failed', (job, err) => {
     if (!job) return;
     const { ownerId, submissionId } = job.data;
-    log.warn({ submissionId, attempt: job.attemptsMade, err: err.message }, 'submission run failed');
+    runLog(job).warn({ attempt: job.attemptsMade, err: err.message }, 'submission run failed');
     // processSubmission reports its own last attempt; a job that still ends up failed was given up
     // by the stall checker (its workers kept dying). A second report of the same end is dropped.
     void job.getState().then((state) => {
@@ -112,6 +123,7 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
       shutdown.abort();
       await Promise.all([worker.close(), practice.close(), validations.close()]);
       await pool?.close();
+      unwatchPool?.();
     },
   };
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonBodyLimit } from '../../src/http/bodyLimit.js';
 import { repoRoot } from '../../src/repoRoot.js';
+import { SUBMISSION_LIMITS } from '../../src/submissions/submissionLimits.js';
 import { queuedCount, startTestService, type TestService } from '../support/testService.js';
 
 const FIXTURES = path.join(repoRoot, 'test/fixtures/challenges');
@@ -63,7 +65,7 @@ describe('POST /v1/submissions rejects bad input with a problem naming the field
   });
 
   it('rejects a body over the size limit with 413', async () => {
-    const res = await submit({ ...valid, files: [{ path: 'a.py', content: 'x'.repeat(5 * 1024 * 1024) }] });
+    const res = await submit({ ...valid, files: [{ path: 'a.py', content: 'x'.repeat(jsonBodyLimit(SUBMISSION_LIMITS) + 1) }] });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ status: 413 });
   });

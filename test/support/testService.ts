@@ -1,5 +1,6 @@
 import { loadChallenges } from '../../src/challenges/loadChallenges.js';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { openApiRuntime, type ApiRuntime } from '../../src/runtime/apiRuntime.js';
@@ -29,6 +30,8 @@ export interface TestServiceOptions {
   env?: Record<string, string>;
   /** The database kind; by default the suite's (ASSAY_TEST_DATABASE). */
   database?: 'sqlite' | 'postgres';
+  /** Where the service (runtime, worker and HTTP app) logs; by default pino at LOG_LEVEL, the app silent. */
+  log?: Logger;
 }
 
 /** The real service (database, Redis queue, Docker worker, result recorder) on its own database and queue. */
@@ -36,9 +39,9 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   const database = await createTestDatabase(opts.database);
   const env = isolatedEnv(database, opts.env);
   const config = loadConfig(env);
-  const rt = await openApiRuntime(config);
+  const rt = await openApiRuntime(config, opts.log);
   await loadChallenges(rt.store.challenges, BUILTIN_OWNER, config.challengesDir);
-  const app = await buildApp(appServices(rt), appInfra(rt), false);
+  const app = await buildApp(appServices(rt), appInfra(rt), opts.log ?? false);
   rt.startConsumers();
   const org = await seedOrganisation(rt, 'acme');
   const svc: TestService = {

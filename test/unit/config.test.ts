@@ -38,8 +38,26 @@ describe('loadConfig', () => {
         dispatchIntervalMs: 1000,
         retentionDays: 30,
       },
+      admission: { maxQueued: 10_000, perClient: { max: 120, windowMs: 60_000 }, ssePerClient: 20 },
+      timeouts: { connectionMs: 60_000, keepAliveMs: 5000, requestMs: 30_000, headersMs: 10_000, checkIntervalMs: 1000 },
+      pressure: { maxEventLoopDelayMs: 1000, maxHeapUsedBytes: 0, retryAfterS: 10 },
+      metrics: { token: null, workerPort: 0, workerHost: '127.0.0.1' },
+      adminPassword: null,
       logLevel: 'info',
     });
+  });
+
+  it('reads the operations settings, and refuses inconsistent or weak ones', () => {
+    expect(loadConfig({ SUBMISSIONS_MAX_QUEUED: '50', PRESSURE_MAX_HEAP_USED_MB: '512', METRICS_TOKEN: 'a-long-enough-metrics-token', ADMIN_PASSWORD: 'a-long-enough-password' })).toMatchObject({
+      admission: { maxQueued: 50 },
+      pressure: { maxHeapUsedBytes: 512 * 1024 * 1024 },
+      metrics: { token: 'a-long-enough-metrics-token' },
+      adminPassword: 'a-long-enough-password',
+    });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ SUBMISSIONS_MAX_QUEUED: '0' })).toThrow(/SUBMISSIONS_MAX_QUEUED/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('reads the webhook retry schedule as a list of delays, and refuses anything else', () => {

@@ -41,7 +41,7 @@ describe('serving the web app', () => {
   });
 
   it('leaves the API\'s paths to the API: unknown ones stay problem+json 404s', async () => {
-    for (const url of ['/v1/nothing-here', '/v1', '/docs/nothing-here', '/metrics', '/admin/x', '/healthz/x', '/assets/missing.js'.replace('/assets', '/v1/assets')]) {
+    for (const url of ['/v1/nothing-here', '/v1', '/docs/nothing-here', '/metrics/x', '/admin/x', '/healthz/x', '/assets/missing.js'.replace('/assets', '/v1/assets')]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toMatch(/^application\/problem\+json/);

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventHub } from '../../events/eventHub.js';
 import type { SubmissionEvent } from '../../events/submissionEvent.js';
 import type { ScoredTest } from '../../scoring/scoreRun.js';
+import { clientKey } from '../clientKey.js';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -18,8 +19,9 @@ export interface RunStream {
  * snapshot, after which the stream ends.
  */
 export async function streamRun(request: FastifyRequest, reply: FastifyReply, events: EventHub, id: string, run: RunStream): Promise<void> {
-  // Answers 404 (before the stream starts) for a run the caller cannot see.
+  // Answers 404 (before the stream starts) for a run the caller cannot see, then 429 past the client's streams.
   await run.snapshot();
+  const release = request.server.streamSlots.take(clientKey(request));
 
   const raw = reply.raw;
   let open = true;
@@ -28,6 +30,7 @@ export async function streamRun(request: FastifyRequest, reply: FastifyReply, ev
     if (!open) return;
     open = false;
     clearInterval(heartbeat);
+    release();
     void unsubscribe();
     raw.end();
   };
@@ -57,9 +60,22 @@ export async function streamRun(request: FastifyRequest, reply: FastifyReply, ev
 
   reply.hijack();
   raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  // A stream is quiet between events by design: the heartbeat, not the idle timeout, finds dead peers.
+  request.raw.socket?.setTimeout(0);
   const heartbeat = setInterval(() => open && raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  request.raw.on('close', close);
-  unsubscribe = await events.subscribe(id, (e) => (pending ? pending.push(e) : relay(e)));
+  raw.on('close', close);
+  // The client may already have gone (during the snapshot read); then nothing is subscribed at all.
+  if (raw.destroyed || request.raw.socket?.destroyed) return close();
+  // Whenever the client goes, even while this subscribe is under way, the subscription is undone once made.
+  const subscribed = events.subscribe(id, (e) => (pending ? pending.push(e) : relay(e)));
+  unsubscribe = () => subscribed.then((undo) => undo(), () => undefined);
+  try {
+    await subscribed;
+  } catch (err) {
+    request.log.warn({ err }, 'event stream could not subscribe');
+    return close();
+  }
+  if (!open) return;
   await sendSnapshot();
   const early = pending;
   pending = null;

@@ -13,6 +13,8 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** /metrics and Bull Board (plugins/external/metrics.ts, adminQueues.ts). */
+const OPERATOR_PATHS = /^\/(metrics|admin)(\/|\?|$)/;
 
 /** Applicant-tracking systems (Greenhouse) can only send HTTP Basic: there, an API key is the username. */
 const INTEGRATIONS_PREFIX = '/integrations/';
@@ -33,6 +35,8 @@ export const actor = fp(async (app) => {
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
     request.actor = { kind: 'anonymous' };
+    // Operator endpoints check their own credentials (METRICS_TOKEN, ADMIN_PASSWORD), which are not API keys.
+    if (OPERATOR_PATHS.test(request.url)) return;
     const auth = request.headers.authorization;
     if (auth !== undefined) {
       const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1] ?? (request.url.startsWith(INTEGRATIONS_PREFIX) ? basicUsername(auth) : undefined);

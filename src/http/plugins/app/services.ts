@@ -8,6 +8,7 @@ import type { CandidateService } from '../../../invitations/candidateService.js'
 import type { InvitationService } from '../../../invitations/invitationService.js';
 import type { MemberService } from '../../../members/memberService.js';
 import type { SessionService } from '../../../sessions/sessionService.js';
+import type { AdmissionSettings } from '../../../config.js';
 import type { EventHub } from '../../../events/eventHub.js';
 import type { ServerLimits } from '../../../sandbox/limits.js';
 import type { SubmissionService } from '../../../submissions/submissionService.js';
@@ -32,6 +33,8 @@ export interface AppServices {
   /** Whether the session cookie is marked Secure (off only for plain-HTTP development). */
   cookieSecure: boolean;
   serverLimits: ServerLimits;
+  /** Per-client caps: submissions per window, open event streams. */
+  admission: AdmissionSettings;
   /** How many practice runs a candidate may start per window. */
   practiceLimit: { runsPerWindow: number; windowMs: number };
   /** Liveness of what the API depends on, for /readyz. */

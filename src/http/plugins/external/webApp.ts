@@ -3,9 +3,6 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 
-/** The app's own scripts and styles only (CodeMirror injects style elements); it talks to this origin alone. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 /** Paths the API owns: an unknown one is the API's problem+json 404, never the web app's page. */
 const API_PATHS = /^\/(v1|docs|metrics|admin|integrations|healthz|readyz|openapi\.json)(\/|\?|$)/;
 
@@ -27,9 +24,7 @@ export const webApp: FastifyPluginAsync<{ root: string }> = async (app, opts) =>
   });
 };
 
-/** Built assets carry a content hash in their names and never change; index.html is checked each time. */
+/** Built assets carry a content hash in their names and never change; index.html is checked each time. Its CSP is securityHeaders.ts'. */
 function cacheHeaders(reply: FastifyReply, file: string): void {
   reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-  reply.header('content-security-policy', CSP);
-  reply.header('x-content-type-options', 'nosniff');
 }

@@ -5,6 +5,8 @@ import { CandidateSubmissionSchema, DraftInputSchema, DraftSchema, InvitationSch
 import { ChallengeParamsSchema, ChallengeSchema } from '../../schemas/challenge.js';
 import { ProblemSchema } from '../../schemas/problem.js';
 import { CreateSubmissionSchema, SubmissionParamsSchema } from '../../schemas/submission.js';
+import { submissionRateLimit } from '../../clientKey.js';
+import { logSubmission } from '../../logSubmission.js';
 import { streamRun } from '../../sse/streamRun.js';
 import { draftView, invitationView } from '../../views/assessmentViews.js';
 import { challengeView } from '../../views/challengeView.js';
@@ -19,7 +21,7 @@ const practiceKey = (request: FastifyRequest) => (request.actor.kind === 'candid
 
 /** The candidate's own session, authenticated by the invitation's token (`Authorization: Bearer inv_…`) only. */
 export const candidateRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { candidates, serverLimits, events, practiceLimit } = app.services;
+  const { candidates, serverLimits, events, practiceLimit, admission } = app.services;
 
   app.get('/candidate', {
     schema: {
@@ -48,9 +50,10 @@ export const candidateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/candidate/start', { schema: { tags: ['candidate'], summary: 'Start the clock', security, response: { 200: Type.Pick(InvitationSchema, ['state', 'startedAt', 'deadline']), ...errors } } },
     async (request) => invitationView(await candidates.start(request.actor)));
 
-  app.post('/candidate/submissions', { schema: { tags: ['candidate'], summary: 'Submit a challenge\'s files, scored against its hidden tests', security, body: CreateSubmissionSchema, response: { 202: CandidateSubmissionSchema, 413: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema, ...errors } } },
+  app.post('/candidate/submissions', { schema: { tags: ['candidate'], summary: 'Submit a challenge\'s files, scored against its hidden tests', security, body: CreateSubmissionSchema, response: { 202: CandidateSubmissionSchema, 413: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema, 503: ProblemSchema, ...errors } }, config: { rateLimit: submissionRateLimit(admission.perClient) } },
     async (request, reply) => {
-      const s = await candidates.submit(request.actor, request.body);
+      const s = await candidates.submit(request.actor, request.body, request.id);
+      logSubmission(request, reply, s.id, false);
       return reply.code(202).header('location', `/v1/candidate/submissions/${s.id}`).send(candidateSubmissionView(s, 'none'));
     });
 
