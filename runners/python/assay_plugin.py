@@ -8,7 +8,7 @@ from assay_integrity import Integrity
 from assay_messages import collection_error_message, exception_message
 
 # Statuses in order of precedence: a test takes the worst status of its setup, call and teardown.
-RANK = {"pass": 0, "fail": 1, "error": 2}
+RANK = {"pass": 0, "skip": 1, "fail": 2, "error": 3}
 
 
 class AssayPlugin:
@@ -77,9 +77,9 @@ class AssayPlugin:
 def _phase_outcome(report, call):
     """(status, message) of one phase: fail for a failed assertion in the test itself, error otherwise."""
     if report.skipped:
-        # Skipping earns nothing: candidate code can call pytest.skip() as well as a test can.
+        # Reported as skipped with its reason; it earns nothing, as candidate code can call pytest.skip() too.
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else "skipped"
-        return "fail", f"not run: {reason}"
+        return "skip", reason
     if not report.failed:
         return "pass", None
     if call.excinfo is None:

@@ -38,9 +38,9 @@ function skillScores(manifest: Manifest, tests: ScoredTest[]): SkillScore[] {
   });
 }
 
-const STATUS: Record<HarnessTest['status'], TestStatus> = { pass: 'passed', fail: 'failed', error: 'error' };
+const STATUS: Record<HarnessTest['status'], TestStatus> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped' };
 
-/** One reported test, worth `maxPoints` when it passed and nothing otherwise. */
+/** One reported test, worth `maxPoints` when it passed and nothing otherwise (a skipped test earns nothing). */
 export function scoreTest(t: HarnessTest, maxPoints: number): ScoredTest {
   const status = STATUS[t.status];
   return { name: t.name, status, points: status === 'passed' ? maxPoints : 0, maxPoints, message: t.message, durationMs: t.durationMs };
