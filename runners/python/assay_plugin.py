@@ -28,19 +28,32 @@ class AssayPlugin:
 
     def pytest_runtest_logreport(self, report):
         if report.when == "setup":
-            self._current = {"name": report.nodeid, "status": "pass", "message": None, "duration": 0.0}
+            self._current = {"name": report.nodeid, "status": "pass", "message": None, "duration": 0.0,
+                             "subtests": [], "output": ""}
         test = self._current
-        test["duration"] += report.duration
         status = getattr(report, "assay_status", "pass")
+        context = getattr(report, "context", None)
+        if context is not None:
+            # A subtest (pytest-subtests, or unittest's subTest): its test takes its status, and lists
+            # every subtest that did not pass; what it printed was captured apart from the test's own.
+            test["output"] += report.capstdout + report.capstderr
+            if status != "pass":
+                test["subtests"].append(f"{_subtest_name(context)}: {status}: {report.assay_message}")
+                test["status"] = max(test["status"], status, key=RANK.get)
+            return
+        test["duration"] += report.duration
         if RANK[status] > RANK[test["status"]]:
             test["status"], test["message"] = status, report.assay_message
         if report.when == "teardown":
+            if test["subtests"]:
+                own = [test["message"]] if test["message"] else []
+                test["message"] = "\n\n".join(own + [f"{len(test['subtests'])} subtest(s) did not pass:"] + test["subtests"])
             tampered = self._integrity.tampered()
             if tampered:
                 test["status"] = "error"
                 test["message"] = f"the solution modified the test framework ({', '.join(tampered)}); results cannot be trusted"
             # By teardown, the report's sections hold what every phase printed.
-            output = report.capstdout + report.capstderr
+            output = test["output"] + report.capstdout + report.capstderr
             self._tests.append(self._events.test(
                 test["name"], test["status"], test["message"], output or None, round(test["duration"] * 1000)))
 
@@ -72,6 +85,14 @@ class AssayPlugin:
         if not self.finished:
             self.finished = True
             self._events.result(status, message, self._tests)
+
+
+def _subtest_name(context):
+    """`[message] (key=value, …)`, as pytest-subtests names a subtest."""
+    parts = [] if context.msg is None else [f"[{context.msg}]"]
+    if context.kwargs:
+        parts.append("(" + ", ".join(f"{key}={value!r}" for key, value in context.kwargs.items()) + ")")
+    return " ".join(parts) or "(subtest)"
 
 
 def _phase_outcome(report, call):

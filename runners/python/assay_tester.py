@@ -23,7 +23,8 @@ from assay_proxies import RemoteModules  # noqa: E402
 import assay_candidate_tests  # noqa: E402
 
 TESTS = "/work/tests"
-PYTEST_ARGS = ["-p", "no:cacheprovider", f"--rootdir={TESTS}", f"--confcutdir={TESTS}", TESTS]
+# Plugins are named, never autoloaded: only pytest-subtests (the `subtests` fixture, unittest's subTest).
+PYTEST_ARGS = ["-p", "no:cacheprovider", "-p", "pytest_subtests", f"--rootdir={TESTS}", f"--confcutdir={TESTS}", TESTS]
 
 
 def forward_switch_interval(endpoint):
