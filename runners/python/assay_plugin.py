@@ -100,7 +100,7 @@ def _phase_outcome(report, call):
     if report.skipped:
         # Reported as skipped with its reason; it earns nothing, as candidate code can call pytest.skip() too.
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else "skipped"
-        return "skip", reason
+        return "skip", reason.removeprefix("Skipped: ")
     if not report.failed:
         return "pass", None
     if call.excinfo is None:

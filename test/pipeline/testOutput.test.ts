@@ -38,7 +38,7 @@ describe('what a run printed and skipped, through the API', () => {
     const { id } = created.json() as { id: string };
     const r = await waitForResult(svc, id);
 
-    expect(r).toMatchObject({ status: 'completed', verdict: 'failed', score: { earned: 3, max: 6 } });
+    expect(r, JSON.stringify(r, null, 2)).toMatchObject({ status: 'completed', verdict: 'failed', score: { earned: 3, max: 6 } });
     const byName: Record<string, { output: string | null }> = Object.fromEntries((r.tests as { name: string; output: string | null }[]).map((t) => [t.name, t]));
     expect(byName['test_report.py::test_reads_the_bitmap']).toMatchObject({ status: 'passed', points: 2 });
     // The solution's path is named relative to the solution, never /work/solution.
