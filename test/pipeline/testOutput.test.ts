@@ -26,14 +26,45 @@ def greet(name):
     return f"hello {name}"
 `;
 
+const FILES = [
+  { path: 'report/__init__.py', content: '' },
+  { path: 'report/bitmap.py', content: MODULE },
+  { path: 'report/bitmap.bin', content: BITMAP.toString('base64'), encoding: 'base64' },
+];
+
+/** A started candidate session on report-python, whose assessment shows results as `visibility` says. */
+async function candidateSession(visibility: 'tests' | 'full') {
+  const a = await svc.inject({ method: 'POST', url: '/v1/assessments', payload: { name: visibility, instructions: '', timeLimitMinutes: 30, maxSubmissions: 1, resultVisibility: visibility, challenges: [{ slug: 'report-python', weight: 1 }] } });
+  expect(a.statusCode, a.body).toBe(201);
+  const inv = await svc.inject({ method: 'POST', url: `/v1/assessments/${a.json().id}/invitations`, payload: { candidate: { name: 'Ada', email: `ada-${visibility}@example.com` } } });
+  expect(inv.statusCode, inv.body).toBe(201);
+  const headers = { authorization: `Bearer ${inv.json().token}` };
+  expect((await svc.app.inject({ method: 'POST', url: '/v1/candidate/start', headers })).statusCode).toBe(200);
+  return (method: 'GET' | 'POST', url: string, payload?: object) => svc.app.inject({ method, url, payload, headers });
+}
+
+async function candidateResult(visibility: 'tests' | 'full') {
+  const candidate = await candidateSession(visibility);
+  const submitted = await candidate('POST', '/v1/candidate/submissions', { challenge: 'report-python', files: FILES });
+  expect(submitted.statusCode, submitted.body).toBe(202);
+  for (const until = Date.now() + 90_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    const s = (await candidate('GET', `/v1/candidate/submissions/${submitted.json().id}`)).json();
+    if (s.status === 'completed' || s.status === 'failed') return s as { tests: Record<string, unknown>[] };
+  }
+  throw new Error('the candidate\'s submission was never scored');
+}
+
 describe('what a run printed and skipped, through the API', () => {
+  it('shows a candidate each test\'s output and a skip\'s reason only when the assessment shows full results', async () => {
+    const [full, tests] = await Promise.all([candidateResult('full'), candidateResult('tests')]);
+    expect(full.tests).toContainEqual(expect.objectContaining({ name: 'test_report.py::test_greets', status: 'passed', output: 'greeting ada\nthe test checks the greeting\n' }));
+    expect(full.tests).toContainEqual(expect.objectContaining({ name: 'test_report.py::test_not_ready', status: 'skipped', message: 'the feature is not ready' }));
+    expect(tests.tests).toContainEqual({ name: 'test_report.py::test_not_ready', status: 'skipped', points: 0, maxPoints: 3 });
+    for (const t of tests.tests) expect(Object.keys(t)).toEqual(['name', 'status', 'points', 'maxPoints']);
+  });
+
   it('runs an empty __init__.py and a base64 binary file, and shows each test\'s output and a skip with its reason', async () => {
-    const files = [
-      { path: 'report/__init__.py', content: '' },
-      { path: 'report/bitmap.py', content: MODULE },
-      { path: 'report/bitmap.bin', content: BITMAP.toString('base64'), encoding: 'base64' },
-    ];
-    const created = await svc.inject({ method: 'POST', url: '/v1/submissions', payload: { challenge: 'report-python', files } });
+    const created = await svc.inject({ method: 'POST', url: '/v1/submissions', payload: { challenge: 'report-python', files: FILES } });
     expect(created.statusCode, created.body).toBe(202);
     const { id } = created.json() as { id: string };
     const r = await waitForResult(svc, id);
@@ -49,7 +80,7 @@ describe('what a run printed and skipped, through the API', () => {
 
     // The reviewer's view: the files as sent (the binary one still base64) and the run's whole log.
     const code = (await svc.inject({ method: 'GET', url: `/v1/submissions/${id}/code` })).json();
-    expect(code.files).toEqual(files);
+    expect(code.files).toEqual(FILES);
     expect(code.log).toContain('greeting ada');
   });
 });
