@@ -12,7 +12,7 @@ RANK = {"pass": 0, "skip": 1, "fail": 2, "error": 3}
 
 
 class AssayPlugin:
-    def __init__(self, nonce):
+    def __init__(self, nonce, mark=lambda: None):
         # The real stdout, saved before pytest's fd capture points fd 1 at a temporary file.
         self._events = EventWriter(nonce, os.dup(1))
         self._tests = []
@@ -20,6 +20,8 @@ class AssayPlugin:
         self._collection_errors = {}
         self.finished = False
         self._integrity = Integrity(AssayPlugin, EventWriter)
+        # Marks the end of a test in the solution's output, before its event: what it printed goes with it.
+        self._mark = mark
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -54,6 +56,10 @@ class AssayPlugin:
                 test["message"] = f"the solution modified the test framework ({', '.join(tampered)}); results cannot be trusted"
             # By teardown, the report's sections hold what every phase printed.
             output = test["output"] + report.capstdout + report.capstderr
+            try:
+                self._mark()
+            except Exception:  # noqa: BLE001 - a solution's process that is gone has nothing more to say
+                pass
             self._tests.append(self._events.test(
                 test["name"], test["status"], test["message"], output or None, round(test["duration"] * 1000)))
 
