@@ -60,8 +60,9 @@ export class RunReport {
     const names = started.slice(0, data.nesting).map((test) => test.name).concat(data.name);
     const name = `${this.#testFile(data.file)}::${names.join(' > ')}`;
     if (passed && (data.skip !== undefined || data.todo !== undefined)) {
-      // Skipping earns nothing, whoever asked for it.
-      this.#record(name, 'fail', `not run: ${data.skip ?? data.todo ?? 'skipped'}`, data);
+      // Reported as skipped with its reason; it earns nothing, whoever asked for it.
+      const reason = data.skip ?? data.todo;
+      this.#record(name, 'skip', typeof reason === 'string' ? reason : 'skipped', data);
     } else if (passed) {
       this.#record(name, 'pass', null, data);
     } else {

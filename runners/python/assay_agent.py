@@ -19,6 +19,13 @@ def switch_interval(_endpoint, _name, args):
     sys.setswitchinterval(float(args[0]))
 
 
+def mark(_endpoint, _name, args):
+    """Ends a test's share of this process's output: the harness splits it at the marker (runners/python/run)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.write(1, str(args[0]).encode())
+
+
 def run_tests(endpoint, name, args):
     """Only challenges whose candidates write tests need this, and what it imports (assay_candidate_tests)."""
     from assay_candidate_tests import run_here
@@ -32,7 +39,7 @@ def main():
     os.chdir("/work")
     sys.path.insert(0, SOLUTION)
     endpoint = Endpoint(control, trusts_peer=True, shares_locations=True, peer="the tests",
-                        commands={"switchinterval": switch_interval, "run_tests": run_tests})
+                        commands={"switchinterval": switch_interval, "mark": mark, "run_tests": run_tests})
     endpoint.closed.wait()
     # The tests are over: no daemon thread of the solution may keep the process alive.
     os._exit(0)

@@ -2,9 +2,10 @@
 import json
 
 
-def relay_events(events, stream, token, settle=lambda: None):
+def relay_events(events, stream, token, settle=lambda: None, solution_output=lambda: None):
     """Re-emits each event the stream carries under `token`; returns (got_result, tests) at its end.
-    `settle` runs just before the result goes out: after the result the container ends."""
+    `settle` runs just before the result goes out: after the result the container ends.
+    `solution_output` gives what the solution printed since the last test: it goes with the next one."""
     prefix = f"{token} ".encode()
     tests = []
     for line in stream:
@@ -13,7 +14,8 @@ def relay_events(events, stream, token, settle=lambda: None):
             continue
         if "test" in event:
             t = event["test"]
-            tests.append(events.test(t.get("name"), t.get("status"), t.get("message"), t.get("output"), t.get("durationMs")))
+            output = "".join(text for text in (solution_output(), t.get("output")) if isinstance(text, str)) or None
+            tests.append(events.test(t.get("name"), t.get("status"), t.get("message"), output, t.get("durationMs")))
         else:
             r = event["result"]
             settle()

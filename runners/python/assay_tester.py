@@ -23,7 +23,8 @@ from assay_proxies import RemoteModules  # noqa: E402
 import assay_candidate_tests  # noqa: E402
 
 TESTS = "/work/tests"
-PYTEST_ARGS = ["-p", "no:cacheprovider", f"--rootdir={TESTS}", f"--confcutdir={TESTS}", TESTS]
+# Plugins are named, never autoloaded: only pytest-subtests (the `subtests` fixture, unittest's subTest).
+PYTEST_ARGS = ["-p", "no:cacheprovider", "-p", "pytest_subtests", f"--rootdir={TESTS}", f"--confcutdir={TESTS}", TESTS]
 
 
 def forward_switch_interval(endpoint):
@@ -45,7 +46,7 @@ def main():
     sys.meta_path.append(RemoteModules(endpoint, start["modules"]))
     assay_candidate_tests.solution = endpoint
     forward_switch_interval(endpoint)
-    plugin = AssayPlugin(start["token"])
+    plugin = AssayPlugin(start["token"], mark=lambda: endpoint.request("mark", args=(start["marker"],)))
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     # pytest's terminal report would echo the hidden tests' source into the relay.
     sys.stdout = open(os.devnull, "w")

@@ -1,8 +1,11 @@
+import type { FileEncoding } from './fileBytes.js';
 import type { Manifest } from './manifest.js';
 
 export interface PackageFile {
   path: string;
   content: string;
+  /** `utf8` when absent; `base64` for a binary file. */
+  encoding?: FileEncoding;
 }
 
 /** A challenge package as loaded from disk and stored per version (docs/challenges.md). */

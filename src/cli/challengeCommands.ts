@@ -10,37 +10,26 @@ import type { Store } from '../platform/store.js';
 import { BUILTIN_OWNER } from '../tenancy/actor.js';
 import { UsageError } from './UsageError.js';
 
-/** The language of a runner's example fixture, where it is not named after the runner. */
-const EXAMPLE_LANGUAGE: Record<string, string> = { node: 'typescript', http: 'python' };
-
-/** `assay challenge new --runner <r> <dir>`: a package that works, made from the runner's passing fixture. */
+/**
+ * `assay challenge new --runner <r> <dir>`: the runner's skeleton (`runners/<r>/skeleton/`), a package
+ * that already passes `validate`: a reference, a starter that scores below it, a mutant per hidden test.
+ */
 export async function newChallenge(dir: string, runner: string): Promise<string> {
   if (!isRunnerName(runner)) throw new UsageError(`--runner must be one of ${RUNNERS.join(', ')}`);
   const slug = path.basename(path.resolve(dir));
-  const fixture = path.join(repoRoot, 'runners', runner, 'fixtures', 'pass');
-  const expected = JSON.parse(await readFile(path.join(fixture, 'expected.json'), 'utf8')) as { tests: Record<string, string> };
   if ((await readdir(dir).catch(() => [])).length > 0) throw new UsageError(`${dir} exists and is not empty`);
   await mkdir(dir, { recursive: true });
-  for (const [from, to] of [['solution', 'solution'], ['solution', 'starter'], ['tests', 'tests/hidden'], ['tests', 'tests/sample']] as const) {
-    await cp(path.join(fixture, from), path.join(dir, to), { recursive: true });
-  }
-  const manifest = {
-    slug,
-    title: slug.replaceAll('-', ' '),
-    summary: 'One sentence a candidate reads in the catalogue.',
-    runner,
-    language: EXAMPLE_LANGUAGE[runner] ?? runner,
-    skills: ['api-design'],
-    tests: Object.keys(expected.tests).map((name) => ({ name, points: 1 })),
-  };
-  await writeFile(path.join(dir, 'challenge.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await cp(path.join(repoRoot, 'runners', runner, 'skeleton'), dir, { recursive: true });
+  const manifestPath = path.join(dir, 'challenge.json');
+  const manifest = { slug, title: slug.replaceAll('-', ' '), ...(JSON.parse(await readFile(manifestPath, 'utf8')) as object) };
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   await writeFile(path.join(dir, 'statement.md'), `# ${manifest.title}\n\nWhat to build, the interface to implement, and how it is judged.\n`);
   return [
     `created ${dir} from the ${runner} runner's example; next:`,
     '  1. write statement.md, the reference in solution/ and the candidate\'s starting point in starter/',
     '  2. write tests/hidden/ (scored) and tests/sample/ (shown), list every hidden test in challenge.json with its points',
-    '  3. add plausible wrong solutions under mutants/<name>/ so each hidden test is shown to catch something',
-    `  4. npm run assay -- challenge validate ${dir}`,
+    '  3. keep a plausible wrong solution under mutants/<name>/ for each hidden test, so each is shown to catch something',
+    `  4. npx assay challenge validate ${dir}`,
   ].join('\n');
 }
 

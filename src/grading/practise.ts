@@ -20,7 +20,7 @@ export async function practise(grader: Grader, job: PracticeJob, opts: { signal?
   });
   const reported = [...firstReports(outcome.tests).keys()].map((name) => ({ name }));
   const score = scoreRun({ ...job.manifest, tests: reported }, outcome, job.limits);
-  const tests = score.tests.map(({ name, status, message, durationMs }) => ({ name, status, message, durationMs }));
+  const tests = score.tests.map(({ name, status, message, output, durationMs }) => ({ name, status, message, output, durationMs }));
   // A run that reported nothing passed nothing, whatever it claimed.
   const empty = tests.length === 0 && score.verdict === 'passed';
   return {

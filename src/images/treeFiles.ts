@@ -9,8 +9,8 @@ export interface TreeFile {
   mode: number;
 }
 
-/** Golden fixtures live beside a runner's harness but are no part of its image. */
-const NOT_IN_IMAGE = new Set(['fixtures']);
+/** Golden fixtures and the authoring skeleton live beside a runner's harness but are no part of its image. */
+const NOT_IN_IMAGE = new Set(['fixtures', 'skeleton']);
 
 /** Every regular file under `dir`, sorted by path, so that hashes and build contexts are reproducible. */
 export async function treeFiles(dir: string): Promise<TreeFile[]> {

@@ -40,11 +40,14 @@ export interface CandidateDeps {
   now?: () => Date;
 }
 
-/** What a candidate may see of one hidden test's result: its name and points from `tests` on, its message only with `full`. */
-const candidateTestView = (t: Pick<ScoredTest, 'name' | 'status' | 'points' | 'maxPoints' | 'message'>, visibility: 'tests' | 'full') =>
-  ({ name: t.name, status: t.status, points: t.points, maxPoints: t.maxPoints, ...(visibility === 'full' ? { message: t.message } : {}) });
+/**
+ * What a candidate may see of one hidden test's result: its name and points from `tests` on, its
+ * message and what it printed only with `full`.
+ */
+const candidateTestView = (t: Pick<ScoredTest, 'name' | 'status' | 'points' | 'maxPoints' | 'message' | 'output'>, visibility: 'tests' | 'full') =>
+  ({ name: t.name, status: t.status, points: t.points, maxPoints: t.maxPoints, ...(visibility === 'full' ? { message: t.message, output: t.output } : {}) });
 
-/** What a candidate may see of a submission of theirs: never the captured output, never hidden tests' source. */
+/** What a candidate may see of a submission of theirs: never the run's whole log, never hidden tests' source. */
 export function candidateSubmissionView(s: Submission, visibility: ResultVisibility) {
   const base = { id: s.id, challenge: s.challenge.slug, status: s.status, createdAt: s.createdAt.toISOString(), completedAt: s.completedAt?.toISOString() ?? null };
   if (visibility === 'none') return base;

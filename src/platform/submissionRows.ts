@@ -30,6 +30,7 @@ export interface TestRow {
   points: number;
   maxPoints: number;
   message: string | null;
+  output: string | null;
   durationMs: number | null;
 }
 
@@ -46,7 +47,7 @@ export function toSubmission(row: SubmissionRow, tests: TestRow[]): Submission {
     message: row.message,
     failureCode: row.failureCode as FailureCode | null,
     score: scored ? { earned: row.earned!, max: row.maxPoints!, percent: percent(row.earned!, row.maxPoints!) } : null,
-    tests: tests.map(({ name, status, points, maxPoints, message, durationMs }) => ({ name, status: status as ScoredTest['status'], points, maxPoints, message, durationMs })),
+    tests: tests.map(({ name, status, points, maxPoints, message, output, durationMs }) => ({ name, status: status as ScoredTest['status'], points, maxPoints, message, output, durationMs })),
     skills: (row.skillScores ?? []).map((s) => ({ ...s, percent: percent(s.earned, s.max) })),
     files: row.files,
     log: row.log,

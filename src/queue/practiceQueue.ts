@@ -29,6 +29,7 @@ export interface PracticeTest {
   name: string;
   status: TestStatus;
   message: string | null;
+  output: string | null;
   durationMs: number | null;
 }
 

@@ -1,5 +1,6 @@
 /** What a runner reports, per docs/runner-contract.md. */
-export type HarnessTestStatus = 'pass' | 'fail' | 'error';
+/** `skip`: the test was skipped (its reason in `message`); it earns nothing. */
+export type HarnessTestStatus = 'pass' | 'fail' | 'error' | 'skip';
 
 export interface HarnessTest {
   name: string;
@@ -20,7 +21,7 @@ export interface ResultDocument {
 
 export type HarnessEvent = { type: 'test'; test: HarnessTest } | { type: 'result'; result: ResultDocument };
 
-const TEST_STATUSES = new Set(['pass', 'fail', 'error']);
+const TEST_STATUSES = new Set(['pass', 'fail', 'error', 'skip']);
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 

@@ -1,6 +1,7 @@
 import { pack } from 'tar-stream';
 import type { Readable } from 'node:stream';
 import type { PackageFile } from '../challenges/challengePackage.js';
+import { fileBytes } from '../challenges/fileBytes.js';
 
 export interface SandboxFiles {
   solution: PackageFile[];
@@ -11,7 +12,7 @@ export interface SandboxFiles {
 export function inputArchive(files: SandboxFiles): Readable {
   const tar = pack();
   const add = (dir: string, list: PackageFile[]) => {
-    for (const f of list) tar.entry({ name: `${dir}/${f.path}`, mode: 0o644 }, f.content);
+    for (const f of list) tar.entry({ name: `${dir}/${f.path}`, mode: 0o644 }, fileBytes(f));
   };
   add('solution', files.solution);
   add('tests', files.tests);

@@ -2,6 +2,7 @@ import type { Manifest, Skill } from '../challenges/manifest.js';
 import type { HarnessTest } from '../sandbox/harnessEvents.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
+import { relativePaths } from './relativePaths.js';
 import { firstReports, reportRefusal } from './reportRefusal.js';
 import type { TestStatus, Verdict } from './verdict.js';
 
@@ -11,6 +12,8 @@ export interface ScoredTest {
   points: number;
   maxPoints: number;
   message: string | null;
+  /** What the test printed (stdout and stderr), capped by the runner with a note when cut. */
+  output: string | null;
   durationMs: number | null;
 }
 
@@ -38,12 +41,12 @@ function skillScores(manifest: Manifest, tests: ScoredTest[]): SkillScore[] {
   });
 }
 
-const STATUS: Record<HarnessTest['status'], TestStatus> = { pass: 'passed', fail: 'failed', error: 'error' };
+const STATUS: Record<HarnessTest['status'], TestStatus> = { pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped' };
 
-/** One reported test, worth `maxPoints` when it passed and nothing otherwise. */
+/** One reported test, worth `maxPoints` when it passed and nothing otherwise (a skipped test earns nothing). */
 export function scoreTest(t: HarnessTest, maxPoints: number): ScoredTest {
   const status = STATUS[t.status];
-  return { name: t.name, status, points: status === 'passed' ? maxPoints : 0, maxPoints, message: t.message, durationMs: t.durationMs };
+  return { name: t.name, status, points: status === 'passed' ? maxPoints : 0, maxPoints, message: relativePaths(t.message), output: relativePaths(t.output), durationMs: t.durationMs };
 }
 
 /** Why the run stopped early or was refused, if so, as a verdict and a message the candidate can act on. */
@@ -75,12 +78,12 @@ function abnormalEnd(manifest: Manifest, outcome: SandboxOutcome, limits: Sandbo
 export function scoreRun(manifest: Manifest, outcome: SandboxOutcome, limits: SandboxLimits): Score {
   const reported = firstReports(outcome.tests);
   const abnormal = abnormalEnd(manifest, outcome, limits);
-  const loadError = outcome.result?.status === 'error' ? outcome.result.message ?? 'The tests could not run.' : null;
+  const loadError = outcome.result?.status === 'error' ? relativePaths(outcome.result.message) ?? 'The tests could not run.' : null;
   const tests = manifest.tests.map((spec): ScoredTest => {
     const maxPoints = spec.points ?? 1;
     const t = reported.get(spec.name);
     if (!t) {
-      return { name: spec.name, status: 'not_run', points: 0, maxPoints, message: abnormal?.message ?? loadError ?? 'The test did not run.', durationMs: null };
+      return { name: spec.name, status: 'not_run', points: 0, maxPoints, message: abnormal?.message ?? loadError ?? 'The test did not run.', output: null, durationMs: null };
     }
     return scoreTest(t, maxPoints);
   });

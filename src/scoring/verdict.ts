@@ -12,7 +12,7 @@ export const VERDICTS = [
 
 export type Verdict = (typeof VERDICTS)[number];
 
-/** Per-test outcome as the API reports it. */
-export const TEST_STATUSES = ['passed', 'failed', 'error', 'not_run'] as const;
+/** Per-test outcome as the API reports it; `skipped` and `not_run` earn nothing but still count towards the maximum. */
+export const TEST_STATUSES = ['passed', 'failed', 'error', 'skipped', 'not_run'] as const;
 
 export type TestStatus = (typeof TEST_STATUSES)[number];

@@ -1,13 +1,12 @@
+import type { PackageFile } from '../challenges/challengePackage.js';
 import type { Score, ScoredTest } from '../scoring/scoreRun.js';
 import type { Verdict } from '../scoring/verdict.js';
 import type { FailureCode } from './failureCode.js';
 
 export type SubmissionStatus = 'queued' | 'running' | 'completed' | 'failed';
 
-export interface SubmittedFile {
-  path: string;
-  content: string;
-}
+/** A file of a submission; its `encoding` (default `utf8`) says whether `content` is text or base64. */
+export type SubmittedFile = PackageFile;
 
 /** What a client asks to have graded. */
 export interface SubmissionRequest {

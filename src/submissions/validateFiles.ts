@@ -1,9 +1,12 @@
 import type { FieldProblem } from '../errors/AppError.js';
 import { ValidationError } from '../errors/ValidationError.js';
+import { fileBytes } from '../challenges/fileBytes.js';
 import { SUBMISSION_LIMITS } from './submissionLimits.js';
 import type { SubmittedFile } from './submission.js';
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+/** Canonical base64 (padded, no whitespace): what decodes is exactly what was sent. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Why a path cannot be a file inside the solution folder, or null when it can. */
 function pathProblem(path: string): string | null {
@@ -17,9 +20,16 @@ function pathProblem(path: string): string | null {
   return null;
 }
 
+/** Why a file's content cannot be decoded, or null when it can. */
+function contentProblem(file: SubmittedFile): string | null {
+  if (file.encoding === 'base64') return BASE64.test(file.content) ? null : 'is not valid base64';
+  return file.content.isWellFormed() ? null : 'is not valid UTF-8 text (lone surrogate)';
+}
+
 /**
- * What the schema cannot say about submitted files: safe paths, no duplicates, well-formed
- * Unicode (a lone surrogate cannot be written as UTF-8) and the total size.
+ * What the schema cannot say about submitted files: safe paths, no duplicates, content that decodes
+ * (well-formed Unicode, as a lone surrogate cannot be written as UTF-8, or base64), sizes counted in
+ * decoded bytes, and some content at all (an empty file, such as `__init__.py`, is fine).
  */
 export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -32,8 +42,15 @@ export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
     const first = seen.get(key);
     if (first !== undefined) problems.push({ field: `/body/files/${i}/path`, message: `duplicates /body/files/${first}/path` });
     else seen.set(key, i);
-    if (!file.content.isWellFormed()) problems.push({ field: `/body/files/${i}/content`, message: 'is not valid UTF-8 text (lone surrogate)' });
-    total += Buffer.byteLength(file.content);
+    const content = contentProblem(file);
+    if (content) {
+      problems.push({ field: `/body/files/${i}/content`, message: content });
+      return;
+    }
+    const bytes = fileBytes(file).length;
+    // Text is capped by the schema; base64 is longer than what it holds, so its decoded size is checked here.
+    if (file.encoding === 'base64' && bytes > SUBMISSION_LIMITS.maxFileBytes) problems.push({ field: `/body/files/${i}/content`, message: `size ${bytes} bytes exceeds ${SUBMISSION_LIMITS.maxFileBytes}` });
+    total += bytes;
   });
   files.forEach((file, i) => {
     const segments = file.path.toLowerCase().split('/');
@@ -43,6 +60,7 @@ export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
       if (clash !== undefined) problems.push({ field: `/body/files/${i}/path`, message: `is inside /body/files/${clash}/path, which is a file` });
     }
   });
+  if (problems.length === 0 && total === 0) problems.push({ field: '/body/files', message: 'every file is empty: there is nothing to run' });
   if (total > SUBMISSION_LIMITS.maxTotalBytes) {
     problems.push({ field: '/body/files', message: `total size ${total} bytes exceeds ${SUBMISSION_LIMITS.maxTotalBytes}` });
   }

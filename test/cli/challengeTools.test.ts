@@ -96,18 +96,6 @@ describe('assay challenge validate', () => {
   });
 });
 
-describe('assay challenge new', () => {
-  it('makes a skeleton that is a valid package but for its starter', async () => {
-    const parent = await mkdtemp(path.join(os.tmpdir(), 'assay-new-'));
-    temps.push(parent);
-    const dir = path.join(parent, 'my-first-challenge');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'challenge', 'new', '--runner', 'python', dir], { cwd: repoRoot });
-    expect(stdout).toMatch(/created .*my-first-challenge/);
-    const report = await validatePackage(grader, config.sandbox, dir);
-    expect(report.problems).toEqual(['the starter files already score 100%: the challenge asks nothing of the candidate.']);
-  });
-});
-
 describe('assay challenge import / export and regrade', () => {
   it('round-trips a package through the database as the same version, and re-grades without touching history', async () => {
     const env = isolatedEnv(createSqliteDatabase());

@@ -32,12 +32,13 @@ const score: Score = {
   verdict: 'failed',
   message: null,
   earned: 2,
-  max: 3,
+  max: 4,
   tests: [
-    { name: 'a', status: 'passed', points: 2, maxPoints: 2, message: null, durationMs: 5 },
-    { name: 'b', status: 'failed', points: 0, maxPoints: 1, message: 'expected 1', durationMs: null },
+    { name: 'a', status: 'passed', points: 2, maxPoints: 2, message: null, output: 'printed\n', durationMs: 5 },
+    { name: 'b', status: 'failed', points: 0, maxPoints: 1, message: 'expected 1', output: null, durationMs: null },
+    { name: 'c', status: 'skipped', points: 0, maxPoints: 1, message: 'needs a database', output: null, durationMs: 0 },
   ],
-  skills: [{ skill: 'testing', earned: 2, max: 3 }],
+  skills: [{ skill: 'testing', earned: 2, max: 4 }],
 };
 
 describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
@@ -164,9 +165,9 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
       expect(await store.submissions.get(A, r.id)).toMatchObject({
         status: 'completed',
         verdict: 'failed',
-        score: { earned: 2, max: 3, percent: 66.67 },
+        score: { earned: 2, max: 4, percent: 50 },
         tests: score.tests,
-        skills: [{ skill: 'testing', earned: 2, max: 3, percent: 66.67 }],
+        skills: [{ skill: 'testing', earned: 2, max: 4, percent: 50 }],
         log: 'out',
         attempts: 2,
         startedAt: later(2),

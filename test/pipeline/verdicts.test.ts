@@ -25,9 +25,9 @@ describe('a submission through the real queue, worker and Docker sandbox', () =>
     const r = await run('def add(a, b):\n    return a + b\n');
     expect(r).toMatchObject({ status: 'completed', verdict: 'passed', message: null, score: { earned: 6, max: 6, percent: 100 } });
     expect(r.tests).toEqual([
-      { name: 'test_sum.py::test_adds_positive_numbers', status: 'passed', points: 2, maxPoints: 2, message: null, durationMs: expect.any(Number) },
-      { name: 'test_sum.py::test_adds_negative_numbers', status: 'passed', points: 1, maxPoints: 1, message: null, durationMs: expect.any(Number) },
-      { name: 'test_sum.py::test_slow_but_fine', status: 'passed', points: 3, maxPoints: 3, message: null, durationMs: expect.any(Number) },
+      { name: 'test_sum.py::test_adds_positive_numbers', status: 'passed', points: 2, maxPoints: 2, message: null, output: null, durationMs: expect.any(Number) },
+      { name: 'test_sum.py::test_adds_negative_numbers', status: 'passed', points: 1, maxPoints: 1, message: null, output: null, durationMs: expect.any(Number) },
+      { name: 'test_sum.py::test_slow_but_fine', status: 'passed', points: 3, maxPoints: 3, message: null, output: null, durationMs: expect.any(Number) },
     ]);
     expect(r.tests[2].durationMs).toBeGreaterThanOrEqual(300);
     expect(r.skills).toEqual([{ skill: 'debugging', earned: 6, max: 6, percent: 100 }]);

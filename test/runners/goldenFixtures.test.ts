@@ -23,17 +23,27 @@ interface Expected {
   /** Checked when given: `compile` or `load` (docs/runner-contract.md). */
   errorKind?: 'compile' | 'load';
   tests: Record<string, string>;
+  /** Text each named test's message must contain. */
+  messages?: Record<string, string>;
+  /** Text each named test's captured output must contain. */
+  outputs?: Record<string, string>;
 }
 
 const docker = new Docker();
 const limits = resolveLimits({ timeoutMs: DEADLINE_MS }, { maxTimeoutMs: DEADLINE_MS, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16 * 1024 * 1024 });
+
+/** A file as a submission carries it: text as itself, anything that is not UTF-8 in base64. */
+function packageFile(path: string, bytes: Buffer): PackageFile {
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? { path, content: text } : { path, content: bytes.toString('base64'), encoding: 'base64' };
+}
 
 async function filesUnder(dir: string): Promise<PackageFile[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return Promise.all(
     entries
       .filter((e) => e.isFile())
-      .map(async (e) => ({ path: relative(dir, join(e.parentPath, e.name)).split(sep).join('/'), content: await readFile(join(e.parentPath, e.name), 'utf8') })),
+      .map(async (e) => packageFile(relative(dir, join(e.parentPath, e.name)).split(sep).join('/'), await readFile(join(e.parentPath, e.name)))),
   );
 }
 
@@ -85,5 +95,8 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     expect(Object.fromEntries(result.tests.map((test) => [test.name, test.status])), context).toEqual(expected.tests);
     // What was streamed is what the document says.
     expect(streamed, context).toEqual(expected.tests);
+    const byName = new Map(outcome.tests.map((t) => [t.name, t]));
+    for (const [name, text] of Object.entries(expected.messages ?? {})) expect(byName.get(name)?.message, `${name} message\n${context}`).toContain(text);
+    for (const [name, text] of Object.entries(expected.outputs ?? {})) expect(byName.get(name)?.output, `${name} output\n${context}`).toContain(text);
   });
 });

@@ -60,8 +60,8 @@ const allPass = [ht('t::a', 'pass'), ht('t::b', 'pass'), ht('t::c', 'pass')];
 
 describe('scoreTest', () => {
   it('gives full points only to a pass', () => {
-    expect(scoreTest(ht('x', 'pass'), 4)).toEqual({ name: 'x', status: 'passed', points: 4, maxPoints: 4, message: null, durationMs: 5 });
-    expect(scoreTest(ht('x', 'fail', 'boom'), 4)).toEqual({ name: 'x', status: 'failed', points: 0, maxPoints: 4, message: 'boom', durationMs: 5 });
+    expect(scoreTest(ht('x', 'pass'), 4)).toEqual({ name: 'x', status: 'passed', points: 4, maxPoints: 4, message: null, output: null, durationMs: 5 });
+    expect(scoreTest(ht('x', 'fail', 'boom'), 4)).toEqual({ name: 'x', status: 'failed', points: 0, maxPoints: 4, message: 'boom', output: null, durationMs: 5 });
     expect(scoreTest(ht('x', 'error'), 4)).toMatchObject({ status: 'error', points: 0, maxPoints: 4 });
   });
 });
@@ -75,9 +75,9 @@ describe('scoreRun', () => {
       earned: 6,
       max: 6,
       tests: [
-        { name: 't::a', status: 'passed', points: 2, maxPoints: 2, message: null, durationMs: 5 },
-        { name: 't::b', status: 'passed', points: 3, maxPoints: 3, message: null, durationMs: 5 },
-        { name: 't::c', status: 'passed', points: 1, maxPoints: 1, message: null, durationMs: 5 },
+        { name: 't::a', status: 'passed', points: 2, maxPoints: 2, message: null, output: null, durationMs: 5 },
+        { name: 't::b', status: 'passed', points: 3, maxPoints: 3, message: null, output: null, durationMs: 5 },
+        { name: 't::c', status: 'passed', points: 1, maxPoints: 1, message: null, output: null, durationMs: 5 },
       ],
       skills: [{ skill: 'testing', earned: 6, max: 6 }],
     });
@@ -125,7 +125,7 @@ describe('scoreRun', () => {
     const score = scoreRun(manifest, outcome({ result: doc(tests, 'fail') }), limits);
     const message = "The run's result document says the run finished, but 1 test(s) the challenge lists never reported (t::b); its result document is refused and only the tests reported before it count.";
     expect([score.verdict, score.message, score.earned, score.max]).toEqual(['runtime_error', message, 3, 6]);
-    expect(score.tests[1]).toEqual({ name: 't::b', status: 'not_run', points: 0, maxPoints: 3, message, durationMs: null });
+    expect(score.tests[1]).toEqual({ name: 't::b', status: 'not_run', points: 0, maxPoints: 3, message, output: null, durationMs: null });
   });
 
   it('does not let a harness claim of pass override the manifest', () => {
@@ -224,6 +224,7 @@ describe('scoreRun', () => {
         points: 0,
         maxPoints: t.points ?? 1,
         message: 'SyntaxError: limiter.py line 3',
+        output: null,
         durationMs: null,
       })),
     });
@@ -250,5 +251,18 @@ describe('scoreRun', () => {
     const score = scoreRun(manifest, outcome({ tests: [ht('t::a', 'pass'), ht('t::b', 'fail'), ht('t::c', 'pass')], result: doc(allPass, 'pass') }), limits);
     expect([score.verdict, score.earned]).toEqual(['runtime_error', 3]);
     expect(score.message).toContain('disagrees with the tests it reported (t::b)');
+  });
+  it('reports a skipped test as skipped with its reason, earning nothing but counting towards the maximum', () => {
+    const tests = [ht('t::a', 'pass'), ht('t::b', 'skip', 'needs a database'), ht('t::c', 'pass')];
+    const score = scoreRun(manifest, outcome({ result: doc(tests, 'fail') }), limits);
+    expect([score.verdict, score.earned, score.max]).toEqual(['failed', 3, 6]);
+    expect(score.tests[1]).toMatchObject({ name: 't::b', status: 'skipped', points: 0, maxPoints: 3, message: 'needs a database' });
+  });
+
+  it('keeps what each test printed, and names sandbox paths relative to the solution', () => {
+    const printed = { ...ht('t::a', 'fail', 'File "/work/solution/pkg/limiter.py", line 3 (from /work/tests/test_x.py)'), output: 'opened /work/solution/data.bin\n' };
+    const score = scoreRun(manifest, outcome({ result: doc([printed, ht('t::b', 'pass'), ht('t::c', 'pass')]) }), limits);
+    expect(score.tests[0]).toMatchObject({ message: 'File "pkg/limiter.py", line 3 (from tests/test_x.py)', output: 'opened data.bin\n' });
+    expect(score.tests[1]?.output).toBeNull();
   });
 });

@@ -101,6 +101,30 @@ describe('validateFiles', () => {
     ]);
   });
 
+  it('accepts an empty file beside others, and refuses a submission with no content at all', () => {
+    expect(validateFiles([file('pkg/__init__.py', ''), file('pkg/a.py')])).toEqual([]);
+    expect(validateFiles([file('pkg/__init__.py', ''), file('b.py', '')])).toEqual([
+      { field: '/body/files', message: 'every file is empty: there is nothing to run' },
+    ]);
+  });
+
+  it('accepts base64 content, counting its decoded bytes', () => {
+    const bytes = (n: number) => ({ path: 'data.bin', content: Buffer.alloc(n, 0xff).toString('base64'), encoding: 'base64' as const });
+    expect(validateFiles([bytes(SUBMISSION_LIMITS.maxFileBytes)])).toEqual([]);
+    expect(validateFiles([bytes(SUBMISSION_LIMITS.maxFileBytes + 1)])).toEqual([
+      { field: '/body/files/0/content', message: `size ${SUBMISSION_LIMITS.maxFileBytes + 1} bytes exceeds ${SUBMISSION_LIMITS.maxFileBytes}` },
+    ]);
+    const quarter = SUBMISSION_LIMITS.maxTotalBytes / 4;
+    const four = [0, 1, 2, 3].map((i) => ({ ...bytes(quarter), path: `f${i}.bin` }));
+    expect(validateFiles([...four, file('one-more.py', 'x')])).toEqual([
+      { field: '/body/files', message: `total size ${SUBMISSION_LIMITS.maxTotalBytes + 1} bytes exceeds ${SUBMISSION_LIMITS.maxTotalBytes}` },
+    ]);
+  });
+
+  it.each(['AAA', 'A===', 'AA=A', 'AA AA', 'AAAA\n', '****'])('rejects base64 content %j that does not decode exactly', (content) => {
+    expect(validateFiles([{ path: 'x.bin', content, encoding: 'base64' }])).toEqual([{ field: '/body/files/0/content', message: 'is not valid base64' }]);
+  });
+
   it('reports every problem at once', () => {
     expect(validateFiles([file('../a.py', '\uD800'), file('../A.py')])).toEqual([
       { field: '/body/files/0/path', message: 'must not contain ".." segments' },

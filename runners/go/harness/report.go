@@ -216,9 +216,12 @@ func (r *Report) report(t *testRun, crash string) {
 		// A passing test's log lines (t.Log) are part of what it printed.
 		output = r.rewrite(t.printed.String())
 	case t.status == "skip":
-		// Skipping earns nothing: as in the python runner, a skipped test did not pass.
-		test.Status = "fail"
-		message = "not run: skipped\n" + r.rewrite(t.log.String())
+		// Reported as skipped, its reason being what it logged; as in every runner, it earns nothing.
+		test.Status = "skip"
+		message = r.rewrite(t.log.String())
+		if strings.TrimSpace(message) == "" {
+			message = "skipped"
+		}
 	default:
 		test.Status = "fail"
 		message = r.rewrite(t.log.String())

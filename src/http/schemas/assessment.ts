@@ -95,7 +95,7 @@ export const InvitationResultSchema = Type.Object({
     status: Type.String(),
     verdict: Nullable(literals(VERDICTS)),
     score: Score,
-    tests: Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Nullable(Type.String()) })),
+    tests: Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Nullable(Type.String()), output: Nullable(Type.String({ description: 'What the test printed, capped' })) })),
     createdAt: Time,
   })),
 });
@@ -108,7 +108,7 @@ export const CandidateSubmissionSchema = Type.Object({
   completedAt: Nullable(Time),
   verdict: Type.Optional(Nullable(literals(VERDICTS))),
   score: Type.Optional(Score),
-  tests: Type.Optional(Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Type.Optional(Nullable(Type.String())) }))),
+  tests: Type.Optional(Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Type.Optional(Nullable(Type.String())), output: Type.Optional(Nullable(Type.String({ description: 'What the test printed; only when the assessment shows full results' }))) }))),
 });
 
 export const PracticeRunSchema = Type.Object({
@@ -117,7 +117,7 @@ export const PracticeRunSchema = Type.Object({
   status: literals(['queued', 'running', 'completed', 'failed'] as const),
   verdict: Nullable(literals(VERDICTS)),
   message: Nullable(Type.String()),
-  tests: Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), message: Nullable(Type.String()), durationMs: Nullable(Type.Integer()) })),
+  tests: Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), message: Nullable(Type.String()), output: Nullable(Type.String({ description: 'What the sample test printed, capped' })), durationMs: Nullable(Type.Integer()) })),
   output: Nullable(Type.String({ description: 'What the candidate\'s code printed; only sample tests ran' })),
 });
 

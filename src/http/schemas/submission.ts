@@ -1,11 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { FILE_ENCODINGS } from '../../challenges/fileBytes.js';
 import { SKILLS } from '../../challenges/manifest.js';
 import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
 import { FAILURE_CODES } from '../../submissions/failureCode.js';
 import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
 
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const literals = <T extends string>(values: readonly T[], options?: object) => Type.Union(values.map((v) => Type.Literal(v)), options);
 
 export const SubmittedFileSchema = Type.Object(
   {
@@ -15,7 +16,12 @@ export const SubmittedFileSchema = Type.Object(
       description: 'Relative path inside the solution, e.g. `src/limiter.py`',
       examples: ['limiter.py'],
     }),
-    content: Type.String({ minLength: 1, maxLength: SUBMISSION_LIMITS.maxFileBytes, description: 'UTF-8 text' }),
+    content: Type.String({
+      // Base64 takes 4 characters per 3 bytes; the decoded size is checked against maxFileBytes.
+      maxLength: Math.ceil(SUBMISSION_LIMITS.maxFileBytes / 3) * 4,
+      description: `The file's content: UTF-8 text, or base64 when \`encoding\` is \`base64\`; may be empty (an \`__init__.py\`), but not every file of a submission. At most ${SUBMISSION_LIMITS.maxFileBytes} bytes once decoded`,
+    }),
+    encoding: Type.Optional(literals(FILE_ENCODINGS, { description: '`base64` for a binary file (an image, a fixture); `utf8` by default' })),
   },
   { additionalProperties: false },
 );
@@ -39,6 +45,7 @@ export const TestResultSchema = Type.Object(
     points: Type.Integer(),
     maxPoints: Type.Integer(),
     message: Nullable(Type.String()),
+    output: Nullable(Type.String({ description: 'What the test printed (stdout and stderr), capped at 4 KiB with a note when cut' })),
     durationMs: Nullable(Type.Integer()),
   },
   {},
@@ -72,6 +79,6 @@ export const IdempotencyHeadersSchema = Type.Object({
 });
 
 export const SubmissionCodeSchema = Type.Object({
-  files: Type.Array(Type.Object({ path: Type.String(), content: Type.String() })),
+  files: Type.Array(Type.Object({ path: Type.String(), content: Type.String(), encoding: Type.Optional(literals(FILE_ENCODINGS)) })),
   log: Nullable(Type.String({ description: 'The run\'s captured output (stdout and stderr), capped' })),
 });

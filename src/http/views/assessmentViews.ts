@@ -19,7 +19,7 @@ export const invitationView = (i: Invitation) => ({
   createdAt: i.createdAt.toISOString(),
 });
 
-/** The interviewer's view of a result: everything but the candidate's files and captured output, which have their own routes. */
+/** The interviewer's view of a result: everything but the candidate's files and the run's whole log, which have their own routes. */
 export const invitationResultView = (r: InvitationResult): Static<typeof InvitationResultSchema> => ({
   invitation: invitationView(r.invitation),
   percent: r.percent,
@@ -32,7 +32,7 @@ export const invitationResultView = (r: InvitationResult): Static<typeof Invitat
     status: s.status,
     verdict: s.verdict,
     score: s.score,
-    tests: s.tests.map(({ name, status, points, maxPoints, message }) => ({ name, status, points, maxPoints, message })),
+    tests: s.tests.map(({ name, status, points, maxPoints, message, output }) => ({ name, status, points, maxPoints, message, output })),
     createdAt: s.createdAt.toISOString(),
   })),
 });

@@ -94,6 +94,7 @@ export const testResults = pgTable(
     points: integer('points').notNull(),
     maxPoints: integer('max_points').notNull(),
     message: text('message'),
+    output: text('output'),
     durationMs: integer('duration_ms'),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.name] })],

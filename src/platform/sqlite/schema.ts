@@ -98,6 +98,7 @@ export const testResults = sqliteTable(
     points: integer('points').notNull(),
     maxPoints: integer('max_points').notNull(),
     message: text('message'),
+    output: text('output'),
     durationMs: integer('duration_ms'),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.name] })],

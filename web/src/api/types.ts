@@ -10,6 +10,8 @@ export interface TestRow {
   points?: number;
   maxPoints?: number;
   message?: string | null;
+  /** What the test printed, where the viewer may see it. */
+  output?: string | null;
 }
 
 export interface Score {

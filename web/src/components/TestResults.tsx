@@ -2,7 +2,7 @@ import type { TestRow } from '../api/types';
 
 const ICON: Record<string, string> = { passed: '✓', failed: '✗', error: '!', skipped: '–' };
 
-/** One row per test: status, points where known, the message. */
+/** One row per test: status, points where known, the message, and what the test printed (folded). */
 export function TestResults({ tests, caption }: { tests: TestRow[]; caption: string }) {
   return (
     <table className="tests">
@@ -21,7 +21,10 @@ export function TestResults({ tests, caption }: { tests: TestRow[]; caption: str
             <td><code>{t.name}</code></td>
             <td><span aria-hidden="true">{ICON[t.status] ?? '·'} </span>{t.status}</td>
             <td>{t.maxPoints === undefined ? '—' : `${t.points ?? 0}/${t.maxPoints}`}</td>
-            <td className="message">{t.message ? <pre tabIndex={0}>{t.message}</pre> : null}</td>
+            <td className="message">
+              {t.message ? <pre tabIndex={0}>{t.message}</pre> : null}
+              {t.output ? <details><summary>Output</summary><pre tabIndex={0}>{t.output}</pre></details> : null}
+            </td>
           </tr>
         ))}
       </tbody>

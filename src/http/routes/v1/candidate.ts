@@ -97,7 +97,7 @@ export const candidateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const run = await candidates.practiceRun(request.actor, id);
         return { status: run.status, body: run, done: run.status === 'completed' || run.status === 'failed' };
       },
-      test: ({ name, status, message, durationMs }) => ({ name, status, message, durationMs }),
+      test: ({ name, status, message, output, durationMs }) => ({ name, status, message, output, durationMs }),
     });
   });
 

@@ -48,12 +48,13 @@ final class ReportingListener implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        // Skipping earns nothing: candidate code can throw an assumption failure as well as a test can.
-        String message = "not run: " + (reason == null ? "skipped" : reason);
+        // Reported as skipped with its reason; it earns nothing, as candidate code can throw an
+        // assumption failure as well as a test can.
+        String message = reason == null ? "skipped" : reason;
         if (id.isTest()) {
-            report(id, "fail", message, null, 0);
+            report(id, "skip", message, null, 0);
         }
-        reportUnfinishedTests(id, "fail", message);
+        reportUnfinishedTests(id, "skip", message);
     }
 
     @Override
@@ -116,7 +117,7 @@ final class ReportingListener implements TestExecutionListener {
     private static String status(TestExecutionResult result) {
         return switch (result.getStatus()) {
             case SUCCESSFUL -> "pass";
-            case ABORTED -> "fail";
+            case ABORTED -> "skip";
             case FAILED -> result.getThrowable().orElse(null) instanceof AssertionError ? "fail" : "error";
         };
     }
@@ -125,7 +126,7 @@ final class ReportingListener implements TestExecutionListener {
         Throwable error = result.getThrowable().orElse(null);
         return switch (result.getStatus()) {
             case SUCCESSFUL -> null;
-            case ABORTED -> "not run: " + (error == null ? "aborted" : error.getMessage());
+            case ABORTED -> error == null ? "aborted" : error.getMessage();
             case FAILED -> error == null ? "failed" : messages.describe(error);
         };
     }

@@ -1,0 +1,11 @@
+package solution
+
+import "errors"
+
+// ErrEmptyRange is returned for a range whose low bound exceeds its high bound.
+var ErrEmptyRange = errors.New("low must not exceed high")
+
+// Clamp returns value limited to the range [low, high].
+func Clamp(value, low, high int) (int, error) {
+	return 0, errors.New("not implemented")
+}

@@ -1,0 +1,13 @@
+/** Limits values to a range. */
+public final class Clamp {
+    private Clamp() {
+    }
+
+    /** `value`, limited to the range [low, high]; an empty range is an error. */
+    public static int clamp(int value, int low, int high) {
+        if (low > high) {
+            throw new IllegalArgumentException("low must not exceed high");
+        }
+        return Math.max(low, Math.min(value, high));
+    }
+}
