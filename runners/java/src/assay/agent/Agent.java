@@ -32,8 +32,9 @@ public final class Agent {
         Frames frames = new Frames(Fds.input(fd), Fds.output(fd));
         // While the sandbox waits: javac over the warm-up class, twice (the second run on the code the first
         // compiled), so that the solution's compilation runs warm.
-        Warmup.Stage compile = Warmup.compile(Path.of(args[3]), List.of("solution"), classes.resolveSibling("warmup"), List.of());
-        Warmup warmup = Warmup.start(List.of(compile, compile));
+        Warmup warmup = new Warmup();
+        Warmup.Stage compile = warmup.compile(Path.of(args[3]), List.of("solution"), classes.resolveSibling("warmup"), List.of());
+        warmup.start(List.of(compile, compile));
         // The harness writes a line once /work/solution is there.
         System.in.read();
         warmup.finish();

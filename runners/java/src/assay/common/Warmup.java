@@ -1,5 +1,7 @@
 package assay.common;
 
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,8 +9,8 @@ import java.util.List;
  * Warms a JVM up while its sandbox waits for the submission (docs/sandbox.md, "Warm containers"): javac
  * over the image's warm-up sources (runners/java/warmup), and whatever else the run will need, so that the
  * run's own work finds the classes loaded and the hot code compiled. The stages run on a thread of their
- * own; once the submission is there, `finish` lets the stage under way end and skips the rest, so a
- * sandbox whose input came at once (a cold `docker run`) loses at most one stage.
+ * own; once the submission is there, `finish` ends a warm-up compilation at javac's next phase, or waits
+ * for any other stage under way, and skips the rest: a sandbox whose input came at once loses little.
  */
 public final class Warmup {
     /** One step of the warm-up; a failure only costs time. */
@@ -16,10 +18,11 @@ public final class Warmup {
         void run() throws Exception;
     }
 
-    private final Thread thread;
     private volatile boolean finishing;
+    private Thread thread;
 
-    private Warmup(List<Stage> stages) {
+    /** Runs `stages` in order, on a thread of their own. */
+    public void start(List<Stage> stages) {
         thread = new Thread(() -> {
             for (Stage stage : stages) {
                 if (finishing) {
@@ -33,22 +36,33 @@ public final class Warmup {
             }
         }, "assay-warmup");
         thread.setDaemon(true);
-    }
-
-    public static Warmup start(List<Stage> stages) {
-        Warmup warmup = new Warmup(stages);
-        warmup.thread.start();
-        return warmup;
+        thread.start();
     }
 
     /** A stage that compiles `folders` of the warm-up sources into `classes`, against `classPath`. */
-    public static Stage compile(Path sources, List<String> folders, Path classes, List<Path> classPath) {
-        return () -> Compilation.run(sources, folders.stream().map(sources::resolve).toList(), classes, classPath, false);
+    public Stage compile(Path sources, List<String> folders, Path classes, List<Path> classPath) {
+        TaskListener stopping = new TaskListener() {
+            @Override
+            public void started(TaskEvent event) {
+                if (finishing) {
+                    throw new Finished();
+                }
+            }
+        };
+        return () -> Compilation.run(sources, folders.stream().map(sources::resolve).toList(), classes, classPath,
+                false, stopping);
     }
 
-    /** Waits for the stage under way, skipping those after it. */
+    /** Stops the warm-up (see above) and waits until it has. */
     public void finish() throws InterruptedException {
         finishing = true;
         thread.join();
+    }
+
+    /** Ends a warm-up compilation early. */
+    private static final class Finished extends RuntimeException {
+        Finished() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -106,16 +106,19 @@ public final class Launcher {
     /**
      * While the sandbox waits: javac over the warm-up class and its tests, twice (the second run on the code
      * the first compiled), then JUnit over those tests, so that the tests' compilation and run go warm.
-     * Only the image's own code runs here, never the solution's.
+     * Only the image's own code runs here, never the solution's. A JUnit warm-up under way when the
+     * submission comes is waited for, while the solution's JVM compiles the solution.
      */
     private static Warmup warmUp(Path sources, Path classes, List<Path> testApi) {
-        Warmup.Stage compile = Warmup.compile(sources, List.of("solution", "tests"), classes, testApi);
-        return Warmup.start(List.of(compile, compile, () -> {
+        Warmup warmup = new Warmup();
+        Warmup.Stage compile = warmup.compile(sources, List.of("solution", "tests"), classes, testApi);
+        warmup.start(List.of(compile, compile, () -> {
             ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Launcher.class.getClassLoader());
             Thread.currentThread().setContextClassLoader(loader);
             launcher().execute(request(List.of(selectClass(Class.forName("CounterTest", false, loader)))),
                     new TestExecutionListener() { });
         }));
+        return warmup;
     }
 
     private static void runTests(ClassLoader loader, List<String> testClasses, Events events, Messages messages)
