@@ -2,6 +2,7 @@ package assay.agent;
 
 import assay.common.Compilation;
 import assay.common.OutputCapture;
+import assay.common.Warmup;
 import assay.wire.Endpoint;
 import assay.wire.Fds;
 import assay.wire.Frames;
@@ -17,7 +18,8 @@ import java.util.Map;
  * connection. It decides nothing and holds nothing of the harness: whatever it answers is data to the
  * tests' JVM, which rebuilds every value with its own classes.
  *
- * <p>Arguments: the work directory (/work), the directory to compile into, the connection's file descriptor.
+ * <p>Arguments: the work directory (/work), the directory to compile into, the connection's file descriptor,
+ * the warm-up sources (runners/java/warmup).
  */
 public final class Agent {
     private Agent() {
@@ -28,8 +30,14 @@ public final class Agent {
         Path classes = Path.of(args[1]);
         int fd = Integer.parseInt(args[2]);
         Frames frames = new Frames(Fds.input(fd), Fds.output(fd));
+        // While the sandbox waits: javac over the warm-up class, twice (the second run on the code the first
+        // compiled), so that the solution's compilation runs warm.
+        Warmup warmup = new Warmup();
+        Warmup.Stage compile = warmup.compile(Path.of(args[3]), List.of("solution"), classes.resolveSibling("warmup"), List.of());
+        warmup.start(List.of(compile, compile));
         // The harness writes a line once /work/solution is there.
         System.in.read();
+        warmup.finish();
         OutputCapture output = OutputCapture.install(true);
         Compilation compilation = Compilation.run(work, List.of(work.resolve("solution")), classes,
                 List.of(), true);

@@ -1,5 +1,7 @@
 package assay.common;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,12 @@ public final class Compilation {
      */
     public static Compilation run(Path root, List<Path> dirs, Path classes, List<Path> classPath, boolean quoteSource)
             throws IOException {
+        return run(root, dirs, classes, classPath, quoteSource, null);
+    }
+
+    /** The same, telling `listener` (if any) of each phase javac starts: an exception it throws ends the compilation. */
+    static Compilation run(Path root, List<Path> dirs, Path classes, List<Path> classPath, boolean quoteSource,
+            TaskListener listener) throws IOException {
         Compilation compilation = new Compilation();
         List<Path> files = new ArrayList<>();
         for (Path dir : dirs) {
@@ -65,8 +73,12 @@ public final class Compilation {
             standard.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
             standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
             JavaFileManager tracking = compilation.new Tracking(standard, root);
-            boolean ok = javac.getTask(report, tracking, messagesOnly, OPTIONS, null,
-                    standard.getJavaFileObjectsFromPaths(files)).call();
+            JavacTask task = (JavacTask) javac.getTask(report, tracking, messagesOnly, OPTIONS, null,
+                    standard.getJavaFileObjectsFromPaths(files));
+            if (listener != null) {
+                task.addTaskListener(listener);
+            }
+            boolean ok = task.call();
             if (!ok) {
                 compilation.diagnostics = report.toString().replaceAll("(?m)^" + root + "/", "").strip();
             }

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import assay.common.Compilation;
 import assay.common.OutputCapture;
+import assay.common.Warmup;
 import assay.wire.Endpoint;
 import assay.wire.Fds;
 import assay.wire.Frames;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -27,7 +29,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * the JUnit 5 tests and reports on the pipe the harness gave it. The solution's code never runs here.
  *
  * <p>Arguments: the work directory (/work), the directory to compile into, the events pipe's fd, the connection's fd, the JUnit jar and
- * the runner's jar (the class path the tests compile against), the directory for the stand-ins' sources.
+ * the runner's jar (the class path the tests compile against), the directory for the stand-ins' sources, the
+ * warm-up sources (runners/java/warmup).
  */
 public final class Launcher {
     private static final AtomicBoolean FINISHED = new AtomicBoolean();
@@ -41,10 +44,13 @@ public final class Launcher {
         Events events = Events.open(Integer.parseInt(args[2]));
         int connection = Integer.parseInt(args[3]);
         try {
+            List<Path> testApi = List.of(Path.of(args[4]), Path.of(args[5]));
+            Warmup warmup = warmUp(Path.of(args[7]), classes.resolveSibling("warmup"), testApi);
             // The harness writes a line once /work/tests is there.
             System.in.read();
+            warmup.finish();
             run(work, classes, events, new Frames(Fds.input(connection), Fds.output(connection)),
-                    List.of(Path.of(args[4]), Path.of(args[5])), Path.of(args[6]));
+                    testApi, Path.of(args[6]));
         } catch (Throwable crash) {
             events.error("the test run crashed: " + crash);
         }
@@ -54,12 +60,7 @@ public final class Launcher {
     }
 
     private static void run(Path work, Path classes, Events events, Frames frames, List<Path> testApi, Path stubs) throws Exception {
-        // While the solution's JVM compiles the solution, javac warms up here on a class of nothing: the
-        // tests' compilation, which must wait for the solution's API, then runs on compiled code.
-        Thread warmup = new Thread(() -> warmUp(stubs.resolveSibling("warmup"), testApi), "assay-warmup");
-        warmup.start();
         Frames.Frame hello = frames.read();
-        warmup.join();
         if (hello == null || hello.kind() != Frames.HELLO) {
             events.error("the solution's JVM ended before the tests could start (System.exit, or a crash)");
             return;
@@ -102,15 +103,22 @@ public final class Launcher {
         runTests(loader, testClasses, events, new Messages(compilation.sources));
     }
 
-    private static void warmUp(Path dir, List<Path> classPath) {
-        try {
-            java.nio.file.Files.createDirectories(dir.resolve("src"));
-            java.nio.file.Files.writeString(dir.resolve("src/AssayWarmup.java"),
-                    "class AssayWarmup { java.util.List<String> names() { return java.util.List.of(\"warm\"); } }");
-            Compilation.run(dir, List.of(dir.resolve("src")), dir.resolve("classes"), classPath, false);
-        } catch (IOException | RuntimeException ignored) {
-            // Only time is lost.
-        }
+    /**
+     * While the sandbox waits: javac over the warm-up class and its tests, twice (the second run on the code
+     * the first compiled), then JUnit over those tests, so that the tests' compilation and run go warm.
+     * Only the image's own code runs here, never the solution's. A JUnit warm-up under way when the
+     * submission comes is waited for, while the solution's JVM compiles the solution.
+     */
+    private static Warmup warmUp(Path sources, Path classes, List<Path> testApi) {
+        Warmup warmup = new Warmup();
+        Warmup.Stage compile = warmup.compile(sources, List.of("solution", "tests"), classes, testApi);
+        warmup.start(List.of(compile, compile, () -> {
+            ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Launcher.class.getClassLoader());
+            Thread.currentThread().setContextClassLoader(loader);
+            launcher().execute(request(List.of(selectClass(Class.forName("CounterTest", false, loader)))),
+                    new TestExecutionListener() { });
+        }));
+        return warmup;
     }
 
     private static void runTests(ClassLoader loader, List<String> testClasses, Events events, Messages messages)
@@ -122,16 +130,8 @@ public final class Launcher {
         for (String name : testClasses) {
             selectors.add(selectClass(Class.forName(name, false, loader)));
         }
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectors)
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-                .configurationParameter("junit.platform.output.capture.stdout", "false")
-                .build();
-        var launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false)
-                .enableLauncherSessionListenerAutoRegistration(false)
-                .enablePostDiscoveryFilterAutoRegistration(false)
-                .build());
+        LauncherDiscoveryRequest request = request(selectors);
+        var launcher = launcher();
         OutputCapture capture = OutputCapture.install(false);
         ReportingListener listener = new ReportingListener(events, capture, messages);
         try {
@@ -149,5 +149,21 @@ public final class Launcher {
         } else {
             events.done();
         }
+    }
+
+    private static LauncherDiscoveryRequest request(List<DiscoverySelector> selectors) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.platform.output.capture.stdout", "false")
+                .build();
+    }
+
+    private static org.junit.platform.launcher.Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .build());
     }
 }
