@@ -7,8 +7,11 @@ export interface DrainRound {
   /** From the first submit sent to the queue holding nothing waiting or running. */
   makespanMs: number;
   msPerSubmission: number;
-  /** Submissions that ended `completed` with the reference's verdict; every other one is counted as lost. */
+  /** Submissions that ended `completed` with the reference's verdict. */
   completed: number;
+  /** The others' last states (`completed: timeout`, `queued` …): `completed` with another verdict is not lost, but worth a look. */
+  others: Record<string, number>;
+  /** Submissions not `completed` at all by the end of the grace period. */
   lost: number;
 }
 
@@ -47,11 +50,20 @@ export async function drainRound(svc: AssayService, body: unknown, depth: number
   while ((await unfinished(svc)) > 0) await sleep(POLL_MS);
   const makespanMs = performance.now() - started;
   let pending = ids;
+  let states: { status: string; verdict: string | null }[] = [];
   const deadline = performance.now() + RECORD_GRACE_MS;
   do {
-    const states = await runPool(pending.length, SUBMIT_CONNECTIONS, (i) => statusOf(svc, pending[i]!));
-    pending = pending.filter((_, i) => !(states.results[i]!.status === 'completed' && states.results[i]!.verdict === verdict));
+    states = (await runPool(pending.length, SUBMIT_CONNECTIONS, (i) => statusOf(svc, pending[i]!))).results;
+    const done = states.map((s) => s.status === 'completed' && s.verdict === verdict);
+    pending = pending.filter((_, i) => !done[i]);
+    states = states.filter((_, i) => !done[i]);
     if (pending.length > 0) await sleep(POLL_MS * 10);
   } while (pending.length > 0 && performance.now() < deadline);
-  return { depth, makespanMs, msPerSubmission: makespanMs / depth, completed: depth - pending.length, lost: pending.length };
+  const others: Record<string, number> = {};
+  for (const s of states) {
+    const state = s.verdict ? `${s.status}: ${s.verdict}` : s.status;
+    others[state] = (others[state] ?? 0) + 1;
+  }
+  const lost = states.filter((s) => s.status !== 'completed').length;
+  return { depth, makespanMs, msPerSubmission: makespanMs / depth, completed: depth - pending.length, others, lost };
 }

@@ -118,9 +118,12 @@ function drainSection(d: NonNullable<BenchResult['drain']>, out: string[]): void
   const target = drainTarget(d.deep.msPerSubmission, d.shallow.msPerSubmission);
   out.push('', `### Drain: a queue of ${d.deep.depth} against one of ${d.shallow.depth}`, '');
   out.push(`sum-python's reference submitted all at once (20 connections) to a running, warmed-up worker; timed until the queue is empty, then every submission read back through the API.`, '');
-  out.push(row(['Queue depth', 'makespan', 'per submission', 'completed as `passed`', 'lost']));
-  out.push(row(Array(5).fill('---')));
-  for (const round of [d.shallow, d.deep]) out.push(row([round.depth, `${(round.makespanMs / 1000).toFixed(1)} s`, ms(round.msPerSubmission), round.completed, round.lost]));
+  out.push(row(['Queue depth', 'makespan', 'per submission', 'completed as `passed`', 'other end states', 'lost (not completed)']));
+  out.push(row(Array(6).fill('---')));
+  for (const round of [d.shallow, d.deep]) {
+    const others = Object.entries(round.others).map(([state, n]) => `${n} ${state}`).join(', ') || '—';
+    out.push(row([round.depth, `${(round.makespanMs / 1000).toFixed(1)} s`, ms(round.msPerSubmission), round.completed, others, round.lost]));
+  }
   const noneLost = d.shallow.lost + d.deep.lost === 0;
   out.push('', `Cost per submission at depth ${d.deep.depth} / at depth ${d.shallow.depth}: ${ratio(target.ratio)}, target ≤ ${TARGETS.maxDrainCostRatio}× — ${verdict(target.pass)}; none lost — ${verdict(noneLost)}`);
 }
