@@ -71,7 +71,11 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
         // Published packages are the run's to remove; anything else left is a leak.
         const packages = await rt.redis.keys(`bull:${config.queueName}:package:*`);
         if (packages.length > 0) await rt.redis.del(...packages);
-        return [...(await rt.redis.keys(`bull:${config.queueName}:*`)), ...(await rt.redis.keys(`bull:${config.queueName}-results:*`))];
+        // The runtime's other queues (practice, validations, webhooks …) ran no job here but leave their
+        // meta key, and their consumers a stalled-check lock that would expire on its own.
+        const idle = [...(await rt.redis.keys(`bull:${config.queueName}-*:meta`)), ...(await rt.redis.keys(`bull:${config.queueName}-*:stalled-check`))];
+        if (idle.length > 0) await rt.redis.del(...idle);
+        return rt.redis.keys(`bull:${config.queueName}*`);
       } finally {
         await rt.close();
         await db.drop();
