@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ChallengePackage } from '../src/challenges/challengePackage.js';
 import { loadConfig, type Config } from '../src/config.js';
@@ -10,7 +8,8 @@ import { openApiRuntime, type ApiRuntime } from '../src/runtime/apiRuntime.js';
 import { appInfra, appServices } from '../src/runtime/appServices.js';
 import { BUILTIN_OWNER } from '../src/tenancy/actor.js';
 import { startWorker } from '../src/worker/startWorker.js';
-import type { BenchOptions } from './options.js';
+import { createBenchDatabase } from './benchDatabase.js';
+import type { BenchOptions, Database } from './options.js';
 
 export const BENCH_QUEUE_PREFIX = 'assay-bench-';
 
@@ -25,27 +24,36 @@ export interface AssayService {
   close(): Promise<string[]>;
 }
 
+export interface ServiceChoice {
+  /** @defaultValue sqlite */
+  database?: Database;
+  /** Start the worker with the API (as `npm start` does). @defaultValue true */
+  worker?: boolean;
+}
+
 /**
- * Starts Assay on a fresh SQLite file and a random queue name, with `packages` stored as its
- * challenges (the packages live in different folders, so they are saved directly, as loadChallenges would).
+ * Starts Assay on a fresh database and a random queue name, with `packages` stored as its
+ * challenges (the packages live in different folders, so they are saved directly, as loadChallenges
+ * would). `opts.serviceEnv` is applied last, so a run can lift limits that would throttle it.
  */
-export async function startAssay(opts: BenchOptions, packages: ChallengePackage[]): Promise<AssayService> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'assay-bench-'));
+export async function startAssay(opts: BenchOptions, packages: ChallengePackage[], choice: ServiceChoice = {}): Promise<AssayService> {
+  const db = await createBenchDatabase(choice.database ?? 'sqlite', opts.postgresUrl);
   const config = loadConfig({
     PORT: '0',
     REDIS_URL: opts.redisUrl,
     DOCKER_SOCKET: opts.dockerSocket,
-    DATABASE_URL: path.join(dir, 'assay.db'),
+    DATABASE_URL: db.url,
     CHALLENGES_DIR: path.join(repoRoot, 'test', 'fixtures', 'challenges'),
     QUEUE_NAME: `${BENCH_QUEUE_PREFIX}${randomBytes(6).toString('hex')}`,
     WORKER_CONCURRENCY: String(opts.concurrency),
     LOG_LEVEL: 'silent',
+    ...opts.serviceEnv,
   });
   const rt = await openApiRuntime(config);
   for (const pkg of packages) await rt.store.challenges.save(BUILTIN_OWNER, pkg, new Date());
   const app = await buildApp(appServices(rt), appInfra(rt), false);
   rt.startConsumers();
-  const worker = await startWorker(rt);
+  const worker = choice.worker === false ? undefined : await startWorker(rt);
   const apiKey = await benchApiKey(rt);
   const baseUrl = await app.listen({ port: config.http.port, host: config.http.host });
   return {
@@ -56,17 +64,21 @@ export async function startAssay(opts: BenchOptions, packages: ChallengePackage[
     async close() {
       try {
         await app.close();
-        await worker.close();
+        await worker?.close();
         await rt.queue.obliterate({ force: true });
         await rt.results.obliterate({ force: true });
         await rt.deadlines.obliterate({ force: true });
         // Published packages are the run's to remove; anything else left is a leak.
         const packages = await rt.redis.keys(`bull:${config.queueName}:package:*`);
         if (packages.length > 0) await rt.redis.del(...packages);
-        return [...(await rt.redis.keys(`bull:${config.queueName}:*`)), ...(await rt.redis.keys(`bull:${config.queueName}-results:*`))];
+        // The runtime's other queues (practice, validations, webhooks …) ran no job here but leave their
+        // meta key, and their consumers a stalled-check lock that would expire on its own.
+        const idle = [...(await rt.redis.keys(`bull:${config.queueName}-*:meta`)), ...(await rt.redis.keys(`bull:${config.queueName}-*:stalled-check`))];
+        if (idle.length > 0) await rt.redis.del(...idle);
+        return rt.redis.keys(`bull:${config.queueName}*`);
       } finally {
         await rt.close();
-        rmSync(dir, { recursive: true, force: true });
+        await db.drop();
       }
     },
   };

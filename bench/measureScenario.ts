@@ -1,3 +1,4 @@
+import type { RunnerName } from '../src/images/runners.js';
 import type { BenchOptions } from './options.js';
 import type { RunSample } from './runSample.js';
 import type { System } from './systems.js';
@@ -11,6 +12,7 @@ export interface SystemResult {
 
 export interface ScenarioResult {
   label: string;
+  runner: RunnerName;
   baseline: SystemResult;
   assay: SystemResult;
 }
@@ -19,7 +21,7 @@ export interface ScenarioResult {
  * Warm-up, then latency runs alternating baseline and Assay (so drift in the host's load hits both
  * alike), then a throughput batch of each.
  */
-export async function measureScenario(label: string, baseline: System, assay: System, opts: BenchOptions, progress: (msg: string) => void): Promise<ScenarioResult> {
+export async function measureScenario({ label, runner }: { label: string; runner: RunnerName }, baseline: System, assay: System, opts: BenchOptions, progress: (msg: string) => void): Promise<ScenarioResult> {
   for (let i = 0; i < opts.warmupRuns; i++) {
     await baseline.one();
     await assay.one();
@@ -34,6 +36,7 @@ export async function measureScenario(label: string, baseline: System, assay: Sy
   const assayBatch = await assay.many(opts.throughputRuns);
   return {
     label,
+    runner,
     baseline: { latency: latency.baseline, throughput: baselineBatch },
     assay: { latency: latency.assay, throughput: assayBatch },
   };

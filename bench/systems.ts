@@ -1,4 +1,4 @@
-import type { ChallengePackage } from '../src/challenges/challengePackage.js';
+import type { SandboxFiles } from '../src/sandbox/inputArchive.js';
 import type { SandboxLimits } from '../src/sandbox/limits.js';
 import type { SandboxProfile } from '../src/sandbox/sandboxProfile.js';
 import { submitAndWait } from './assayClient.js';
@@ -15,8 +15,8 @@ export interface System {
 }
 
 /** The baseline: `docker run --rm` per submission, `concurrency` CLIs at a time. */
-export function baselineSystem(image: string, profile: SandboxProfile, pkg: ChallengePackage, limits: SandboxLimits, concurrency: number): System {
-  const one = () => naiveDockerRun(image, profile, pkg, limits);
+export function baselineSystem(image: string, profile: SandboxProfile, files: SandboxFiles, limits: SandboxLimits, concurrency: number): System {
+  const one = () => naiveDockerRun(image, profile, files, limits);
   return {
     one,
     many: async (count) => {

@@ -11,6 +11,7 @@ import type { Audit } from '../audit/audit.js';
 import { outboxEvent } from '../outbox/outboxEvent.js';
 import type { Actor, OwnerId } from '../tenancy/actor.js';
 import { authorize } from '../tenancy/permissions.js';
+import { queuedSubmission } from './queuedSubmission.js';
 import type { ResultMessage } from './resultMessage.js';
 import type { Submission, SubmissionRequest } from './submission.js';
 import type { SubmissionRepository } from './submissionRepository.js';
@@ -84,9 +85,10 @@ export function submissionService({ submissions, challenges, dispatch, admit, pu
     const row = { id, invitationId, challengeSlug: pkg.manifest.slug, challengeVersion: pkg.version, files: req.files, idempotencyKey: idempotencyKey ?? null, requestHash };
     // Past the queue cap nothing is stored: the slot is taken before the row is written.
     const release = await admit(id);
+    const createdAt = now();
     try {
       try {
-        await submissions.insert(owner, row, now());
+        await submissions.insert(owner, row, createdAt);
       } catch (err) {
         // Another request inserted the same key between our lookup and insert: answer as its replay.
         if (err instanceof DuplicateKeyError && idempotencyKey !== undefined) {
@@ -104,7 +106,7 @@ export function submissionService({ submissions, challenges, dispatch, admit, pu
     } finally {
       await release();
     }
-    return { id, replayed: false, submission: (await submissions.get(owner, id))! };
+    return { id, replayed: false, submission: queuedSubmission(row, createdAt) };
   }
 
   /** A submission of the caller's organisation; another organisation's is as missing as an unknown id. */

@@ -7,6 +7,7 @@ import { openStore } from '../../src/platform/openStore.js';
 import type { Store } from '../../src/platform/store.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import type { Score } from '../../src/scoring/scoreRun.js';
+import { queuedSubmission } from '../../src/submissions/queuedSubmission.js';
 import { createTestDatabase, type TestDatabase } from '../support/testEnv.js';
 
 // One contract, every adapter: the SQLite and PostgreSQL repositories must behave alike.
@@ -129,6 +130,8 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
         startedAt: null,
         completedAt: null,
       });
+      // What a submit answers with, without reading the row back.
+      expect(await store.submissions.get(A, r.id)).toEqual(queuedSubmission(r, t0));
       expect(await store.submissions.get(B, r.id)).toBeUndefined();
     });
 

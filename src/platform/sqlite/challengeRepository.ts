@@ -1,16 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { ChallengePackage } from '../../challenges/challengePackage.js';
 import type { ChallengeRepository } from '../../challenges/challengeRepository.js';
+import { memoizeVersions } from '../versionMemo.js';
 import type { SqliteDb } from './sqliteDb.js';
 import { challenges, challengeVersions } from './schema.js';
 
 export function sqliteChallenges(db: SqliteDb): ChallengeRepository {
-  const version = async (owner: string, slug: string, v: string) =>
+  const version = memoizeVersions(async (owner, slug, v) =>
     db
       .select({ pkg: challengeVersions.package })
       .from(challengeVersions)
       .where(and(eq(challengeVersions.ownerId, owner), eq(challengeVersions.slug, slug), eq(challengeVersions.version, v)))
-      .get()?.pkg as ChallengePackage | undefined;
+      .get()?.pkg as ChallengePackage | undefined);
   return {
     async save(owner, pkg, now) {
       const slug = pkg.manifest.slug;
