@@ -76,6 +76,11 @@ const EnvSchema = Type.Object({
   WEBHOOK_DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 1000 }),
   /** Days the delivery log and dispatched events are kept (pending deliveries are kept until they end). @defaultValue 30 */
   WEBHOOK_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
+  /**
+   * Similarity (0 to 1, dolos's measure) from which a pair of final submissions flags both invitations
+   * for an interviewer's look; chosen from the corpus in docs/integrity.md. @defaultValue 0.45
+   */
+  SIMILARITY_THRESHOLD: Type.Number({ minimum: 0, maximum: 1, default: 0.45 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -104,6 +109,8 @@ export interface Config {
   practice: { runsPerWindow: number; windowMs: number };
   sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
   webhooks: WebhookSettings;
+  /** Similarity from which a pair is flagged. */
+  similarity: { threshold: number };
   logLevel: string;
 }
 
@@ -176,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
       retentionDays: e.WEBHOOK_RETENTION_DAYS,
     },
+    similarity: { threshold: e.SIMILARITY_THRESHOLD },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -10,6 +10,7 @@ import type { MemberService } from '../../../members/memberService.js';
 import type { SessionService } from '../../../sessions/sessionService.js';
 import type { EventHub } from '../../../events/eventHub.js';
 import type { ServerLimits } from '../../../sandbox/limits.js';
+import type { SimilarityService } from '../../../similarity/similarityService.js';
 import type { SubmissionService } from '../../../submissions/submissionService.js';
 import type { GreenhouseService } from '../../../integrations/greenhouse/greenhouseService.js';
 import type { EndpointService } from '../../../webhooks/endpointService.js';
@@ -21,6 +22,8 @@ export interface AppServices {
   challengeImports: ChallengeImportService;
   assessments: AssessmentService;
   invitations: InvitationService;
+  /** Staff only: candidates' routes never reach it. */
+  similarity: SimilarityService;
   candidates: CandidateService;
   members: MemberService;
   apiKeys: ApiKeyService;
