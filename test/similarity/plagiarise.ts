@@ -11,7 +11,10 @@ const KEYWORDS = new Set((
   + 'function let of typeof async await export object float isinstance ValueError math time threading sync context errors fmt java util concurrent Objects String Map HashMap Thread'
 ).split(' '));
 
-const comment = (path: string) => (path.endsWith('.py') ? '#' : '//');
+// SQL's keywords are case-insensitive: compared in lower case.
+const SQL_KEYWORDS = new Set('select from join left inner outer on where and or not group by having order desc asc sum count as with in is null distinct limit'.split(' '));
+
+const comment = (path: string) => (path.endsWith('.py') ? '#' : path.endsWith('.sql') ? '--' : '//');
 
 /** Blocks of a file separated by blank lines. */
 const blocks = (text: string) => text.split(/\n\s*\n/);
@@ -28,7 +31,7 @@ function rename(files: SubmittedFile[], starter: SubmittedFile[]): SubmittedFile
   const api = new Set(starter.flatMap((f) => f.content.match(/[A-Za-z_]\w*/g) ?? []));
   const names = new Map<string, string>();
   const renamed = (word: string) => {
-    if (KEYWORDS.has(word) || api.has(word) || word.length < 2) return word;
+    if (KEYWORDS.has(word) || SQL_KEYWORDS.has(word.toLowerCase()) || api.has(word) || word.length < 2) return word;
     if (!names.has(word)) names.set(word, `${word.startsWith('_') ? '_' : ''}v${names.size}x${word.length}`);
     return names.get(word)!;
   };
