@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         dispatchIntervalMs: 1000,
         retentionDays: 30,
       },
+      similarity: { threshold: 0.45 },
       logLevel: 'info',
     });
   });
@@ -49,6 +50,11 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE_MS: '0,5s' })).toThrow(/WEBHOOK_RETRY_SCHEDULE_MS/);
     expect(() => loadConfig({ PUBLIC_URL: 'https://assay.example.com/' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('reads the similarity threshold as a fraction from 0 to 1, and refuses anything else', () => {
+    expect(loadConfig({ SIMILARITY_THRESHOLD: '0.8' }).similarity).toEqual({ threshold: 0.8 });
+    for (const bad of ['1.5', '-0.1', 'high']) expect(() => loadConfig({ SIMILARITY_THRESHOLD: bad })).toThrow(/SIMILARITY_THRESHOLD/);
   });
 
   it('treats an empty variable as unset', () => {
