@@ -26,8 +26,15 @@ module.exports = {
     {
       name: 'domain-knows-no-http',
       severity: 'error',
-      from: { path: '^src/(challenges|submissions|scoring|sandbox|grading|queue|worker|events|tenancy|images|platform|organisations|members|sessions|apiKeys|audit|assessments|invitations|outbox|webhooks|integrations)/' },
+      from: { path: '^src/(challenges|submissions|scoring|sandbox|grading|queue|worker|events|tenancy|images|platform|organisations|members|sessions|apiKeys|audit|assessments|invitations|outbox|webhooks|integrations|similarity)/' },
       to: { path: '^src/(http|cli|tools|runtime)/' },
+    },
+    {
+      name: 'similarity-is-for-staff',
+      comment: 'Only the composition root, the staff routes and the adapters (for its types) see similarity.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(runtime|http|platform|similarity)/' },
+      to: { path: '^src/similarity/' },
     },
     {
       name: 'authoring-tools-stay-outside-the-service',

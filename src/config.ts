@@ -108,6 +108,11 @@ const EnvSchema = Type.Object({
   WORKER_METRICS_HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   /** Password (HTTP Basic, any user name) for Bull Board at /admin/queues; unset: Bull Board is off. */
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 16 })),
+  /**
+   * Similarity (0 to 1, dolos's measure) from which a pair of final submissions flags both invitations
+   * for an interviewer's look; chosen from the corpus in docs/integrity.md. @defaultValue 0.45
+   */
+  SIMILARITY_THRESHOLD: Type.Number({ minimum: 0, maximum: 1, default: 0.45 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -145,6 +150,8 @@ export interface Config {
   metrics: { token: string | null; workerPort: number; workerHost: string };
   /** null: Bull Board is not mounted. */
   adminPassword: string | null;
+  /** Similarity from which a pair is flagged. */
+  similarity: { threshold: number };
   logLevel: string;
 }
 
@@ -245,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     metrics: { token: e.METRICS_TOKEN ?? null, workerPort: e.WORKER_METRICS_PORT, workerHost: e.WORKER_METRICS_HOST },
     adminPassword: e.ADMIN_PASSWORD ?? null,
+    similarity: { threshold: e.SIMILARITY_THRESHOLD },
     logLevel: e.LOG_LEVEL,
   };
 }

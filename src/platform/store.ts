@@ -10,6 +10,7 @@ import type { MemberRepository } from '../members/memberRepository.js';
 import type { OrganisationRepository } from '../organisations/organisationRepository.js';
 import type { SessionRepository } from '../sessions/sessionRepository.js';
 import type { OutboxRepository } from '../outbox/outboxRepository.js';
+import type { SimilarityRepository } from '../similarity/similarityRepository.js';
 import type { SubmissionRepository } from '../submissions/submissionRepository.js';
 import type { WebhookRepository } from '../webhooks/webhookRepository.js';
 import type { SettingRepository } from './settingRepository.js';
@@ -31,6 +32,7 @@ export interface Store {
   outbox: OutboxRepository;
   webhooks: WebhookRepository;
   integrationLinks: IntegrationLinkRepository;
+  similarity: SimilarityRepository;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

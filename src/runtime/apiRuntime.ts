@@ -24,6 +24,8 @@ import type { SubmissionJob } from '../queue/submissionJob.js';
 import { createSubmissionQueue, enqueueSubmission } from '../queue/submissionQueue.js';
 import { queueAdmission } from '../queue/admission.js';
 import { resolveLimits } from '../sandbox/limits.js';
+import { createSimilarityQueue, enqueueComparison, startSimilarityWorker, type ComparisonJob } from '../similarity/similarityQueue.js';
+import { similarityService } from '../similarity/similarityService.js';
 import { submissionService } from '../submissions/submissionService.js';
 import { newSecret } from '../tenancy/secrets.js';
 import { callbackListener, createCallbackQueue, startCallbackWorker } from '../integrations/greenhouse/greenhouseCallbacks.js';
@@ -55,6 +57,8 @@ export interface ApiRuntime extends Connections {
   deliveries: Queue<DeliveryJob>;
   /** Calls back to Greenhouse when a test it sent is done. */
   greenhouseCallbacks: Queue;
+  /** Comparisons of recorded submissions with the others of their challenge. */
+  comparisons: Queue<ComparisonJob>;
   /** Moves every outbox event written so far on to its deliveries (what the dispatcher's loop does). */
   dispatchEvents(): Promise<number>;
   /**
@@ -120,13 +124,28 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   deliveries.on('error', (err) => log.warn({ err: err.message }, 'webhook queue error'));
   const greenhouseCallbacks = createCallbackQueue(config.queueName, conn.redis);
   greenhouseCallbacks.on('error', (err) => log.warn({ err: err.message }, 'greenhouse queue error'));
+  const comparisons = createSimilarityQueue(config.queueName, conn.redis);
+  comparisons.on('error', (err) => log.warn({ err: err.message }, 'similarity queue error'));
+  const similarity = similarityService({
+    similarity: store.similarity,
+    submissions: store.submissions,
+    invitations: store.invitations,
+    starterOf: async (owner, slug, version) => (await challenges.version(owner, slug, version))?.starter ?? [],
+    threshold: config.similarity.threshold,
+  });
   const firstDelayMs = config.webhooks.retryScheduleMs[0]!;
   const dispatchEvents = outboxDispatcher({
     outbox: store.outbox,
     webhooks: store.webhooks,
     build: eventPayloads({ invitations: store.invitations, submissions: store.submissions, staff: invitations, publicUrl: config.http.publicUrl }),
     enqueue: (ownerId, deliveryId) => enqueueDelivery(deliveries, { ownerId, deliveryId }, { delayMs: firstDelayMs }),
-    listeners: [callbackListener(store.integrationLinks, greenhouseCallbacks)],
+    listeners: [
+      callbackListener(store.integrationLinks, greenhouseCallbacks),
+      // The outbox row is written with the score, so every recorded submission is compared once it is dispatched.
+      async (ev) => {
+        if (ev.type === 'submission.completed') await enqueueComparison(comparisons, { ownerId: ev.ownerId, submissionId: String(ev.data.submissionId) });
+      },
+    ],
   });
   let consumers: Worker[] = [];
   let stopLoops: (() => Promise<void>) | undefined;
@@ -145,11 +164,13 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     deadlines,
     deliveries,
     greenhouseCallbacks,
+    comparisons,
     dispatchEvents,
     services: {
       submissions,
       assessments: assessmentsService,
       invitations,
+      similarity,
       candidates: candidateService({
         invitations: store.invitations,
         staff: invitations,
@@ -182,6 +203,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         startValidationReportConsumer(config.queueName, conn.redis, challengeImports.record),
         startDeliveryWorker(config.queueName, conn.redis, { webhooks: store.webhooks, outbox: store.outbox, settings: config.webhooks }, config.worker.lockMs),
         startCallbackWorker(config.queueName, conn.redis, config.webhooks),
+        startSimilarityWorker(config.queueName, conn.redis, similarity.compare),
       ];
       const dispatching = startLoop(dispatchEvents, config.webhooks.dispatchIntervalMs, (err) => log.warn({ err }, 'webhook dispatch failed'));
       const pruning = startLoop(() => store.webhooks.prune(new Date(Date.now() - config.webhooks.retentionDays * DAY_MS)), HOUR_MS, (err) => log.warn({ err }, 'webhook history pruning failed'));
@@ -196,6 +218,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       await closeWithin(validations.close());
       await closeWithin(deliveries.close());
       await closeWithin(greenhouseCallbacks.close());
+      await closeWithin(comparisons.close());
       await closeWithin(queue.close());
       subscriber.disconnect();
       rateLimitRedis.disconnect();

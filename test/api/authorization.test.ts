@@ -140,6 +140,8 @@ const ROUTES: Record<string, Route> = {
   'GET /v1/assessments/:id/results.csv': { method: 'GET', url: () => `/v1/assessments/${assessmentOf.acme}/results.csv`, ok: 200, role: 'interviewer', scope: 'results:read' },
   'GET /v1/invitations/:id': { method: 'GET', url: () => `/v1/invitations/${invitationOf.acme}`, ok: 200, role: 'interviewer', scope: 'results:read' },
   'GET /v1/invitations/:id/result': { method: 'GET', url: () => `/v1/invitations/${invitationOf.acme}/result`, ok: 200, role: 'interviewer', scope: 'results:read' },
+  'GET /v1/invitations/:id/similarity': { method: 'GET', url: () => `/v1/invitations/${invitationOf.acme}/similarity`, ok: 200, role: 'interviewer', scope: 'results:read' },
+  'GET /v1/submissions/:id/similarity': { method: 'GET', url: () => `/v1/submissions/${submissionOf.acme}/similarity`, ok: 200, role: 'interviewer', scope: 'results:read' },
   'POST /v1/invitations/:id/report-link': { method: 'POST', url: () => `/v1/invitations/${invitationOf.acme}/report-link`, payload: () => ({ minutes: 5 }), ok: 201, role: 'interviewer', scope: 'results:read' },
   'POST /v1/invitations/:id/cancel': { method: 'POST', url: async () => `/v1/invitations/${await freshInvitation()}/cancel`, ok: 200, role: 'interviewer', scope: 'invitations:write' },
   'POST /v1/invitations/:id/extend': { method: 'POST', url: async () => `/v1/invitations/${await freshInvitation()}/extend`, payload: () => ({ minutes: 5 }), ok: 200, role: 'interviewer', scope: 'invitations:write' },

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       pressure: { maxEventLoopDelayMs: 1000, maxHeapUsedBytes: 0, retryAfterS: 10 },
       metrics: { token: null, workerPort: 0, workerHost: '127.0.0.1' },
       adminPassword: null,
+      similarity: { threshold: 0.45 },
       logLevel: 'info',
     });
   });
@@ -67,6 +68,11 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE_MS: '0,5s' })).toThrow(/WEBHOOK_RETRY_SCHEDULE_MS/);
     expect(() => loadConfig({ PUBLIC_URL: 'https://assay.example.com/' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('reads the similarity threshold as a fraction from 0 to 1, and refuses anything else', () => {
+    expect(loadConfig({ SIMILARITY_THRESHOLD: '0.8' }).similarity).toEqual({ threshold: 0.8 });
+    for (const bad of ['1.5', '-0.1', 'high']) expect(() => loadConfig({ SIMILARITY_THRESHOLD: bad })).toThrow(/SIMILARITY_THRESHOLD/);
   });
 
   it('treats an empty variable as unset', () => {

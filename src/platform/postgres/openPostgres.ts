@@ -12,6 +12,7 @@ import { postgresIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { postgresSubmissions } from './submissionRepository.js';
 import { postgresWebhooks } from './webhookRepositories.js';
+import { postgresSimilarity } from './similarityRepository.js';
 
 /** Any constant shared by every Assay process: the key of the advisory lock migrations run under. */
 const MIGRATION_LOCK = 0x61737361; // "assa"
@@ -47,6 +48,7 @@ export async function openPostgres(url: string): Promise<Store> {
     ...postgresIdentity(db),
     ...postgresAssessments(db),
     ...postgresWebhooks(db),
+    ...postgresSimilarity(db),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
   };

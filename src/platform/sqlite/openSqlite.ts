@@ -13,6 +13,7 @@ import { sqliteIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { sqliteSubmissions } from './submissionRepository.js';
 import { sqliteWebhooks } from './webhookRepositories.js';
+import { sqliteSimilarity } from './similarityRepository.js';
 
 /** Opens the SQLite file in WAL mode and applies the committed drizzle-kit migrations. */
 export function openSqlite(file: string): Store {
@@ -32,6 +33,7 @@ export function openSqlite(file: string): Store {
     ...sqliteIdentity(db),
     ...sqliteAssessments(db),
     ...sqliteWebhooks(db),
+    ...sqliteSimilarity(db),
     ping: async () => void db.get(sql`select 1`),
     close: async () => void sqlite.close(),
   };

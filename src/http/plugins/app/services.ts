@@ -11,6 +11,7 @@ import type { SessionService } from '../../../sessions/sessionService.js';
 import type { AdmissionSettings } from '../../../config.js';
 import type { EventHub } from '../../../events/eventHub.js';
 import type { ServerLimits } from '../../../sandbox/limits.js';
+import type { SimilarityService } from '../../../similarity/similarityService.js';
 import type { SubmissionService } from '../../../submissions/submissionService.js';
 import type { GreenhouseService } from '../../../integrations/greenhouse/greenhouseService.js';
 import type { EndpointService } from '../../../webhooks/endpointService.js';
@@ -22,6 +23,8 @@ export interface AppServices {
   challengeImports: ChallengeImportService;
   assessments: AssessmentService;
   invitations: InvitationService;
+  /** Staff only: candidates' routes never reach it. */
+  similarity: SimilarityService;
   candidates: CandidateService;
   members: MemberService;
   apiKeys: ApiKeyService;

@@ -3,13 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AssessmentInputSchema, AssessmentSchema, CreatedInvitationSchema, InvitationInputSchema, InvitationSchema } from '../../schemas/assessment.js';
 import { IdParamsSchema } from '../../schemas/identity.js';
 import { ProblemSchema } from '../../schemas/problem.js';
+import { SimilarityFlagSchema } from '../../schemas/similarity.js';
 import { assessmentView, invitationView } from '../../views/assessmentViews.js';
+import { flaggedView } from '../../views/similarityViews.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 const date = (s: string | undefined) => (s === undefined ? undefined : new Date(s));
 
 export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { assessments, invitations } = app.services;
+  const { assessments, invitations, similarity } = app.services;
 
   app.get('/assessments', { schema: { tags: ['assessments'], summary: 'The organisation\'s assessments', response: { 200: Type.Object({ items: Type.Array(AssessmentSchema) }), ...errors } } },
     async (request) => ({ items: (await assessments.list(request.actor)).map(assessmentView) }));
@@ -20,8 +22,11 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put('/assessments/:id', { schema: { tags: ['assessments'], summary: 'Replace an assessment\'s settings and challenges', params: IdParamsSchema, body: AssessmentInputSchema, response: { 200: AssessmentSchema, ...errors } } },
     async (request) => assessmentView(await assessments.update(request.actor, request.params.id, request.body)));
 
-  app.get('/assessments/:id/invitations', { schema: { tags: ['invitations'], summary: 'The assessment\'s invitations and their states', params: IdParamsSchema, response: { 200: Type.Object({ items: Type.Array(InvitationSchema) }), ...errors } } },
-    async (request) => ({ items: (await invitations.list(request.actor, request.params.id)).map(invitationView) }));
+  app.get('/assessments/:id/invitations', { schema: { tags: ['invitations'], summary: 'The assessment\'s invitations, their states and similarity flags', params: IdParamsSchema, response: { 200: Type.Object({ items: Type.Array(Type.Composite([InvitationSchema, SimilarityFlagSchema])) }), ...errors } } },
+    async (request) => {
+      const items = await invitations.list(request.actor, request.params.id);
+      return { items: items.map(flaggedView(invitationView, await similarity.flags(request.actor, items.map((i) => i.id)))) };
+    });
   app.post('/assessments/:id/invitations', { schema: { tags: ['invitations'], summary: 'Invite a candidate; the response shows their link once', params: IdParamsSchema, body: InvitationInputSchema, response: { 201: CreatedInvitationSchema, ...errors } } },
     async (request, reply) => {
       const { invitation, token } = await invitations.create(request.actor, request.params.id, { ...request.body, validFrom: date(request.body.validFrom), validUntil: date(request.body.validUntil) });

@@ -7,6 +7,7 @@ import { invitationRoutes } from './invitations.js';
 import { challengeRoutes } from './challenges.js';
 import { memberRoutes } from './members.js';
 import { sessionRoutes } from './session.js';
+import { similarityRoutes } from './similarity.js';
 import { submissionCodeRoutes } from './submissionCode.js';
 import { submissionEventRoutes } from './submissionEvents.js';
 import { submissionRoutes } from './submissions.js';
@@ -24,6 +25,7 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
   await app.register(submissionCodeRoutes);
   await app.register(assessmentRoutes);
   await app.register(invitationRoutes);
+  await app.register(similarityRoutes);
   await app.register(candidateRoutes);
   await app.register(webhookEndpointRoutes);
 };

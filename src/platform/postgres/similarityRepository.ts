@@ -1,0 +1,52 @@
+import { and, asc, desc, eq, gte, inArray, or } from 'drizzle-orm';
+import type { SimilarityRepository } from '../../similarity/similarityRepository.js';
+import { invitationsAmong, toFinal, toPair, toPairRow } from '../similarityRows.js';
+import { similarityFinals, similarityPairs } from './schema.js';
+import type { PostgresDb } from './postgresDb.js';
+
+export function postgresSimilarity(db: PostgresDb): { similarity: SimilarityRepository } {
+  return {
+    similarity: {
+      async replaceFinal(owner, final) {
+        return db.transaction(async (tx) => {
+          const key = and(eq(similarityFinals.ownerId, owner), eq(similarityFinals.challengeSlug, final.challengeSlug), eq(similarityFinals.key, final.key));
+          const [previous] = await tx.select().from(similarityFinals).where(key);
+          if (previous && previous.completedAt > final.completedAt) return false;
+          if (previous && previous.submissionId !== final.submissionId) {
+            const gone = previous.submissionId;
+            await tx.delete(similarityPairs).where(and(eq(similarityPairs.ownerId, owner), or(eq(similarityPairs.leftSubmissionId, gone), eq(similarityPairs.rightSubmissionId, gone))));
+          }
+          await tx.insert(similarityFinals).values({ ...final, ownerId: owner })
+            .onConflictDoUpdate({ target: [similarityFinals.ownerId, similarityFinals.challengeSlug, similarityFinals.key], set: { submissionId: final.submissionId, invitationId: final.invitationId, language: final.language, completedAt: final.completedAt } });
+          return true;
+        });
+      },
+      async finals(owner, slug, language) {
+        return (await db.select().from(similarityFinals)
+          .where(and(eq(similarityFinals.ownerId, owner), eq(similarityFinals.challengeSlug, slug), eq(similarityFinals.language, language)))
+          .orderBy(asc(similarityFinals.completedAt))).map(toFinal);
+      },
+      async savePairs(owner, pairs) {
+        await db.transaction(async (tx) => {
+          for (const p of pairs) {
+            const row = toPairRow(owner, p);
+            await tx.insert(similarityPairs).values(row)
+              .onConflictDoUpdate({ target: [similarityPairs.ownerId, similarityPairs.leftSubmissionId, similarityPairs.rightSubmissionId], set: row });
+          }
+        });
+      },
+      async pairs(owner, of) {
+        const side = 'submissionId' in of
+          ? or(eq(similarityPairs.leftSubmissionId, of.submissionId), eq(similarityPairs.rightSubmissionId, of.submissionId))
+          : or(eq(similarityPairs.leftInvitationId, of.invitationId), eq(similarityPairs.rightInvitationId, of.invitationId));
+        return (await db.select().from(similarityPairs).where(and(eq(similarityPairs.ownerId, owner), side)).orderBy(desc(similarityPairs.similarity))).map(toPair);
+      },
+      async flagged(owner, ids, threshold) {
+        if (ids.length === 0) return new Set();
+        const rows = await db.select({ leftInvitationId: similarityPairs.leftInvitationId, rightInvitationId: similarityPairs.rightInvitationId }).from(similarityPairs)
+          .where(and(eq(similarityPairs.ownerId, owner), gte(similarityPairs.similarity, threshold), or(inArray(similarityPairs.leftInvitationId, ids), inArray(similarityPairs.rightInvitationId, ids))));
+        return invitationsAmong(rows, ids);
+      },
+    },
+  };
+}
