@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+
+type State = 'idle' | 'copied' | 'failed';
+
+/**
+ * Copies a text to the clipboard and says so: the button reads "Copied" for a while and a live
+ * region announces it, or that copying failed (no clipboard permission: select and copy by hand).
+ */
+export function CopyButton({ text, label, what }: { text: string; label: string; what: string }) {
+  const [state, setState] = useState<State>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const reset = setTimeout(() => setState('idle'), 4000);
+    return () => clearTimeout(reset);
+  }, [state]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="secondary small" aria-label={label} onClick={copy}>{state === 'copied' ? 'Copied ✓' : 'Copy'}</button>
+      <span role="status" className={state === 'failed' ? 'problem small-print' : 'visually-hidden'}>
+        {state === 'copied' ? `${what} copied to the clipboard` : state === 'failed' ? `Could not copy: select the ${what.toLowerCase()} and copy it` : ''}
+      </span>
+    </>
+  );
+}
