@@ -4,13 +4,13 @@ import { toggleLanguage } from '../../../web/src/staff/languageChoice';
 const offered = ['typescript', 'javascript', 'python'];
 
 describe('choosing a challenge\'s languages for an assessment', () => {
-  it('narrows "all offered" (null) to the others when one is unticked', () => {
+  it('narrows "not chosen yet" (every offered language) to the others when one is unticked', () => {
     expect(toggleLanguage(offered, null, 'javascript')).toEqual(['typescript', 'python']);
   });
 
-  it('goes back to null once every offered language is ticked again, in the challenge\'s order', () => {
+  it('adds a language back in the challenge\'s order', () => {
     expect(toggleLanguage(offered, ['python'], 'typescript')).toEqual(['typescript', 'python']);
-    expect(toggleLanguage(offered, ['typescript', 'python'], 'javascript')).toBeNull();
+    expect(toggleLanguage(offered, ['typescript', 'python'], 'javascript')).toEqual(offered);
   });
 
   it('keeps the last allowed language', () => {

@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 type State = 'idle' | 'copied' | 'failed';
 
 /**
- * Copies a text to the clipboard and says so: the button reads "Copied" for a while and a live
+ * Copies a text to the clipboard and says so: the button reads "Copied ✓" for a while and a live
  * region announces it, or that copying failed (no clipboard permission: select and copy by hand).
+ * `what` completes the button's name ("Copy <what>") for screen readers; the visible text stays short.
  */
-export function CopyButton({ text, label, what }: { text: string; label: string; what: string }) {
+export function CopyButton({ text, what }: { text: string; what: string }) {
   const [state, setState] = useState<State>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -23,9 +24,9 @@ export function CopyButton({ text, label, what }: { text: string; label: string;
   };
   return (
     <>
-      <button type="button" className="secondary small" aria-label={label} onClick={copy}>{state === 'copied' ? 'Copied ✓' : 'Copy'}</button>
+      <button type="button" className="secondary small" onClick={copy}>{state === 'copied' ? 'Copied ✓' : 'Copy'}<span className="visually-hidden"> {what}</span></button>
       <span role="status" className={state === 'failed' ? 'problem small-print' : 'visually-hidden'}>
-        {state === 'copied' ? `${what} copied to the clipboard` : state === 'failed' ? `Could not copy: select the ${what.toLowerCase()} and copy it` : ''}
+        {state === 'copied' ? `Copied ${what} to the clipboard` : state === 'failed' ? `Could not copy ${what}: select it and copy it by hand` : ''}
       </span>
     </>
   );

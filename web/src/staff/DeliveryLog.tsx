@@ -6,13 +6,13 @@ import { messageOf, useStaff } from './StaffApp';
 /** Deliveries go on in the background: the open log reads itself again this often. */
 const REFRESH_MS = 3000;
 
-/** An endpoint's delivery log, one row per event (status, attempts, response code, time), with a redeliver button. */
+/** An endpoint's delivery log (its latest 100 attempts), one row per event (status, attempts, response code, time), with a redeliver button. */
 export function DeliveryLog({ endpoint, onRedelivered }: { endpoint: WebhookEndpoint; onRedelivered: () => void }) {
   const { api } = useStaff();
   const [attempts, setAttempts] = useState<WebhookAttempt[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => api.get<{ items: WebhookAttempt[] }>(`/v1/webhook-endpoints/${endpoint.id}/attempts?limit=200`).then((r) => setAttempts(r.items), (err) => setError(messageOf(err))), [api, endpoint.id]);
+  const load = useCallback(() => api.get<{ items: WebhookAttempt[] }>(`/v1/webhook-endpoints/${endpoint.id}/attempts`).then((r) => setAttempts(r.items), (err) => setError(messageOf(err))), [api, endpoint.id]);
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);

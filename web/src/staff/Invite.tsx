@@ -66,14 +66,14 @@ export function Invite({ assessmentId, onInvited }: { assessmentId: string; onIn
         <div className="links" role="status">
           <div className="row wrap">
             <h3 className="grow">New links — shown this once; copy them now</h3>
-            {created.length > 1 && <CopyButton text={created.map((c) => `${c.invitation.candidate.name},${c.invitation.candidate.email},${c.link}`).join('\n')} label="Copy every new link (name,email,link)" what="Every new link" />}
+            {created.length > 1 && <CopyButton text={created.map((c) => `${c.invitation.candidate.name},${c.invitation.candidate.email},${c.link}`).join('\n')} what="every new link (name,email,link)" />}
           </div>
           <ul>
             {created.map((c) => (
               <li key={c.invitation.id}>
                 <span>{c.invitation.candidate.name} &lt;{c.invitation.candidate.email}&gt;</span>
                 <input readOnly value={c.link} aria-label={`Link for ${c.invitation.candidate.email}`} onFocus={(e) => e.target.select()} />
-                <CopyButton text={c.link} label={`Copy ${c.invitation.candidate.email}'s link`} what={`${c.invitation.candidate.name}'s link`} />
+                <CopyButton text={c.link} what={`${c.invitation.candidate.email}'s link`} />
               </li>
             ))}
           </ul>

@@ -89,7 +89,7 @@ export function Settings() {
           <div className="links" role="status">
             <p><strong>The new key, shown this once:</strong></p>
             <input readOnly value={newToken} aria-label="New API key" onFocus={(e) => e.target.select()} />
-            <CopyButton text={newToken} label="Copy the new API key" what="The API key" />
+            <CopyButton text={newToken} what="the key" />
           </div>
         )}
         <table className="data">

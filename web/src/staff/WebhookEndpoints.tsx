@@ -53,7 +53,7 @@ export function WebhookEndpoints({ onChanged }: { onChanged: () => void }) {
         <div className="links" role="status">
           <p><strong>The signing secret of {secret.url}, shown this once:</strong></p>
           <input readOnly value={secret.secret} aria-label="Signing secret" onFocus={(e) => e.target.select()} />
-          <CopyButton text={secret.secret} label="Copy the signing secret" what="The signing secret" />
+          <CopyButton text={secret.secret} what="the secret" />
         </div>
       )}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Webhook endpoints table">
@@ -68,7 +68,7 @@ export function WebhookEndpoints({ onChanged }: { onChanged: () => void }) {
                 <td>{ep.enabled ? 'enabled' : `disabled${ep.disabledReason ? ` (${ep.disabledReason})` : ''}`}</td>
                 <td>{ep.lastSuccessAt ? new Date(ep.lastSuccessAt).toLocaleString() : 'never'}</td>
                 <td className="actions">
-                  <button type="button" className="ghost small" aria-label={`Delivery log of ${ep.url}`} aria-expanded={logOf === ep.id} onClick={() => setLogOf(logOf === ep.id ? null : ep.id)}>Log</button>{' '}
+                  <button type="button" className="ghost small" aria-label={`Delivery log of ${ep.url}`} aria-expanded={logOf === ep.id} onClick={() => setLogOf(logOf === ep.id ? null : ep.id)}>Delivery log</button>{' '}
                   <button type="button" className="ghost small" aria-label={`Edit ${ep.url}`} onClick={() => setEditing(ep.id)}>Edit</button>{' '}
                   <button type="button" className="ghost small" aria-label={`${ep.enabled ? 'Disable' : 'Enable'} ${ep.url}`} onClick={() => run(() => api.send('PATCH', `/v1/webhook-endpoints/${ep.id}`, { enabled: !ep.enabled }))}>{ep.enabled ? 'Disable' : 'Enable'}</button>{' '}
                   <button type="button" className="ghost small" aria-label={`New secret for ${ep.url}`} onClick={() => confirm(`A new signing secret for ${ep.url}? The old one keeps signing beside it for a day.`) && run(async () => showSecret(await api.send('POST', `/v1/webhook-endpoints/${ep.id}/rotate-secret`, {})))}>New secret</button>{' '}
