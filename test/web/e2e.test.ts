@@ -190,7 +190,7 @@ describe('the web app in a browser', () => {
     await submission.getByText(/Finished: passed/).waitFor({ timeout: 90_000 });
     expect(await submission.locator('tbody tr.status-passed').count()).toBe(TESTS);
     await candidate.getByRole('button', { name: /^Submit \(1 left\)/ }).waitFor();
-  });
+  }, 300_000); // three sandbox runs (samples, two submissions) on a shared, loaded machine
 
   it('the interviewer sees both submissions, the per-skill chart, the code and the diffs', async () => {
     // The challenge changes after the assessment pinned it: the diff must stay against the pinned starter.
@@ -304,6 +304,11 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.getByText('Time left').waitFor();
     // The clock is the server's: bring this session's deadline close rather than wait 45 minutes.
+    // Just over 2 minutes first: the warning is shown and announced (role alert) as the clock crosses it.
+    expect(await svc.rt.store.invitations.transition(svc.org.id, invitation.id, ['started'], { deadline: new Date(Date.now() + 2 * 60_000 + 3000) })).toBe(true);
+    await page.reload();
+    await page.getByRole('alert').getByText('2 minutes left.').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.countdown').getAttribute('class')).toContain('urgent');
     expect(await svc.rt.store.invitations.transition(svc.org.id, invitation.id, ['started'], { deadline: new Date(Date.now() + 3000) })).toBe(true);
     await page.reload();
     await page.getByRole('heading', { name: 'Time is up' }).waitFor({ timeout: 10_000 });
