@@ -10,6 +10,7 @@ import { NotFoundError } from '../errors/NotFoundError.js';
 import { SessionClosedError } from '../errors/SessionClosedError.js';
 import { UnauthorizedError } from '../errors/UnauthorizedError.js';
 import { ValidationError } from '../errors/ValidationError.js';
+import type { Organisation, OrganisationRepository } from '../organisations/organisationRepository.js';
 import { outboxEvent } from '../outbox/outboxEvent.js';
 import type { PracticeJob, PracticeRun } from '../queue/practiceQueue.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
@@ -30,6 +31,7 @@ export interface CandidateDeps {
   invitations: Pick<InvitationRepository, 'findByTokenHash' | 'transition'>;
   staff: Pick<InvitationService, 'current' | 'result'>;
   assessments: Pick<AssessmentRepository, 'get'>;
+  organisations: Pick<OrganisationRepository, 'get'>;
   challenges: Pick<ChallengeRepository, 'version'>;
   submissions: Pick<SubmissionRepository, 'get' | 'listByInvitation'>;
   drafts: DraftRepository;
@@ -111,11 +113,12 @@ export function candidateService(deps: CandidateDeps) {
       return found ? { kind: 'candidate', ownerId: found.ownerId, invitationId: found.invitation.id } : null;
     },
 
-    /** The welcome page's and the workspace's content: the assessment, its challenges as a candidate sees them, the clock. */
-    async view(caller: Actor): Promise<{ invitation: Invitation; assessment: Assessment; challenges: ChallengePackage[] }> {
+    /** The welcome page's and the workspace's content: who invites, the assessment, its challenges as a candidate sees them, the clock. */
+    async view(caller: Actor): Promise<{ organisation: Organisation; invitation: Invitation; assessment: Assessment; challenges: ChallengePackage[] }> {
       const { invitation, assessment, actor } = await session(caller);
       const challenges = await Promise.all(assessment.challenges.map(async (c) => (await deps.challenges.version(actor.ownerId, c.slug, c.version))!));
-      return { invitation, assessment, challenges };
+      const organisation = (await deps.organisations.get(actor.ownerId))!;
+      return { organisation, invitation, assessment, challenges };
     },
 
     /** Starts the clock, once. */

@@ -175,6 +175,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
         invitations: store.invitations,
         staff: invitations,
         assessments: store.assessments,
+        organisations: store.organisations,
         challenges,
         submissions: store.submissions,
         drafts: store.drafts,

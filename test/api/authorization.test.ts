@@ -18,6 +18,7 @@ const assessmentOf: Record<string, string> = {};
 const invitationOf: Record<string, string> = {};
 const importOf: Record<string, string> = {};
 let candidateToken = '';
+let pinnedVersion = '';
 const files = [{ path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' }];
 const FIXTURE = path.join(repoRoot, 'test/fixtures/challenges/sum-python');
 /** The fixture challenge's files as an upload under another slug (this service runs no worker: it stays validating). */
@@ -63,6 +64,7 @@ beforeAll(async () => {
     const a = await svc.app.inject({ method: 'POST', url: '/v1/assessments', headers: { authorization: `Bearer ${org.key}` }, payload: { name: 'A', timeLimitMinutes: 30, challenges: [{ slug: 'sum-python' }] } });
     expect(a.statusCode).toBe(201);
     assessmentOf[org.slug] = a.json().id;
+    pinnedVersion = a.json().challenges[0].version;
     const inv = await svc.app.inject({ method: 'POST', url: `/v1/assessments/${a.json().id}/invitations`, headers: { authorization: `Bearer ${org.key}` }, payload: { candidate: { name: 'C', email: 'c@d.e' } } });
     invitationOf[org.slug] = inv.json().invitation.id;
     if (org === svc.org) candidateToken = inv.json().token;
@@ -117,6 +119,7 @@ const freshKey = async () => (await svc.rt.services.apiKeys.create(svc.org.owner
 const ROUTES: Record<string, Route> = {
   'GET /v1/challenges': { method: 'GET', url: () => '/v1/challenges', ok: 200, role: 'interviewer', scope: 'assessments:read' },
   'GET /v1/challenges/:slug': { method: 'GET', url: () => '/v1/challenges/sum-python', ok: 200, role: 'interviewer', scope: 'assessments:read' },
+  'GET /v1/challenges/:slug/versions/:version': { method: 'GET', url: () => `/v1/challenges/sum-python/versions/${pinnedVersion}`, ok: 200, role: 'interviewer', scope: 'assessments:read' },
   'POST /v1/challenges': { method: 'POST', url: () => '/v1/challenges', payload: () => ({ files: uploadFiles(`acme-up-${++n}`) }), ok: 202, role: 'admin', scope: 'challenges:write' },
   'GET /v1/challenge-imports/:id': { method: 'GET', url: () => `/v1/challenge-imports/${importOf.acme}`, ok: 200, role: 'admin', scope: 'challenges:write' },
   'POST /v1/submissions': { method: 'POST', url: () => '/v1/submissions', payload: () => ({ challenge: 'sum-python', files }), ok: 202, role: 'interviewer', scope: 'invitations:write' },

@@ -3,10 +3,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadChallenges } from '../../src/challenges/loadChallenges.js';
+import { EVENT_TYPES } from '../../src/outbox/outboxEvent.js';
 import { repoRoot } from '../../src/repoRoot.js';
+import { BUILTIN_OWNER } from '../../src/tenancy/actor.js';
 import { applyMutantPatch } from '../../src/tools/applyMutantPatch.js';
 import { PASSWORD } from '../support/organisations.js';
 import { startTestService, type TestService } from '../support/testService.js';
+import { startReceiver } from '../support/webhookReceiver.js';
 import { buildWebApp, capture, openBrowser } from './support/browser.js';
 
 const SLUG = 'token-bucket-rate-limiter';
@@ -30,10 +34,14 @@ describe('the web app in a browser', () => {
 
   beforeAll(async () => {
     web = await buildWebApp();
-    svc = await startTestService({ env: { WEB_DIR: web.dir } });
+    // Webhooks to a receiver on 127.0.0.1, a failed attempt retried only after the test is over.
+    svc = await startTestService({ env: { WEB_DIR: web.dir, WEBHOOK_ALLOW_PRIVATE_URLS: 'true', WEBHOOK_RETRY_SCHEDULE_MS: '0,600000' } });
+    // A challenge offered in two languages (TypeScript, JavaScript), for the language picker.
+    await loadChallenges(svc.rt.store.challenges, BUILTIN_OWNER, path.join(repoRoot, 'test/fixtures/challenges'));
     await svc.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(svc.app.server.address() as AddressInfo).port}`;
     browser = await openBrowser();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     staff = await browser.context.newPage();
   });
   afterAll(async () => {
@@ -73,19 +81,53 @@ describe('the web app in a browser', () => {
     await linkBox.waitFor();
     link = await linkBox.inputValue();
     expect(link).toMatch(new RegExp(`^${base}/take#inv_`));
+    // Copied at once, and the copy says so (visibly and to a screen reader).
+    await staff.getByRole('button', { name: 'Copy ada@example.test\'s link' }).click();
+    await staff.getByRole('button', { name: 'Copied ✓ ada@example.test\'s link' }).waitFor();
+    await staff.getByRole('status').getByText('Copied ada@example.test\'s link to the clipboard').waitFor();
+    expect(await staff.evaluate('navigator.clipboard.readText()')).toBe(link);
     // Many at once from pasted CSV, with a header in another order and a bad line reported.
     await staff.getByLabel(/Paste lines of/).fill('email,name\ngrace@example.test,Grace Hopper\nnot-an-email,Nobody');
     await staff.getByRole('button', { name: 'Invite all' }).click();
     await staff.getByText('line 3: "not-an-email" is not an email address').waitFor();
     await staff.getByLabel(/Paste lines of/).fill('email,name\ngrace@example.test,Grace Hopper\nalan@example.test,Alan Turing');
     await staff.getByRole('button', { name: 'Invite all' }).click();
-    await staff.getByLabel('Link for alan@example.test').waitFor();
+    const alanLink = await staff.getByLabel('Link for alan@example.test').inputValue();
+    await staff.getByRole('button', { name: 'Copy every new link (name,email,link)' }).click();
+    await staff.getByText('Copied every new link (name,email,link) to the clipboard').waitFor();
+    const copied = String(await staff.evaluate('navigator.clipboard.readText()')).split('\n');
+    expect(copied).toContain(`Alan Turing,alan@example.test,${alanLink}`);
+    expect(copied.some((l) => l.startsWith(`Grace Hopper,grace@example.test,${base}/take#inv_`))).toBe(true);
     await staff.getByRole('link', { name: 'Alan Turing' }).waitFor();
     await staff.getByRole('button', { name: 'Cancel Alan Turing' }).click({ trial: true });
     staff.once('dialog', (d) => void d.accept());
     await staff.getByRole('button', { name: 'Cancel Alan Turing' }).click();
     await staff.locator('tr', { hasText: 'Alan Turing' }).getByText('cancelled').waitFor();
     await capture(staff, 'assessment');
+  });
+
+  it('an interviewer restricts a challenge to some of the languages it offers', async () => {
+    await staff.goto(`${base}/assessments/new`);
+    await staff.getByLabel('Name', { exact: true }).fill('Node greeting');
+    await staff.getByRole('checkbox', { name: 'Greet (test fixture)', exact: true }).check();
+    const ts = staff.getByRole('checkbox', { name: 'Allow typescript in Greet (test fixture)' });
+    const js = staff.getByRole('checkbox', { name: 'Allow javascript in Greet (test fixture)' });
+    expect([await ts.isChecked(), await js.isChecked()]).toEqual([true, true]);
+    await ts.uncheck();
+    // One language always stays allowed.
+    expect(await js.isDisabled()).toBe(true);
+    await staff.getByRole('button', { name: 'Create assessment' }).click();
+    await staff.getByRole('heading', { name: 'Node greeting' }).waitFor();
+    const id = new URL(staff.url()).pathname.split('/').pop();
+    const saved = async () => (await svc.inject({ method: 'GET', url: `/v1/assessments/${id}` })).json().challenges[0].languages;
+    expect(await saved()).toEqual(['javascript']);
+    await staff.goto(`${base}/assessments/${id}/edit`);
+    await js.waitFor();
+    expect([await ts.isChecked(), await js.isChecked()]).toEqual([false, true]);
+    await ts.check();
+    await staff.getByRole('button', { name: 'Save' }).click();
+    await staff.getByRole('heading', { name: 'Node greeting' }).waitFor();
+    expect(await saved()).toEqual(['typescript', 'javascript']);
   });
 
   let candidate: Page;
@@ -99,6 +141,7 @@ describe('the web app in a browser', () => {
     expect(await candidate.evaluate('window.pwned')).toBeUndefined();
     await candidate.getByText('<script>window.pwned = 1</script>').waitFor();
     await candidate.getByText('45 minutes').waitFor();
+    await candidate.getByText(`${(await svc.rt.store.organisations.get(svc.org.id))!.name} invites you to`).waitFor();
     await capture(candidate, 'candidate-welcome', { phone: true });
     await candidate.getByRole('button', { name: 'Start the assessment' }).click();
 
@@ -147,9 +190,13 @@ describe('the web app in a browser', () => {
     await submission.getByText(/Finished: passed/).waitFor({ timeout: 90_000 });
     expect(await submission.locator('tbody tr.status-passed').count()).toBe(TESTS);
     await candidate.getByRole('button', { name: /^Submit \(1 left\)/ }).waitFor();
-  });
+  }, 300_000); // three sandbox runs (samples, two submissions) on a shared, loaded machine
 
   it('the interviewer sees both submissions, the per-skill chart, the code and the diffs', async () => {
+    // The challenge changes after the assessment pinned it: the diff must stay against the pinned starter.
+    const pinned = (await svc.rt.store.challenges.current(BUILTIN_OWNER, SLUG))!;
+    const MARKER = '# the starter of a later version';
+    await svc.rt.store.challenges.save(BUILTIN_OWNER, { ...pinned, version: `${pinned.version}-later`, starter: pinned.starter.map((f) => ({ ...f, content: `${MARKER}\n${f.content}` })) }, new Date());
     await staff.goto(assessmentUrl);
     const row = staff.locator('tr', { hasText: 'Ada Lovelace' });
     await expect.poll(() => row.innerText(), { timeout: 15_000 }).toMatch(/completed|started/);
@@ -168,7 +215,10 @@ describe('the web app in a browser', () => {
     expect(await staff.locator('.cm-changedLine').count()).toBeGreaterThan(0);
     await capture(staff, 'report');
     await staff.getByLabel('Compare with').selectOption({ label: 'the starter files' });
-    await staff.locator('.cm-mergeView').waitFor();
+    const starterSide = staff.locator('.cm-mergeView .cm-merge-a .cm-content');
+    await starterSide.waitFor();
+    expect(await staff.locator('.cm-changedLine').count()).toBeGreaterThan(0);
+    expect(await starterSide.textContent()).not.toContain(MARKER);
     await staff.getByText('The run\'s output').click();
     await staff.locator('pre.log').waitFor();
   });
@@ -189,6 +239,64 @@ describe('the web app in a browser', () => {
     await capture(staff, 'settings');
   });
 
+  it('webhook endpoints: added with the secret shown once, the delivery log, redelivery, edit, disable, delete', async () => {
+    const receiver = await startReceiver();
+    try {
+      receiver.state.reply = () => ({ status: 500, body: 'receiver is down' });
+      const add = staff.getByRole('form', { name: 'Add an endpoint' });
+      await add.getByLabel('Endpoint URL').fill(receiver.url);
+      await add.getByLabel('Description').fill('ATS');
+      // No event at all is refused with the API's reason, the form kept as it was.
+      for (const type of EVENT_TYPES) await add.getByRole('checkbox', { name: type, exact: true }).uncheck();
+      await add.getByRole('button', { name: 'Add endpoint' }).click();
+      await staff.getByRole('alert').getByText(/eventTypes/).waitFor();
+      expect(await add.getByLabel('Endpoint URL').inputValue()).toBe(receiver.url);
+      await add.getByRole('checkbox', { name: 'invitation.created', exact: true }).check();
+      await add.getByRole('button', { name: 'Add endpoint' }).click();
+      const secret = await staff.getByLabel('Signing secret', { exact: true }).inputValue();
+      expect(secret).toMatch(/^whsec_/);
+      receiver.state.secrets.push(secret);
+      const row = staff.locator('tr', { hasText: receiver.url });
+      await row.getByText('enabled').waitFor();
+
+      // An event: the receiver answers 500, and the log says so.
+      const made = await svc.inject({ method: 'POST', url: `${new URL(assessmentUrl).pathname.replace('/assessments', '/v1/assessments')}/invitations`, payload: { candidate: { name: 'Hook', email: 'hook@example.test' } } });
+      expect(made.statusCode).toBe(201);
+      await staff.getByRole('button', { name: `Delivery log of ${receiver.url}` }).click();
+      const log = staff.getByRole('region', { name: 'Delivery log table' });
+      const failed = log.locator('tr.delivery-failed', { hasText: 'receiver is down' });
+      await failed.waitFor({ timeout: 30_000 });
+      expect(await failed.locator('td').nth(3).textContent()).toBe('500');
+      const [first] = receiver.received;
+      expect(first?.verified).toBe(true);
+      await capture(staff, 'settings-webhooks');
+
+      // Redelivered once the receiver is back: the same event, a second attempt, succeeded.
+      receiver.state.reply = () => ({ status: 204 });
+      await log.getByRole('button', { name: `Redeliver ${first!.id}` }).click();
+      const ok = log.locator('tr.delivery-ok', { hasText: first!.id });
+      await ok.waitFor({ timeout: 30_000 });
+      expect(await ok.locator('td').allTextContents()).toEqual(expect.arrayContaining(['succeeded', '2', '204']));
+      expect(receiver.unique().map((r) => [r.id, r.body.type, r.body.data.invitationId])).toEqual([[first!.id, 'invitation.created', made.json().invitation.id]]);
+      await staff.getByRole('cell', { name: 'webhook.redelivered' }).first().waitFor();
+
+      await staff.getByRole('button', { name: `Edit ${receiver.url}` }).click();
+      await staff.getByRole('form', { name: `Edit ${receiver.url}` }).getByLabel('Description').fill('ATS, edited');
+      await staff.getByRole('button', { name: 'Save endpoint' }).click();
+      await row.getByText('ATS, edited').waitFor();
+      await staff.getByRole('button', { name: `Disable ${receiver.url}` }).click();
+      await row.getByText('disabled').waitFor();
+      const [stored] = (await svc.inject({ method: 'GET', url: '/v1/webhook-endpoints' })).json().items;
+      expect(stored).toMatchObject({ url: receiver.url, description: 'ATS, edited', enabled: false, eventTypes: ['invitation.created'] });
+      staff.once('dialog', (d) => void d.accept());
+      await staff.getByRole('button', { name: `Delete ${receiver.url}` }).click();
+      await staff.getByText('No endpoint yet.').waitFor();
+      expect((await svc.inject({ method: 'GET', url: '/v1/webhook-endpoints' })).json().items).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('the clock running out closes the workspace, on the server too', async () => {
     const { invitation, token } = (await svc.inject({ method: 'POST', url: `${new URL(assessmentUrl).pathname.replace('/assessments', '/v1/assessments')}/invitations`, payload: { candidate: { name: 'Late', email: 'late@example.test' } } })).json();
     const page = await browser.context.newPage();
@@ -196,6 +304,11 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.getByText('Time left').waitFor();
     // The clock is the server's: bring this session's deadline close rather than wait 45 minutes.
+    // Just over 2 minutes first: the warning is shown and announced (role alert) as the clock crosses it.
+    expect(await svc.rt.store.invitations.transition(svc.org.id, invitation.id, ['started'], { deadline: new Date(Date.now() + 2 * 60_000 + 3000) })).toBe(true);
+    await page.reload();
+    await page.getByRole('alert').getByText('2 minutes left.').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.countdown').getAttribute('class')).toContain('urgent');
     expect(await svc.rt.store.invitations.transition(svc.org.id, invitation.id, ['started'], { deadline: new Date(Date.now() + 3000) })).toBe(true);
     await page.reload();
     await page.getByRole('heading', { name: 'Time is up' }).waitFor({ timeout: 10_000 });

@@ -4,6 +4,7 @@ import { INVITATION_STATES } from '../../invitations/invitationRepository.js';
 import { LANGUAGES, SKILLS } from '../../challenges/manifest.js';
 import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
 import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
+import { ChallengeSchema } from './challenge.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -98,6 +99,14 @@ export const InvitationResultSchema = Type.Object({
     tests: Type.Array(Type.Object({ name: Type.String(), status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Nullable(Type.String()), output: Nullable(Type.String({ description: 'What the test printed, capped' })) })),
     createdAt: Time,
   })),
+});
+
+/** The welcome page's and the workspace's content: who invites, the assessment, its challenges (with the languages allowed), the clock. */
+export const CandidateViewSchema = Type.Object({
+  organisation: Type.Object({ name: Type.String({ description: 'The organisation that invites the candidate' }) }),
+  invitation: Type.Pick(InvitationSchema, ['state', 'validFrom', 'validUntil', 'startedAt', 'deadline', 'completedAt']),
+  assessment: Type.Object({ name: Type.String(), instructions: Type.String(), timeLimitMinutes: Type.Integer(), maxSubmissions: Type.Integer() }),
+  challenges: Type.Array(ChallengeSchema),
 });
 
 export const CandidateSubmissionSchema = Type.Object({

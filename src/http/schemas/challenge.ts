@@ -35,6 +35,7 @@ export const ChallengeSchema = Type.Composite(
 export const ChallengeListSchema = Type.Object({ items: Type.Array(ChallengeSummarySchema) });
 
 export const ChallengeParamsSchema = Type.Object({ slug: Type.String({ maxLength: 80 }) });
+export const ChallengeVersionParamsSchema = Type.Object({ slug: Type.String({ maxLength: 80 }), version: Type.String({ maxLength: 100 }) });
 
 const PackageFileSchema = Type.Object(
   { path: Type.String({ minLength: 1, maxLength: 500 }), content: Type.String() },

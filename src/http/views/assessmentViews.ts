@@ -1,9 +1,14 @@
 import type { Static } from '@sinclair/typebox';
 import type { Assessment } from '../../assessments/assessmentRepository.js';
+import type { ChallengePackage } from '../../challenges/challengePackage.js';
+import { offeredLanguages } from '../../challenges/manifest.js';
 import type { Draft } from '../../invitations/draftRepository.js';
 import type { Invitation } from '../../invitations/invitationRepository.js';
 import type { InvitationResult } from '../../invitations/invitationResult.js';
-import type { InvitationResultSchema } from '../schemas/assessment.js';
+import type { Organisation } from '../../organisations/organisationRepository.js';
+import type { ServerLimits } from '../../sandbox/limits.js';
+import type { CandidateViewSchema, InvitationResultSchema } from '../schemas/assessment.js';
+import { challengeView } from './challengeView.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -38,3 +43,17 @@ export const invitationResultView = (r: InvitationResult): Static<typeof Invitat
 });
 
 export const draftView = (d: Draft) => ({ ...d, updatedAt: d.updatedAt.toISOString() });
+
+/** What the candidate sees of their session; each challenge with the languages the assessment allows (null there: all it offers). */
+export function candidateView(
+  { organisation, invitation, assessment, challenges }: { organisation: Organisation; invitation: Invitation; assessment: Assessment; challenges: ChallengePackage[] },
+  limits: ServerLimits,
+): Static<typeof CandidateViewSchema> {
+  const { name, instructions, timeLimitMinutes, maxSubmissions } = assessment;
+  return {
+    organisation: { name: organisation.name },
+    invitation: invitationView(invitation),
+    assessment: { name, instructions, timeLimitMinutes, maxSubmissions },
+    challenges: challenges.map((c, i) => ({ ...challengeView(c, limits), languages: assessment.challenges[i]!.languages ?? offeredLanguages(c.manifest) })),
+  };
+}

@@ -26,6 +26,8 @@ export interface Challenge {
   title: string;
   summary: string;
   language: string;
+  /** Every language a solution may be written in (for a candidate: those the assessment allows). */
+  languages: string[];
   runner: string;
   skills: string[];
   statement: string;
@@ -51,10 +53,10 @@ export interface Invitation {
 
 export interface CandidateView {
   invitation: Pick<Invitation, 'state' | 'validFrom' | 'validUntil' | 'startedAt' | 'deadline' | 'completedAt'>;
-  /** The organisation, where the API names it. */
-  organisation?: { name: string };
+  /** Who invites the candidate. */
+  organisation: { name: string };
   assessment: { name: string; instructions: string; timeLimitMinutes: number; maxSubmissions: number };
-  challenges: (Challenge & { languages?: string[] })[];
+  challenges: Challenge[];
 }
 
 export interface Run {
@@ -75,7 +77,7 @@ export interface Assessment {
   timeLimitMinutes: number;
   maxSubmissions: number;
   resultVisibility: string;
-  challenges: { slug: string; version: string; weight: number }[];
+  challenges: { slug: string; version: string; weight: number; languages: string[] | null }[];
   createdAt: string;
   updatedAt: string;
 }
@@ -129,4 +131,31 @@ export interface AuditEntry {
   action: string;
   target: string;
   details: Record<string, unknown> | null;
+}
+
+/** What a webhook endpoint may subscribe to (docs/webhooks.md). */
+export const WEBHOOK_EVENT_TYPES = ['invitation.created', 'invitation.started', 'invitation.cancelled', 'invitation.expired', 'invitation.completed', 'submission.completed', 'webhook_endpoint.disabled'] as const;
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description: string;
+  eventTypes: string[];
+  enabled: boolean;
+  disabledReason: string | null;
+  previousSecretUntil: string | null;
+  lastSuccessAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookAttempt {
+  id: string;
+  eventId: string;
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  latencyMs: number;
+  response: string;
+  succeeded: boolean;
 }

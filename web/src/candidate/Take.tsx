@@ -75,7 +75,7 @@ function Welcome({ view, starting, onStart }: { view: CandidateView; starting: b
   const { assessment, challenges, invitation } = view;
   return (
     <main className="welcome">
-      {view.organisation && <p className="eyebrow">{view.organisation.name}</p>}
+      <p className="eyebrow">{view.organisation.name} invites you to</p>
       <h1>{assessment.name}</h1>
       <Markdown source={assessment.instructions || 'Solve the challenges below.'} />
       <h2>Challenges</h2>
@@ -84,7 +84,7 @@ function Welcome({ view, starting, onStart }: { view: CandidateView; starting: b
           <li key={c.slug} className="card">
             <h3>{c.title}</h3>
             <p>{c.summary}</p>
-            <p className="muted">{c.language} · {c.skills.join(', ')}</p>
+            <p className="muted">{c.languages.join(' or ')} · {c.skills.join(', ')}</p>
           </li>
         ))}
       </ul>

@@ -115,7 +115,7 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
           {/* Statements usually open with their own title; the page has one h1 either way. */}
           {!/^#\s/.test(challenge.statement.trimStart()) && <h1>{challenge.title}</h1>}
           <p className="muted">
-            {challenge.languages && challenge.languages.length > 1 ? `in ${challenge.languages.join(' or ')} (by the files' extensions)` : challenge.language} · skills: {challenge.skills.join(', ')}
+            {challenge.languages.length > 1 ? `in ${challenge.languages.join(' or ')} (by the files' extensions)` : challenge.language} · skills: {challenge.skills.join(', ')}
           </p>
           <Markdown source={challenge.statement} />
         </section>

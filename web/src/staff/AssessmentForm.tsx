@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Assessment, ChallengeSummary } from '../api/types';
+import { toggleLanguage } from './languageChoice';
 import { messageOf, useStaff } from './StaffApp';
 
 const VISIBILITIES = [
@@ -10,7 +11,8 @@ const VISIBILITIES = [
   ['full', 'The score, each test and its message'],
 ] as const;
 
-type Picked = Record<string, { weight: number; version: string | null }>;
+/** Per chosen challenge: its weight, the version it is pinned to (null: the current one), the languages allowed (null: all it offers). */
+type Picked = Record<string, { weight: number; version: string | null; languages: string[] | null }>;
 
 /** Create or edit an assessment: challenges from the catalogue, pinned to versions, with weights and the settings. */
 export function AssessmentForm() {
@@ -26,13 +28,13 @@ export function AssessmentForm() {
     if (id) {
       api.get<Assessment>(`/v1/assessments/${id}`).then((a) => {
         setExisting(a);
-        setPicked(Object.fromEntries(a.challenges.map((c) => [c.slug, { weight: c.weight, version: c.version }])));
+        setPicked(Object.fromEntries(a.challenges.map((c) => [c.slug, { weight: c.weight, version: c.version, languages: c.languages }])));
       }, (e) => setError(messageOf(e)));
     }
   }, [api, id]);
   if (id && !existing && !error) return <p aria-busy="true">Loading…</p>;
 
-  const toggle = (slug: string) => setPicked(({ [slug]: had, ...rest }) => (had ? rest : { ...rest, [slug]: { weight: 1, version: null } }));
+  const toggle = (slug: string) => setPicked(({ [slug]: had, ...rest }) => (had ? rest : { ...rest, [slug]: { weight: 1, version: null, languages: null } }));
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -42,7 +44,7 @@ export function AssessmentForm() {
       timeLimitMinutes: Number(form.get('timeLimitMinutes')),
       maxSubmissions: Number(form.get('maxSubmissions')),
       resultVisibility: String(form.get('resultVisibility')),
-      challenges: Object.entries(picked).map(([slug, p]) => ({ slug, weight: p.weight, ...(p.version ? { version: p.version } : {}) })),
+      challenges: Object.entries(picked).map(([slug, p]) => ({ slug, weight: p.weight, ...(p.version ? { version: p.version } : {}), ...(p.languages ? { languages: p.languages } : {}) })),
     };
     try {
       const saved = id ? await api.send<Assessment>('PUT', `/v1/assessments/${id}`, body) : await api.send<Assessment>('POST', '/v1/assessments', body);
@@ -68,7 +70,7 @@ export function AssessmentForm() {
       <fieldset>
         <legend>Challenges</legend>
         <table className="data">
-          <thead><tr><th scope="col">Use</th><th scope="col">Challenge</th><th scope="col">Language</th><th scope="col">Skills</th><th scope="col">Version</th><th scope="col">Weight</th></tr></thead>
+          <thead><tr><th scope="col">Use</th><th scope="col">Challenge</th><th scope="col">Languages</th><th scope="col">Skills</th><th scope="col">Version</th><th scope="col">Weight</th></tr></thead>
           <tbody>
             {catalogue.map((c) => {
               const p = picked[c.slug];
@@ -76,7 +78,7 @@ export function AssessmentForm() {
                 <tr key={c.slug}>
                   <td><input type="checkbox" id={`use-${c.slug}`} checked={!!p} onChange={() => toggle(c.slug)} /></td>
                   <td><label htmlFor={`use-${c.slug}`}><strong>{c.title}</strong></label><br /><span className="muted">{c.summary}</span></td>
-                  <td>{c.language}</td>
+                  <td>{c.languages.length > 1 ? <LanguagePick challenge={c} picked={p} onChange={(languages) => p && setPicked({ ...picked, [c.slug]: { ...p, languages } })} /> : c.language}</td>
                   <td>{c.skills.map((s) => <span key={s} className="chip">{s}</span>)}</td>
                   <td>
                     {p?.version && p.version !== c.version ? (
@@ -96,5 +98,23 @@ export function AssessmentForm() {
       {error && <p className="problem" role="alert">{error}</p>}
       <div className="row"><button type="submit" disabled={Object.keys(picked).length === 0}>{id ? 'Save' : 'Create assessment'}</button></div>
     </form>
+  );
+}
+
+/** Which of a challenge's languages the candidate may use: all by default, at least one. */
+function LanguagePick({ challenge, picked, onChange }: { challenge: ChallengeSummary; picked: Picked[string] | undefined; onChange: (languages: string[] | null) => void }) {
+  const allowed = picked?.languages ?? challenge.languages;
+  return (
+    <fieldset className="languages-pick">
+      <legend className="visually-hidden">Languages allowed in {challenge.title}</legend>
+      {challenge.languages.map((l) => {
+        const on = allowed.includes(l);
+        return (
+          <label key={l} className="inline">
+            <input type="checkbox" aria-label={`Allow ${l} in ${challenge.title}`} checked={on} disabled={!picked || (on && allowed.length === 1)} onChange={() => onChange(toggleLanguage(challenge.languages, picked?.languages ?? null, l))} /> {l}
+          </label>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Invitation } from '../api/types';
+import { CopyButton } from '../components/CopyButton';
 import { parseCandidates, type CandidateRow } from './csv';
 import { messageOf, useStaff } from './StaffApp';
 
@@ -63,13 +64,16 @@ export function Invite({ assessmentId, onInvited }: { assessmentId: string; onIn
       {problems.length > 0 && <ul className="problem" role="alert">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       {created.length > 0 && (
         <div className="links" role="status">
-          <h3>New links — shown this once; copy them now</h3>
+          <div className="row wrap">
+            <h3 className="grow">New links — shown this once; copy them now</h3>
+            {created.length > 1 && <CopyButton text={created.map((c) => `${c.invitation.candidate.name},${c.invitation.candidate.email},${c.link}`).join('\n')} what="every new link (name,email,link)" />}
+          </div>
           <ul>
             {created.map((c) => (
               <li key={c.invitation.id}>
                 <span>{c.invitation.candidate.name} &lt;{c.invitation.candidate.email}&gt;</span>
                 <input readOnly value={c.link} aria-label={`Link for ${c.invitation.candidate.email}`} onFocus={(e) => e.target.select()} />
-                <button type="button" className="secondary small" onClick={() => navigator.clipboard?.writeText(c.link)}>Copy link</button>
+                <CopyButton text={c.link} what={`${c.invitation.candidate.email}'s link`} />
               </li>
             ))}
           </ul>

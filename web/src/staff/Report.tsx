@@ -19,7 +19,8 @@ export function Report() {
   useEffect(() => {
     api.get<InvitationResult>(`/v1/invitations/${id}/result`).then(async (r) => {
       setResult(r);
-      const challenges = await Promise.all(r.challenges.map((c) => api.get<Challenge>(`/v1/challenges/${encodeURIComponent(c.slug)}`).catch(() => null)));
+      // The starter of the version the assessment pinned, not the challenge's current one.
+      const challenges = await Promise.all(r.challenges.map((c) => api.get<Challenge>(`/v1/challenges/${encodeURIComponent(c.slug)}/versions/${encodeURIComponent(c.version)}`).catch(() => null)));
       setStarters(Object.fromEntries(challenges.filter((c) => c !== null).map((c) => [c.slug, c.starterFiles])));
     }, (e) => setError(messageOf(e)));
   }, [api, id]);

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ApiKey, AuditEntry, Member } from '../api/types';
+import { CopyButton } from '../components/CopyButton';
 import { messageOf, useStaff } from './StaffApp';
+import { WebhookEndpoints } from './WebhookEndpoints';
 
 const ROLES = ['interviewer', 'admin', 'owner'] as const;
-const SCOPES = ['assessments:read', 'assessments:write', 'invitations:write', 'results:read', 'challenges:write'] as const;
+const SCOPES = ['assessments:read', 'assessments:write', 'invitations:write', 'results:read', 'challenges:write', 'webhooks:write'] as const;
 
-/** Organisation settings for admins: members and roles, API keys, the audit log. */
+/** Organisation settings for admins: members and roles, API keys, webhook endpoints, the audit log. */
 export function Settings() {
   const { api } = useStaff();
   const [members, setMembers] = useState<Member[]>([]);
@@ -87,7 +89,7 @@ export function Settings() {
           <div className="links" role="status">
             <p><strong>The new key, shown this once:</strong></p>
             <input readOnly value={newToken} aria-label="New API key" onFocus={(e) => e.target.select()} />
-            <button type="button" className="secondary small" onClick={() => navigator.clipboard?.writeText(newToken)}>Copy</button>
+            <CopyButton text={newToken} what="the key" />
           </div>
         )}
         <table className="data">
@@ -108,11 +110,12 @@ export function Settings() {
           <label>Key name<input name="name" required maxLength={100} /></label>
           <fieldset className="scopes">
             <legend>Scopes</legend>
-            {SCOPES.map((s) => <label key={s} className="inline"><input type="checkbox" name="scopes" value={s} defaultChecked={s !== 'challenges:write'} /> {s}</label>)}
+            {SCOPES.map((s) => <label key={s} className="inline"><input type="checkbox" name="scopes" value={s} defaultChecked={s !== 'challenges:write' && s !== 'webhooks:write'} /> {s}</label>)}
           </fieldset>
           <button type="submit">Create key</button>
         </form>
       </section>
+      <WebhookEndpoints onChanged={load} />
       <section aria-labelledby="audit-title">
         <h2 id="audit-title">Audit log</h2>
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit log table">

@@ -1,16 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { CandidateSubmissionSchema, DraftInputSchema, DraftSchema, InvitationSchema, PracticeRunSchema } from '../../schemas/assessment.js';
-import { ChallengeParamsSchema, ChallengeSchema } from '../../schemas/challenge.js';
+import { CandidateSubmissionSchema, CandidateViewSchema, DraftInputSchema, DraftSchema, InvitationSchema, PracticeRunSchema } from '../../schemas/assessment.js';
+import { ChallengeParamsSchema } from '../../schemas/challenge.js';
 import { ProblemSchema } from '../../schemas/problem.js';
 import { CreateSubmissionSchema, SubmissionParamsSchema } from '../../schemas/submission.js';
 import { submissionRateLimit } from '../../clientKey.js';
 import { logSubmission } from '../../logSubmission.js';
 import { streamRun } from '../../sse/streamRun.js';
-import { draftView, invitationView } from '../../views/assessmentViews.js';
-import { challengeView } from '../../views/challengeView.js';
-import { offeredLanguages } from '../../../challenges/manifest.js';
+import { candidateView, draftView, invitationView } from '../../views/assessmentViews.js';
 import { candidateSubmissionView } from '../../../invitations/candidateService.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
@@ -29,23 +27,11 @@ export const candidateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'The assessment as the candidate sees it: organisation, instructions, challenges, time limit, the clock',
       security,
       response: {
-        200: Type.Object({
-          invitation: Type.Pick(InvitationSchema, ['state', 'validFrom', 'validUntil', 'startedAt', 'deadline', 'completedAt']),
-          assessment: Type.Object({ name: Type.String(), instructions: Type.String(), timeLimitMinutes: Type.Integer(), maxSubmissions: Type.Integer() }),
-          challenges: Type.Array(ChallengeSchema),
-        }),
+        200: CandidateViewSchema,
         ...errors,
       },
     },
-  }, async (request) => {
-    const { invitation, assessment, challenges } = await candidates.view(request.actor);
-    const { name, instructions, timeLimitMinutes, maxSubmissions } = assessment;
-    return {
-      invitation: invitationView(invitation),
-      assessment: { name, instructions, timeLimitMinutes, maxSubmissions },
-      challenges: challenges.map((c, i) => ({ ...challengeView(c, serverLimits), languages: assessment.challenges[i]!.languages ?? offeredLanguages(c.manifest) })),
-    };
-  });
+  }, async (request) => candidateView(await candidates.view(request.actor), serverLimits));
 
   app.post('/candidate/start', { schema: { tags: ['candidate'], summary: 'Start the clock', security, response: { 200: Type.Pick(InvitationSchema, ['state', 'startedAt', 'deadline']), ...errors } } },
     async (request) => invitationView(await candidates.start(request.actor)));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
 import type { PackageFile } from '../../../challenges/challengePackage.js';
 import { filesFromArchive, UPLOAD_LIMITS } from '../../../challenges/packageUpload.js';
-import { ChallengeImportSchema, ChallengeListSchema, ChallengeParamsSchema, ChallengeSchema, ImportParamsSchema, PackageUploadSchema } from '../../schemas/challenge.js';
+import { ChallengeImportSchema, ChallengeListSchema, ChallengeParamsSchema, ChallengeSchema, ChallengeVersionParamsSchema, ImportParamsSchema, PackageUploadSchema } from '../../schemas/challenge.js';
 import { ProblemSchema } from '../../schemas/problem.js';
 import { challengeImportView, challengeSummary, challengeView } from '../../views/challengeView.js';
 
@@ -45,4 +45,13 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ChallengeSchema, 404: ProblemSchema },
     },
   }, async (request) => challengeView(await app.services.challenges.get(request.actor, request.params.slug), app.services.serverLimits));
+
+  app.get('/challenges/:slug/versions/:version', {
+    schema: {
+      tags: ['challenges'],
+      summary: 'One version of a challenge as a candidate saw it (the one an assessment pinned): statement, starter files, sample tests, limits',
+      params: ChallengeVersionParamsSchema,
+      response: { 200: ChallengeSchema, 404: ProblemSchema },
+    },
+  }, async (request) => challengeView(await app.services.challenges.version(request.actor, request.params.slug, request.params.version), app.services.serverLimits));
 };
