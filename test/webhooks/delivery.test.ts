@@ -121,6 +121,11 @@ describe('delivery that never loses an event', () => {
     expect(log.map((a) => a.statusCode)).toEqual([500, null, 200]);
     expect(log[0]!.response).toBe('boom');
     expect(log[1]!.response).toMatch(/no response within 400 ms/);
+    // The log pages: ?limit gives the newest attempts only, and a bad limit is a problem, not a 500.
+    const newest = (await staff('GET', `/v1/webhook-endpoints/${id}/attempts?limit=1`)).json().items;
+    expect(newest.map((a: { statusCode: number }) => a.statusCode)).toEqual([200]);
+    const bad = await staff('GET', `/v1/webhook-endpoints/${id}/attempts?limit=0`);
+    expect([bad.statusCode, bad.headers['content-type']]).toEqual([400, 'application/problem+json; charset=utf-8']);
     // The delays follow the schedule: 100 ms after the first, 200 ms after the second (plus the timeout).
     const gaps = log.slice(1).map((a, i) => new Date(a.at).getTime() - new Date(log[i]!.at).getTime());
     expect(gaps[0]).toBeGreaterThanOrEqual(100);

@@ -41,7 +41,6 @@ export const AttemptSchema = Type.Object({
   response: Type.String({ description: 'The first bytes of the response body, or why there was no response' }),
   succeeded: Type.Boolean(),
 });
-export const AttemptQuerySchema = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }, { additionalProperties: false });
 
 export const RedeliverSchema = Type.Union([
   Type.Object({ eventId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AuditEntrySchema } from '../../schemas/identity.js';
+import { LimitQuerySchema, limitOf } from '../../schemas/limitQuery.js';
 import { ProblemSchema } from '../../schemas/problem.js';
 import { auditView } from '../../views/identityViews.js';
 
@@ -10,8 +11,8 @@ export const auditLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['audit'],
       summary: 'Who did what in the organisation, newest first (admins)',
       security: [{ session: [] }],
-      querystring: Type.Object({ limit: Type.Optional(Type.String({ pattern: '^(1000|[1-9][0-9]{0,2})$', description: '1 to 1000; 100 by default' })) }, { additionalProperties: false }),
+      querystring: LimitQuerySchema,
       response: { 200: Type.Object({ items: Type.Array(AuditEntrySchema) }), 401: ProblemSchema, 403: ProblemSchema },
     },
-  }, async (request) => ({ items: (await app.services.auditLog.list(request.actor, Number(request.query.limit ?? 100))).map(auditView) }));
+  }, async (request) => ({ items: (await app.services.auditLog.list(request.actor, limitOf(request.query))).map(auditView) }));
 };

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParamsSchema } from '../../schemas/identity.js';
 import { ProblemSchema } from '../../schemas/problem.js';
-import { AttemptQuerySchema, AttemptSchema, EndpointChangeSchema, EndpointSchema, EndpointWithSecretSchema, NewEndpointSchema, RedeliveredSchema, RedeliverSchema, RotateSecretSchema } from '../../schemas/webhook.js';
+import { AttemptSchema, EndpointChangeSchema, EndpointSchema, EndpointWithSecretSchema, NewEndpointSchema, RedeliveredSchema, RedeliverSchema, RotateSecretSchema } from '../../schemas/webhook.js';
+import { LimitQuerySchema, limitOf } from '../../schemas/limitQuery.js';
 import { attemptView, endpointView } from '../../views/webhookViews.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -27,8 +28,8 @@ export const webhookEndpointRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   app.post('/webhook-endpoints/:id/rotate-secret', { schema: { tags, summary: 'A new signing secret, shown once; the old one signs beside it for the overlap', params, body: RotateSecretSchema, response: { 200: EndpointWithSecretSchema, ...errors } } },
     async (request, reply) => reply.header('cache-control', 'no-store').send(withSecret(await webhooks.rotateSecret(request.actor, request.params.id, request.body.overlapMinutes ?? 24 * 60))));
-  app.get('/webhook-endpoints/:id/attempts', { schema: { tags, summary: 'The delivery log: every attempt, newest first', params, querystring: AttemptQuerySchema, response: { 200: Type.Object({ items: Type.Array(AttemptSchema) }), ...errors } } },
-    async (request) => ({ items: (await webhooks.attempts(request.actor, request.params.id, request.query.limit ?? 100)).map(attemptView) }));
+  app.get('/webhook-endpoints/:id/attempts', { schema: { tags, summary: 'The delivery log: every attempt, newest first', params, querystring: LimitQuerySchema, response: { 200: Type.Object({ items: Type.Array(AttemptSchema) }), ...errors } } },
+    async (request) => ({ items: (await webhooks.attempts(request.actor, request.params.id, limitOf(request.query))).map(attemptView) }));
   app.post('/webhook-endpoints/:id/redeliver', { schema: { tags, summary: 'Send one event again, or every delivery not succeeded since a time', params, body: RedeliverSchema, response: { 202: RedeliveredSchema, ...errors } } },
     async (request, reply) => {
       const which = 'eventId' in request.body ? { eventId: request.body.eventId } : { since: new Date(request.body.since) };
