@@ -76,6 +76,8 @@ const EnvSchema = Type.Object({
   WEBHOOK_DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 1000 }),
   /** Days the delivery log and dispatched events are kept (pending deliveries are kept until they end). @defaultValue 30 */
   WEBHOOK_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
+  /** On SIGTERM, how long running sandboxes may finish before their jobs go back to the queue. @defaultValue 30000 */
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 30_000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -83,6 +85,9 @@ const EnvSchema = Type.Object({
 });
 
 type Env = Static<typeof EnvSchema>;
+
+/** The names of every variable the configuration reads (a deployment's files are checked against them). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.properties);
 
 /** Which database the API uses; workers use none. */
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -105,6 +110,8 @@ export interface Config {
   sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
   webhooks: WebhookSettings;
   logLevel: string;
+  /** How long a SIGTERM waits for running sandboxes before handing their jobs back. */
+  shutdownGraceMs: number;
 }
 
 export interface WebhookSettings {
@@ -177,5 +184,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: e.WEBHOOK_RETENTION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

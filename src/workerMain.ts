@@ -9,6 +9,6 @@ const config = loadConfig();
 const conn = openConnections(config, pino({ level: config.logLevel }));
 const worker = await startWorker(conn);
 onShutdown(conn.log, async () => {
-  await worker.close();
+  await worker.close(config.shutdownGraceMs);
   await conn.close();
 });

@@ -5,6 +5,7 @@ import { actor } from './plugins/app/actor.js';
 import { services, type AppServices } from './plugins/app/services.js';
 import type { Redis } from 'ioredis';
 import { cookies } from './plugins/external/cookies.js';
+import { drain } from './plugins/external/drain.js';
 import { openApi } from './plugins/external/openapi.js';
 import { rateLimits } from './plugins/external/rateLimits.js';
 import { registerProblemHandler } from './problemHandler.js';
@@ -18,7 +19,7 @@ import { webApp } from './plugins/external/webApp.js';
 const BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Infrastructure plugins, then the app's (services, the caller), then routes: health, the API under /v1, integrations, and the web app on every other GET. */
-export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string; webDir?: string }, logger: Logger | false) {
+export async function buildApp(appServices: AppServices, infra: { redis: Redis; rateLimitNamespace: string; webDir?: string; draining?: () => boolean }, logger: Logger | false) {
   const app = Fastify({
     // Credentials sent in a query string by mistake must not reach the logs with it.
     loggerInstance: (logger ? logger.child({}, { serializers: { req: requestSerializer } }) : undefined) as FastifyBaseLogger | undefined,
@@ -31,6 +32,7 @@ export async function buildApp(appServices: AppServices, infra: { redis: Redis; 
   // The API speaks JSON only: anything else is a 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
   registerProblemHandler(app);
+  if (infra.draining) await app.register(drain, { draining: infra.draining });
   await app.register(openApi);
   await app.register(cookies);
   await app.register(rateLimits, { redis: infra.redis, nameSpace: infra.rateLimitNamespace });

@@ -12,13 +12,18 @@ import { sendResult } from '../queue/resultQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { sendValidationReport, startValidationWorker, type ValidationReportMessage } from '../queue/validationQueue.js';
 import { removeExpiredContainers } from '../sandbox/containerReaper.js';
+import { EngineWatch } from '../sandbox/engineWatch.js';
 import { WarmPool } from '../sandbox/warmPool.js';
 import { processPractice } from './processPractice.js';
 import { processSubmission, type WorkerDeps } from './processSubmission.js';
 import { processValidation } from './processValidation.js';
 
 export interface RunningWorker {
-  close(): Promise<void>;
+  /**
+   * Takes no new jobs, lets running ones finish for up to `graceMs`, then kills their sandboxes and
+   * hands those jobs back to the queue. 0 (tests): at once.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** How often a worker looks for sandboxes past their deadline, and how far past they must be. */
@@ -49,16 +54,22 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
     ? new WarmPool(docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID(), scope: conn.config.queueName }, (err) =>
         log.warn({ err }, 'warm pool could not start a sandbox'))
     : undefined;
+  // A restarted engine killed every warm container: refill the pool once it answers again.
+  const engine = new EngineWatch(docker, conn.config.queueName, () => {
+    log.info('Docker engine reachable again');
+    pool?.refill();
+  }, (err) => log.warn({ err: (err as Error).message }, 'Docker engine event stream lost'));
   const deps: WorkerDeps = {
     docker,
     scope: conn.config.queueName,
     imageFor,
     pool,
+    engine,
     packages: new PackageSource(conn.redis, conn.config.queueName),
     report: (msg) => sendResult(conn.results, msg),
     publish: conn.publish,
   };
-  const worker = new Worker<SubmissionJob>(conn.config.queueName, (job) => processSubmission(deps, job, shutdown.signal), {
+  const worker = new Worker<SubmissionJob>(conn.config.queueName, (job, token) => processSubmission(deps, job, shutdown.signal, token), {
     connection: conn.redis,
     concurrency: settings.concurrency,
     lockDuration: settings.lockMs,
@@ -106,12 +117,13 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
   await Promise.all([worker.waitUntilReady(), practice.waitUntilReady(), validations.waitUntilReady()]);
   log.info({ concurrency: settings.concurrency, pool: settings.poolSize, queue: conn.config.queueName }, 'worker started');
   return {
-    async close() {
+    async close(graceMs = 0) {
       clearInterval(reaper);
-      // Kill running sandboxes so close() does not wait out their time limits; their jobs are retried.
-      shutdown.abort();
+      const cutOff = setTimeout(() => shutdown.abort(), graceMs);
       await Promise.all([worker.close(), practice.close(), validations.close()]);
+      clearTimeout(cutOff);
       await pool?.close();
+      engine.close();
     },
   };
 }
