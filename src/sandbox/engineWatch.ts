@@ -4,7 +4,7 @@ import { SANDBOX_LABEL } from './containerSpec.js';
 
 /** How long a kill event is remembered, and how long a run ended by a signal waits for its event. */
 const KILL_MEMORY_MS = 10 * 60_000;
-const KILL_EVENT_WAIT_MS = 1500;
+const KILL_EVENT_WAIT_MS = 3000;
 const RECONNECT_MS = 1000;
 
 /** Where a run stood when it began: which connection to the engine was watching. */
