@@ -16,8 +16,8 @@ export interface WatchMark {
  * Follows the engine's `kill` events for one scope's sandboxes. The engine sends a kill only when
  * someone outside the sandbox asks for it (engine stop or restart, `docker kill`, `docker rm -f`);
  * a candidate's process killing itself, or the harness, makes the container exit with no such
- * event. So a run that ended by a signal is ours to retry when the engine reports a kill we did not
- * make, or when the watch lost the engine during the run. It reconnects by itself, and tells
+ * event. So a run is ours to retry when the engine reports a kill we did not make (a harness may
+ * even exit 0 on the engine's SIGTERM), or when the watch lost the engine during the run. It reconnects by itself, and tells
  * `onRestored` when the engine is back, so a warm pool of dead containers can be refilled.
  */
 export class EngineWatch {
@@ -41,9 +41,13 @@ export class EngineWatch {
     return { connection: this.connection };
   }
 
-  /** Whether the container was killed from outside since `mark`; waits briefly for a late event. */
-  async killedOutside(containerId: string, mark: WatchMark): Promise<boolean> {
+  /**
+   * Whether the container was killed from outside since `mark`. A run that ended by a signal may
+   * finish before the engine's event reaches us, so `late` waits briefly for it.
+   */
+  async killedOutside(containerId: string, mark: WatchMark, late: boolean): Promise<boolean> {
     if (this.killed.has(containerId) || this.connection !== mark.connection) return true;
+    if (!late) return false;
     await new Promise<void>((resolve) => {
       const listeners = this.waiting.get(containerId) ?? new Set();
       const done = () => {

@@ -88,7 +88,11 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
     if (!run.pool) await container.start();
     const timer = setTimeout(() => {
       timedOut = true;
-      kill();
+      // Only a kill the engine carried out is the time limit: a container the engine had already
+      // stopped (a restart) was killed from outside.
+      container.kill().catch(() => {
+        timedOut = false;
+      });
     }, run.limits.timeoutMs);
     run.signal?.addEventListener('abort', kill, { once: true });
     try {
@@ -101,7 +105,7 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
       const state = (await container.inspect()).State;
       // A signal we did not send, from the engine (stop, restart, removal), is not the candidate's doing.
       const ours = timedOut || outputExceeded || run.signal?.aborted || state.OOMKilled;
-      if (exit.StatusCode > 128 && !ours && run.engine && watched && (await run.engine.killedOutside(container.id, watched))) {
+      if (!ours && run.engine && watched && (await run.engine.killedOutside(container.id, watched, exit.StatusCode > 128))) {
         throw new SandboxUnavailableError(`the sandbox was killed from outside (exit code ${exit.StatusCode})`, { problem: 'sandbox_killed' });
       }
       return {

@@ -30,14 +30,20 @@ afterAll(async () => {
 /** About 3 s of tests, well within the 8 s limit. */
 const SLOW = [{ path: 'calc.py', content: 'import time\n\ndef add(a, b):\n    time.sleep(1)\n    return a + b\n' }];
 
+/** Submits a slow run, sends its worker SIGTERM once it runs, and waits for a clean exit. */
+async function sigtermDuringRun(graceMs: string): Promise<string> {
+  const worker = spawnWorker({ SHUTDOWN_GRACE_MS: graceMs });
+  const id = await submit(svc, 'sum-python', SLOW);
+  await waitForStatus(svc, id, 'running');
+  worker.kill('SIGTERM');
+  await exited(worker);
+  expect(worker.exitCode).toBe(0);
+  return id;
+}
+
 describe('SIGTERM to a worker during a run', () => {
   it('within the grace period: the run finishes and is scored once, and the worker exits cleanly', async () => {
-    const worker = spawnWorker({ SHUTDOWN_GRACE_MS: '30000' });
-    const id = await submit(svc, 'sum-python', SLOW);
-    await waitForStatus(svc, id, 'running');
-    worker.kill('SIGTERM');
-    await exited(worker);
-    expect(worker.exitCode).toBe(0);
+    const id = await sigtermDuringRun('30000');
     // Recorded by the API's recorder; nothing was left for another worker.
     const r = await waitForResult(svc, id, 30_000);
     expect(r).toMatchObject({ status: 'completed', verdict: 'passed', score: { earned: 6, max: 6 } });
@@ -46,12 +52,7 @@ describe('SIGTERM to a worker during a run', () => {
   });
 
   it('past the grace period: the run goes back to the queue, and the next worker scores it', async () => {
-    const worker = spawnWorker({ SHUTDOWN_GRACE_MS: '0' });
-    const id = await submit(svc, 'sum-python', SLOW);
-    await waitForStatus(svc, id, 'running');
-    worker.kill('SIGTERM');
-    await exited(worker);
-    expect(worker.exitCode).toBe(0);
+    const id = await sigtermDuringRun('0');
     expect(await containersOf(svc, id)).toBe(0);
     const job = await svc.rt.queue.getJob(id);
     // Handed back as it was: no attempt spent on our shutdown.
