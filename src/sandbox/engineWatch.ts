@@ -26,6 +26,9 @@ export class EngineWatch {
   private connection = 0;
   private stream: Readable | undefined;
   private closed = false;
+  /** Lost, and not reconnected yet. */
+  private down = false;
+  private connected = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -93,9 +96,11 @@ export class EngineWatch {
       stream.once('error', lose);
       stream.once('end', () => lose(new Error('the engine closed its event stream')));
       stream.once('close', () => lose(new Error('the engine closed its event stream')));
+      this.down = false;
+      this.connected = true;
       if (afterLoss) this.onRestored();
     } catch (err) {
-      this.retry(afterLoss, err);
+      this.retry(true, err);
     }
   }
 
@@ -119,7 +124,9 @@ export class EngineWatch {
 
   private retry(afterLoss: boolean, err: unknown): void {
     if (this.closed) return;
-    this.onLost(err);
+    // Told once per outage of an engine that answered before, not on every failed reconnect.
+    if (!this.down && this.connected) this.onLost(err);
+    this.down = true;
     this.timer = setTimeout(() => void this.connect(afterLoss), RECONNECT_MS);
     this.timer.unref();
   }

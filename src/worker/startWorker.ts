@@ -29,6 +29,8 @@ export interface RunningWorker {
 /** How often a worker looks for sandboxes past their deadline, and how far past they must be. */
 const REAP_EVERY_MS = 10_000;
 const REAP_GRACE_MS = 10_000;
+/** The longest engine outage the worker waits out without taking jobs. */
+const ENGINE_OUTAGE_MS = 60_000;
 
 /** What a worker is started with (runtime/connections.ts makes it): Redis, the engine, the way back. */
 export interface WorkerConnections {
@@ -54,11 +56,24 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
     ? new WarmPool(docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID(), scope: conn.config.queueName }, (err) =>
         log.warn({ err }, 'warm pool could not start a sandbox'))
     : undefined;
-  // A restarted engine killed every warm container: refill the pool once it answers again.
+  // While the engine restarts, jobs taken would only spend their attempts: take none until it is back
+  // (or until ENGINE_OUTAGE_MS, after which they fail with engine_unreachable as they would without it).
+  // A restarted engine killed every warm container: refill the pool then.
+  let outage: NodeJS.Timeout | undefined;
+  const resume = () => {
+    clearTimeout(outage);
+    worker.resume();
+  };
   const engine = new EngineWatch(docker, conn.config.queueName, () => {
-    log.info('Docker engine reachable again');
+    log.info('Docker engine reachable again: taking jobs');
     pool?.refill();
-  }, (err) => log.warn({ err: (err as Error).message }, 'Docker engine event stream lost'));
+    resume();
+  }, (err) => {
+    log.warn({ err: (err as Error).message }, 'Docker engine lost: taking no jobs until it is back');
+    void worker.pause(true);
+    outage = setTimeout(resume, ENGINE_OUTAGE_MS);
+    outage.unref();
+  });
   const deps: WorkerDeps = {
     docker,
     scope: conn.config.queueName,
@@ -124,6 +139,7 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
       clearTimeout(cutOff);
       await pool?.close();
       engine.close();
+      clearTimeout(outage);
     },
   };
 }

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
         retentionDays: 30,
       },
       logLevel: 'info',
+      shutdownGraceMs: 30_000,
     });
   });
 
