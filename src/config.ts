@@ -113,6 +113,8 @@ const EnvSchema = Type.Object({
    * for an interviewer's look; chosen from the corpus in docs/integrity.md. @defaultValue 0.45
    */
   SIMILARITY_THRESHOLD: Type.Number({ minimum: 0, maximum: 1, default: 0.45 }),
+  /** On SIGTERM, how long running sandboxes may finish before their jobs go back to the queue. @defaultValue 30000 */
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 30_000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -120,6 +122,9 @@ const EnvSchema = Type.Object({
 });
 
 type Env = Static<typeof EnvSchema>;
+
+/** The names of every variable the configuration reads (a deployment's files are checked against them). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.properties);
 
 /** Which database the API uses; workers use none. */
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -153,6 +158,8 @@ export interface Config {
   /** Similarity from which a pair is flagged. */
   similarity: { threshold: number };
   logLevel: string;
+  /** How long a SIGTERM waits for running sandboxes before handing their jobs back. */
+  shutdownGraceMs: number;
 }
 
 export interface AdmissionSettings {
@@ -254,5 +261,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD ?? null,
     similarity: { threshold: e.SIMILARITY_THRESHOLD },
     logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

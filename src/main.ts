@@ -20,7 +20,9 @@ const created = await ensureDefaultOrganisation(rt.organisations);
 if (created) {
   process.stderr.write(`\nNo organisation existed, so one was made. Sign in (POST /v1/session) as\n  email:    ${created.email}\n  password: ${created.password}\nthen add members and API keys; \`npm run assay -- org create\` makes more organisations.\n\n`);
 }
-const app = await buildApp(appServices(rt), appInfra(rt), rt.log);
+// Set by SIGTERM: intake answers 503 while running sandboxes finish (http/plugins/external/drain.ts).
+let draining = false;
+const app = await buildApp(appServices(rt), { ...appInfra(rt), draining: () => draining }, rt.log);
 rt.startConsumers();
 const stopSweeper = startSweeper((olderThan) => rt.services.submissions.requeueStale(olderThan, jobIsLive(rt.queue)), { everyMs: 30_000, graceMs: 60_000 }, (err) =>
   rt.log.warn({ err }, 'sweeper failed'),
@@ -31,8 +33,10 @@ if (config.worker.inProcess) {
 }
 await app.listen({ port: config.http.port, host: config.http.host });
 onShutdown(rt.log, async () => {
+  draining = true;
   stopSweeper();
+  // The recorder keeps running until the worker has drained, so the runs that finish are recorded.
+  await worker?.close(config.shutdownGraceMs);
   await app.close();
-  await worker?.close();
   await rt.close();
 });

@@ -15,6 +15,6 @@ const metrics = config.metrics.workerPort > 0
   : undefined;
 onShutdown(conn.log, async () => {
   await metrics?.close();
-  await worker.close();
+  await worker.close(config.shutdownGraceMs);
   await conn.close();
 });

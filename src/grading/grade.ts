@@ -4,6 +4,7 @@ import type { Manifest } from '../challenges/manifest.js';
 import type { HarnessEvent } from '../sandbox/harnessEvents.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
+import type { EngineWatch } from '../sandbox/engineWatch.js';
 import { runSandbox } from '../sandbox/runSandbox.js';
 import type { WarmPool } from '../sandbox/warmPool.js';
 import { scoreRun, scoreTest, type Score, type ScoredTest } from '../scoring/scoreRun.js';
@@ -16,6 +17,8 @@ export interface Grader {
   imageFor: (runner: string) => Promise<string>;
   /** Warm containers to run in, where the caller keeps some (the worker does). */
   pool?: WarmPool;
+  /** The engine's kill events, where the caller watches them (the worker does). */
+  engine?: EngineWatch;
 }
 
 export interface GradeRequest {
@@ -51,6 +54,7 @@ export async function runTests(
     limits: req.limits,
     signal: req.signal,
     pool: grader.pool,
+    engine: grader.engine,
     onEvent: req.onEvent,
   });
 }

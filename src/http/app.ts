@@ -16,6 +16,7 @@ import { loadShedding } from './plugins/external/loadShedding.js';
 import { metrics } from './plugins/external/metrics.js';
 import { securityHeaders } from './plugins/external/securityHeaders.js';
 import { cookies } from './plugins/external/cookies.js';
+import { drain } from './plugins/external/drain.js';
 import { openApi } from './plugins/external/openapi.js';
 import { rateLimits } from './plugins/external/rateLimits.js';
 import { registerProblemHandler } from './problemHandler.js';
@@ -38,6 +39,8 @@ export interface AppInfra {
   metrics: { registry: Registry; token: string | null };
   /** Bull Board's queues and password; null: not mounted. */
   admin: { queues: Queue[]; password: string } | null;
+  /** True while a SIGTERM drains the process: changes are refused with 503. */
+  draining?: () => boolean;
 }
 
 /** Infrastructure plugins, then the app's (services, the caller), then routes: health, the API under /v1, integrations, and the web app on every other GET. */
@@ -61,8 +64,9 @@ export async function buildApp(appServices: AppServices, infra: AppInfra, logger
   // The API speaks JSON only: anything else is a 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
   registerProblemHandler(app);
-  // Headers first, so a shed request's 503 carries them too.
+  // Headers first, so a shed or drained request's 503 carries them too.
   await app.register(securityHeaders);
+  if (infra.draining) await app.register(drain, { draining: infra.draining });
   await app.register(loadShedding, infra.pressure);
   await app.register(metrics, infra.metrics);
   await app.register(openApi);

@@ -1,5 +1,5 @@
 /** What kept a sandbox from running, read from the engine's answer (or its silence). */
-export type SandboxProblem = 'engine_unreachable' | 'image_missing' | 'engine_error';
+export type SandboxProblem = 'engine_unreachable' | 'image_missing' | 'engine_error' | 'sandbox_killed';
 
 const UNREACHABLE = new Set(['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EACCES', 'EPIPE', 'ETIMEDOUT']);
 
@@ -17,9 +17,10 @@ function problemOf(cause: unknown): SandboxProblem {
 export class SandboxUnavailableError extends Error {
   readonly problem: SandboxProblem;
 
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** `problem` names it outright (a sandbox killed from outside); otherwise the engine's answer does. */
+  constructor(message: string, options?: { cause?: unknown; problem?: SandboxProblem }) {
     super(message, options);
     this.name = 'SandboxUnavailableError';
-    this.problem = options?.cause instanceof SandboxUnavailableError ? options.cause.problem : problemOf(options?.cause);
+    this.problem = options?.problem ?? (options?.cause instanceof SandboxUnavailableError ? options.cause.problem : problemOf(options?.cause));
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { containerSpec, RUN_LABEL, runContainerName } from './containerSpec.js';
+import type { EngineWatch } from './engineWatch.js';
 import { HarnessOutput } from './harnessOutput.js';
 import { inputArchive, type SandboxFiles } from './inputArchive.js';
 import type { HarnessEvent, HarnessTest, ResultDocument } from './harnessEvents.js';
@@ -23,6 +24,8 @@ export interface SandboxRun {
   signal?: AbortSignal;
   /** Started containers to take instead of creating one (the worker's); none for one-off tools. */
   pool?: WarmPool;
+  /** The engine's kill events (the worker's): a run killed from outside is ours to retry. */
+  engine?: EngineWatch;
 }
 
 /** Time allowed for the engine to tear down after the deadline before the outcome is read. */
@@ -40,6 +43,7 @@ const sink = (write: (chunk: Buffer) => void) =>
 export async function runSandbox(docker: Docker, run: SandboxRun): Promise<SandboxOutcome> {
   const nonce = randomBytes(24).toString('hex');
   const deadline = Date.now() + run.limits.timeoutMs;
+  const watched = run.engine?.mark();
   let container: Docker.Container;
   try {
     const profile = await sandboxProfile(docker, run.image);
@@ -84,7 +88,11 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
     if (!run.pool) await container.start();
     const timer = setTimeout(() => {
       timedOut = true;
-      kill();
+      // Only a kill the engine carried out is the time limit: a container the engine had already
+      // stopped (a restart) was killed from outside.
+      container.kill().catch(() => {
+        timedOut = false;
+      });
     }, run.limits.timeoutMs);
     run.signal?.addEventListener('abort', kill, { once: true });
     try {
@@ -95,6 +103,11 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
       await Promise.race([drained, new Promise((r) => setTimeout(r, STREAM_DRAIN_MS))]);
       output.end();
       const state = (await container.inspect()).State;
+      // A signal we did not send, from the engine (stop, restart, removal), is not the candidate's doing.
+      const ours = timedOut || outputExceeded || run.signal?.aborted || state.OOMKilled;
+      if (!ours && run.engine && watched && (await run.engine.killedOutside(container.id, watched, exit.StatusCode > 128))) {
+        throw new SandboxUnavailableError(`the sandbox was killed from outside (exit code ${exit.StatusCode})`, { problem: 'sandbox_killed' });
+      }
       return {
         exitCode: exit.StatusCode,
         timedOut,

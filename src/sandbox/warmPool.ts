@@ -85,6 +85,14 @@ export class WarmPool {
     return n;
   }
 
+  /** Drops every idle container (the engine restarted under them) and starts new ones. */
+  refill(): void {
+    for (const [key, kind] of this.kinds) {
+      kind.ready.splice(0).forEach((w) => this.discard(w));
+      this.fill(key, kind);
+    }
+  }
+
   /** Removes every idle container and stops filling; runs in progress keep theirs. */
   async close(): Promise<void> {
     this.closed = true;

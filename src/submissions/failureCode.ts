@@ -2,6 +2,8 @@
 export const FAILURE_CODES = [
   'engine_unreachable',
   'image_missing',
+  /** Every attempt's sandbox was killed from outside it (engine stopped or restarted, container removed). */
+  'sandbox_killed',
   'challenge_missing',
   'stalled',
   'internal',

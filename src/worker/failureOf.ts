@@ -6,6 +6,7 @@ const SANDBOX_CODES: Record<SandboxUnavailableError['problem'], FailureCode> = {
   engine_unreachable: 'engine_unreachable',
   image_missing: 'image_missing',
   engine_error: 'internal',
+  sandbox_killed: 'sandbox_killed',
 };
 
 /** The failure code and message a submission ends with when its last attempt threw `err`. */

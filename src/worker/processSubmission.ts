@@ -1,4 +1,4 @@
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { SubmissionEvent } from '../events/submissionEvent.js';
 import { grade, type Grader } from '../grading/grade.js';
 import type { PackageSource } from '../queue/packageCache.js';
@@ -21,9 +21,10 @@ export interface WorkerDeps extends Grader {
 /**
  * Runs one submission's hidden tests and reports its score. The candidate's failures come back as
  * a scored outcome; only our own failures throw, and BullMQ retries those; the last one is
- * reported as the submission's failure, with its code.
+ * reported as the submission's failure, with its code. A run cut short by the worker's shutdown
+ * goes back to the queue without spending an attempt.
  */
-export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob>, signal: AbortSignal): Promise<void> {
+export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob>, signal: AbortSignal, token?: string): Promise<void> {
   const { ownerId, submissionId: id, challenge } = job.data;
   try {
     const pkg = await deps.packages.get(challenge.version);
@@ -45,6 +46,11 @@ export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob
     deps.metrics?.run(pkg.manifest.runner, score.verdict, (performance.now() - startedAt) / 1000);
     await deps.report({ kind: 'completed', ownerId, submissionId: id, result: { score, log } });
   } catch (err) {
+    // Stopped by a shutdown past its grace period: back to the queue as it was, no attempt spent.
+    if (signal.aborted) {
+      await job.moveToDelayed(Date.now(), token);
+      throw new DelayedError();
+    }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (!lastAttempt) throw err;
     await deps.report({ kind: 'failed', ownerId, submissionId: id, failure: failureOf(err) });

@@ -12,6 +12,7 @@ import { sendResult } from '../queue/resultQueue.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { sendValidationReport, startValidationWorker, type ValidationReportMessage } from '../queue/validationQueue.js';
 import { removeExpiredContainers } from '../sandbox/containerReaper.js';
+import { EngineWatch } from '../sandbox/engineWatch.js';
 import { WarmPool } from '../sandbox/warmPool.js';
 import type { Registry } from 'prom-client';
 import { workerMetrics } from '../metrics/workerMetrics.js';
@@ -20,12 +21,18 @@ import { processSubmission, type WorkerDeps } from './processSubmission.js';
 import { processValidation } from './processValidation.js';
 
 export interface RunningWorker {
-  close(): Promise<void>;
+  /**
+   * Takes no new jobs, lets running ones finish for up to `graceMs`, then kills their sandboxes and
+   * hands those jobs back to the queue. 0 (tests): at once.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** How often a worker looks for sandboxes past their deadline, and how far past they must be. */
 const REAP_EVERY_MS = 10_000;
 const REAP_GRACE_MS = 10_000;
+/** The longest engine outage the worker waits out without taking jobs. */
+const ENGINE_OUTAGE_MS = 60_000;
 
 /** What a worker is started with (runtime/connections.ts makes it): Redis, the engine, the way back. */
 export interface WorkerConnections {
@@ -54,18 +61,37 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
     ? new WarmPool(docker, { size: settings.poolSize, maxIdleMs: settings.poolIdleMs, owner: randomUUID(), scope: conn.config.queueName, onTake: metrics.poolTake }, (err) =>
         log.warn({ err }, 'warm pool could not start a sandbox'))
     : undefined;
+  // While the engine restarts, jobs taken would only spend their attempts: take none until it is back
+  // (or until ENGINE_OUTAGE_MS, after which they fail with engine_unreachable as they would without it).
+  // A restarted engine killed every warm container: refill the pool then.
+  let outage: NodeJS.Timeout | undefined;
+  const resume = () => {
+    clearTimeout(outage);
+    worker.resume();
+  };
+  const engine = new EngineWatch(docker, conn.config.queueName, () => {
+    log.info('Docker engine reachable again: taking jobs');
+    pool?.refill();
+    resume();
+  }, (err) => {
+    log.warn({ err: (err as Error).message }, 'Docker engine lost: taking no jobs until it is back');
+    void worker.pause(true);
+    outage = setTimeout(resume, ENGINE_OUTAGE_MS);
+    outage.unref();
+  });
   const deps: WorkerDeps = {
     docker,
     scope: conn.config.queueName,
     imageFor,
     pool,
+    engine,
     packages: new PackageSource(conn.redis, conn.config.queueName),
     report: (msg) => sendResult(conn.results, msg),
     publish: conn.publish,
     metrics,
   };
   const unwatchPool = pool ? metrics.watchPool(pool) : undefined;
-  const worker = new Worker<SubmissionJob>(conn.config.queueName, (job) => processSubmission(deps, job, shutdown.signal), {
+  const worker = new Worker<SubmissionJob>(conn.config.queueName, (job, token) => processSubmission(deps, job, shutdown.signal, token), {
     connection: conn.redis,
     concurrency: settings.concurrency,
     lockDuration: settings.lockMs,
@@ -117,13 +143,15 @@ export async function startWorker(conn: WorkerConnections, overrides: WorkerOver
   await Promise.all([worker.waitUntilReady(), practice.waitUntilReady(), validations.waitUntilReady()]);
   log.info({ concurrency: settings.concurrency, pool: settings.poolSize, queue: conn.config.queueName }, 'worker started');
   return {
-    async close() {
+    async close(graceMs = 0) {
       clearInterval(reaper);
-      // Kill running sandboxes so close() does not wait out their time limits; their jobs are retried.
-      shutdown.abort();
+      const cutOff = setTimeout(() => shutdown.abort(), graceMs);
       await Promise.all([worker.close(), practice.close(), validations.close()]);
+      clearTimeout(cutOff);
       await pool?.close();
       unwatchPool?.();
+      engine.close();
+      clearTimeout(outage);
     },
   };
 }

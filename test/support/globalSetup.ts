@@ -3,8 +3,7 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
 import { ensureRunnerImages } from '../../src/images/ensureRunnerImages.js';
 import { RUNNERS } from '../../src/images/runners.js';
-import { SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
-import { leftoverDatabases, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from './testEnv.js';
+import { leftoverContainers, leftoverDatabases, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from './testEnv.js';
 
 const docker = new Docker();
 
@@ -14,8 +13,7 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  // Only this run's: every sandbox of a test is scoped to a test queue (sandbox/containerSpec.ts).
-  const containers = (await docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } })).filter((c) => c.Labels[SANDBOX_LABEL]!.startsWith(TEST_QUEUE_PREFIX));
+  const containers = await leftoverContainers(docker);
   const redis = new Redis(TEST_REDIS_URL);
   const keys = await redis.keys(`bull:${TEST_QUEUE_PREFIX}*`);
   await redis.quit();

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type Docker from 'dockerode';
 import pg from 'pg';
+import { SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /**
@@ -45,6 +47,10 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
 /** Databases the suite made and did not drop: a leak the global teardown reports. */
 export const leftoverDatabases = () =>
   admin(async (c) => (await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${DATABASE_PREFIX}%`])).rows.map((r) => r.datname));
+
+/** Sandboxes of this run on the engine: every test's are scoped to a test queue, never another install's (sandbox/containerSpec.ts). */
+export const leftoverContainers = async (docker: Docker) =>
+  (await docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } })).filter((c) => c.Labels[SANDBOX_LABEL]!.startsWith(TEST_QUEUE_PREFIX));
 
 /** A SQLite file in a fresh folder. */
 export function createSqliteDatabase(): TestDatabase {

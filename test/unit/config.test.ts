@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       adminPassword: null,
       similarity: { threshold: 0.45 },
       logLevel: 'info',
+      shutdownGraceMs: 30_000,
     });
   });
 

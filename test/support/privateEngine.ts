@@ -1,0 +1,68 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import { exited } from './processes.js';
+
+const run = promisify(execFile);
+
+/**
+ * A Docker engine of the test's own, on its own socket and data root, so a test may stop and
+ * restart it: the machine's engine, which every other test and service uses, is never touched.
+ * No bridge and no iptables rules: sandboxes have no network anyway.
+ */
+export interface PrivateEngine {
+  socket: string;
+  docker: Docker;
+  /** Stops the engine as an operator does (SIGTERM: it stops its containers), then starts it again. */
+  restart(): Promise<void>;
+  /** Stops it and removes everything it kept. */
+  destroy(): Promise<void>;
+}
+
+export async function startPrivateEngine(images: string[]): Promise<PrivateEngine> {
+  const id = randomBytes(4).toString('hex');
+  const runDir = `/run/assay-faults-${id}`;
+  const dataRoot = `/var/lib/assay-faults-${id}`;
+  const socket = `${runDir}/docker.sock`;
+  mkdirSync(runDir, { recursive: true });
+  const log = openSync(`${runDir}/dockerd.log`, 'a');
+  const docker = new Docker({ socketPath: socket });
+  let daemon: ChildProcess;
+  const start = async () => {
+    daemon = spawn('dockerd', [
+      `--host=unix://${socket}`, `--data-root=${dataRoot}`, `--exec-root=${runDir}/exec`, `--pidfile=${runDir}/docker.pid`,
+      '--bridge=none', '--iptables=false', '--ip6tables=false',
+      `--containerd-namespace=assay-faults-${id}`, `--containerd-plugins-namespace=assay-faults-${id}-plugins`,
+    ], { stdio: ['ignore', log, log] });
+    const until = Date.now() + 60_000;
+    while (!(await docker.ping().then(() => true, () => false))) {
+      if (daemon.exitCode !== null) throw new Error(`the private dockerd exited (${runDir}/dockerd.log)`);
+      if (Date.now() > until) throw new Error('the private dockerd did not answer within 60 s');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const stop = async () => {
+    daemon.kill('SIGTERM');
+    await exited(daemon);
+  };
+  await start();
+  // The images it runs, copied from the machine's engine (there is no registry to pull from).
+  for (const image of images) await run('sh', ['-c', `docker save ${image} | docker -H unix://${socket} load -q`], { maxBuffer: 1 << 20 });
+  return {
+    socket,
+    docker,
+    async restart() {
+      await stop();
+      await start();
+    },
+    async destroy() {
+      await stop();
+      // dockerd mounts its data root over itself (private propagation); the mount outlives it.
+      await run('umount', ['-R', dataRoot]).catch(() => undefined);
+      rmSync(dataRoot, { recursive: true, force: true });
+      rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
