@@ -12,7 +12,10 @@ import { UsageError } from './UsageError.js';
 
 const USAGE = `usage: assay <command>
   challenge new --runner <runner> <dir>        a working package skeleton to start from
-  challenge validate <dir>                     check a package end to end in the real sandbox
+  challenge validate <dir> [--repeat N]        check a package end to end in the real sandbox; with --repeat,
+                                               then run the reference, starter and mutants N times each at the
+                                               worker's concurrency beside a CPU hog, failing on any test whose
+                                               result changes between runs
   challenge import <dir>                       store a package as its challenge's current version
   challenge export <slug> <dir> [--version v]  write a stored version out as a package
   org create --name N --slug s --owner-email e [--owner-name n]
@@ -22,10 +25,17 @@ const USAGE = `usage: assay <command>
                                                and report what changed (history is not modified)
 Configuration (DATABASE_URL, DOCKER_SOCKET, ...) comes from the environment, as for the service.`;
 
+/** A whole-number option ≥ 1, or undefined when it was not given. */
+function positiveArg(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number`);
+  return n;
+}
+
 async function regradeCommand(slug: string, org: string, limitArg: string | undefined, json: boolean): Promise<void> {
   const ctx = toolContext();
-  const limit = Number(limitArg ?? 100);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
+  const limit = positiveArg('--limit', limitArg) ?? 100;
   await withStore(ctx, async (store) => {
     const pkg = await catalogue(store.challenges).current(org, slug);
     if (!pkg) throw new UsageError(`no challenge ${slug} in ${databaseName(ctx)}`);
@@ -45,7 +55,7 @@ async function run(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      runner: { type: 'string' }, version: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+      runner: { type: 'string' }, version: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' }, repeat: { type: 'string' },
       org: { type: 'string' }, name: { type: 'string' }, slug: { type: 'string' }, 'owner-email': { type: 'string' }, 'owner-name': { type: 'string' },
     },
   });
@@ -63,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
       console.log(await newChallenge(need(2, '<dir>'), values.runner ?? ''));
       return 0;
     case 'challenge validate':
-      return (await validateChallenge(toolContext(), need(2, '<dir>'), console.log)) ? 0 : 1;
+      return (await validateChallenge(toolContext(), need(2, '<dir>'), console.log, positiveArg('--repeat', values.repeat))) ? 0 : 1;
     case 'challenge import':
       console.log(await importChallenge(toolContext(), need(2, '<dir>')));
       return 0;

@@ -11,6 +11,7 @@ import { postgresChallenges } from './challengeRepository.js';
 import { postgresIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { postgresSubmissions } from './submissionRepository.js';
+import { postgresGradings } from './gradingRepository.js';
 import { postgresWebhooks } from './webhookRepositories.js';
 
 /** Any constant shared by every Assay process: the key of the advisory lock migrations run under. */
@@ -42,6 +43,7 @@ export async function openPostgres(url: string): Promise<Store> {
   }
   return {
     submissions: postgresSubmissions(db),
+    gradings: postgresGradings(db),
     challenges: postgresChallenges(db),
     challengeImports: postgresChallengeImports(db),
     ...postgresIdentity(db),

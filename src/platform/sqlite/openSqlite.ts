@@ -12,6 +12,7 @@ import { sqliteChallenges } from './challengeRepository.js';
 import { sqliteIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { sqliteSubmissions } from './submissionRepository.js';
+import { sqliteGradings } from './gradingRepository.js';
 import { sqliteWebhooks } from './webhookRepositories.js';
 
 /** Opens the SQLite file in WAL mode and applies the committed drizzle-kit migrations. */
@@ -27,6 +28,7 @@ export function openSqlite(file: string): Store {
   migrate(db, { migrationsFolder: path.join(repoRoot, 'drizzle', 'sqlite') });
   return {
     submissions: sqliteSubmissions(db),
+    gradings: sqliteGradings(db),
     challenges: sqliteChallenges(db),
     challengeImports: sqliteChallengeImports(db),
     ...sqliteIdentity(db),
