@@ -14,6 +14,8 @@ import { authorize } from '../tenancy/permissions.js';
 import type { ResultMessage } from './resultMessage.js';
 import type { Submission, SubmissionRequest } from './submission.js';
 import type { SubmissionRepository } from './submissionRepository.js';
+import type { Grading } from './grading.js';
+import type { GradingRepository } from './gradingRepository.js';
 import { assertValidFiles } from './validateFiles.js';
 
 export interface Created {
@@ -28,6 +30,7 @@ export type Dispatch = (ownerId: OwnerId, submission: Pick<Submission, 'id' | 'f
 
 export interface SubmissionServiceDeps {
   submissions: SubmissionRepository;
+  gradings: Pick<GradingRepository, 'listBySubmission'>;
   challenges: Pick<ChallengeRepository, 'current' | 'version'>;
   dispatch: Dispatch;
   /** Announces a recorded outcome to whoever follows the submission (SSE clients). */
@@ -40,7 +43,7 @@ const hashRequest = (req: SubmissionRequest) =>
   createHash('sha256').update(JSON.stringify([req.challenge, req.files.map((f) => [f.path, f.content])])).digest('hex');
 
 /** Taking submissions in, answering for them, and recording what the workers report. */
-export function submissionService({ submissions, challenges, dispatch, publish, audit, now = () => new Date() }: SubmissionServiceDeps) {
+export function submissionService({ submissions, gradings, challenges, dispatch, publish, audit, now = () => new Date() }: SubmissionServiceDeps) {
   async function replayOf(owner: OwnerId, key: string, requestHash: string): Promise<Created | undefined> {
     const earlier = await submissions.findByIdempotencyKey(owner, key);
     if (!earlier) return undefined;
@@ -128,6 +131,14 @@ export function submissionService({ submissions, challenges, dispatch, publish, 
       const s = await get(actor, id);
       await audit(authorize(actor, 'submissions.read'), 'result.viewed', `submission:${id}`);
       return s;
+    },
+
+    /** A submission with its later gradings (regrades), for staff (candidates are refused), audited as `view`. */
+    async gradings(actor: Actor, id: string): Promise<{ submission: Submission; gradings: Grading[] }> {
+      const submission = await get(actor, id);
+      const reader = authorize(actor, 'submissions.read');
+      await audit(reader, 'result.viewed', `submission:${id}`);
+      return { submission, gradings: await gradings.listBySubmission(reader.ownerId, id) };
     },
 
     /**

@@ -7,10 +7,11 @@ export interface CpuHog {
 }
 
 /**
- * One spinning thread per core, beside the runs being checked: a test whose result depends on how
- * busy the machine is shows it here rather than on a candidate's score. `terminate` interrupts the loop.
+ * Spinning threads beside the runs being checked, one for each core the worker's `concurrency` runs
+ * leave idle and at least one: the machine as busy as a saturated worker host, so a test whose result
+ * depends on how busy it is shows it here rather than on a candidate's score. `terminate` interrupts the loop.
  */
-export function startCpuHog(threads = availableParallelism()): CpuHog {
+export function startCpuHog(concurrency: number, threads = Math.max(1, availableParallelism() - concurrency)): CpuHog {
   const workers = Array.from({ length: threads }, () => new Worker('for (;;) {}', { eval: true }));
   return {
     async stop() {

@@ -49,7 +49,7 @@ export async function repeatCheck(grader: Grader, server: ServerLimits, dir: str
   const limits = resolveLimits(pkg.manifest.limits, server);
   const seen = variants.map(() => new Map<string, Map<string, number>>());
   const started = performance.now();
-  const hog = opts.hog === false ? null : startCpuHog();
+  const hog = opts.hog === false ? null : startCpuHog(opts.concurrency);
   try {
     await runPool(variants.length * opts.repeat, opts.concurrency, async (i) => {
       const v = i % variants.length;
