@@ -17,6 +17,13 @@ export interface BenchOptions {
   fairnessRuns: number;
   /** Scenario slugs to run. @defaultValue every scenario */
   scenarios: string[] | undefined;
+  /**
+   * Determinism scenario (bench/determinism.ts): submissions of each challenge's reference sent at once to
+   * the saturated worker, reporting whether every score was identical; 0 skips it. @defaultValue 0
+   */
+  determinismRuns: number;
+  /** Challenge slugs (folders of challenges/) the determinism scenario covers. @defaultValue every shipped challenge */
+  determinismChallenges: string[] | undefined;
   /** @defaultValue redis://127.0.0.1:6379 */
   redisUrl: string;
   /** @defaultValue /var/run/docker.sock */
@@ -40,6 +47,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       concurrency: { type: 'string' },
       'fairness-runs': { type: 'string' },
       scenario: { type: 'string', multiple: true },
+      'determinism-runs': { type: 'string' },
+      'determinism-challenge': { type: 'string', multiple: true },
     },
   });
   const scenarios = values.scenario ?? env.BENCH_SCENARIOS?.split(',').filter(Boolean);
@@ -50,6 +59,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     concurrency: positive('concurrency', values.concurrency ?? env.WORKER_CONCURRENCY, 2),
     fairnessRuns: positive('fairness runs', values['fairness-runs'] ?? env.BENCH_FAIRNESS_RUNS, 6, 0),
     scenarios: scenarios && scenarios.length > 0 ? scenarios : undefined,
+    determinismRuns: positive('determinism runs', values['determinism-runs'] ?? env.BENCH_DETERMINISM_RUNS, 0, 0),
+    determinismChallenges: values['determinism-challenge'],
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     dockerSocket: env.DOCKER_SOCKET || '/var/run/docker.sock',
   };

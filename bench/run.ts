@@ -11,6 +11,7 @@ import { sandboxProfile } from '../src/sandbox/sandboxProfile.js';
 import { startAssay } from './assayService.js';
 import { watchBackgroundLoad } from './backgroundLoad.js';
 import { measureFairness } from './fairness.js';
+import { measureDeterminism, renderDeterminism, type DeterminismResult } from './determinism.js';
 import { leftoverContainers } from './leftovers.js';
 import { describeMachine } from './machine.js';
 import { measureScenario, type ScenarioResult } from './measureScenario.js';
@@ -51,6 +52,7 @@ const results: ScenarioResult[] = [];
 const phases = new Map<string, Record<Phase, number>>();
 let fairness: BenchResult['fairness'];
 let cleanup: BenchResult['cleanup'];
+let determinism: DeterminismResult[] = [];
 try {
   for (const s of scenarios) {
     progress(`${s.label}: warm-up and latency runs`);
@@ -70,6 +72,10 @@ try {
     const measured = await measureFairness({ assay, baseline }, opts.fairnessRuns, opts.concurrency);
     fairness = { assay: measured.assay!, baseline: measured.baseline! };
   }
+  if (opts.determinismRuns > 0) {
+    background.part('determinism');
+    determinism = await measureDeterminism(svc, opts.determinismRuns, opts.determinismChallenges, progress);
+  }
 } finally {
   const load = background.stop();
   probe.uninstall();
@@ -84,3 +90,4 @@ try {
 }
 
 process.stdout.write(`${renderReport({ opts, image, machine, scenarios: results, phases, fairness, cleanup, elapsedMs: performance.now() - started })}\n`);
+if (determinism.length > 0) process.stdout.write(`\n${renderDeterminism(determinism)}\n`);
