@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AssayService } from './assayService.js';
-import { runPool } from './pool.js';
+import { runPool } from '../src/tools/runPool.js';
 
 export interface DrainRound {
   depth: number;

@@ -41,6 +41,13 @@ export interface BenchOptions {
   drainShallow: number;
   /** Extra config (`KEY=VALUE`, repeatable; space-separated in the environment) for the services under test, e.g. to lift admission caps for the intake part. */
   serviceEnv: Record<string, string>;
+  /**
+   * Determinism scenario (bench/determinism.ts): submissions of each challenge's reference sent at once to
+   * the saturated worker, reporting whether every score was identical; 0 skips it. @defaultValue 0
+   */
+  determinismRuns: number;
+  /** Challenge slugs (folders of challenges/) the determinism scenario covers. @defaultValue every shipped challenge */
+  determinismChallenges: string[] | undefined;
   /** @defaultValue redis://127.0.0.1:6379 */
   redisUrl: string;
   /** @defaultValue postgres://postgres@127.0.0.1:5432/postgres (a database per run is made in it) */
@@ -100,6 +107,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       'drain-deep': { type: 'string' },
       'drain-shallow': { type: 'string' },
       'service-env': { type: 'string', multiple: true },
+      'determinism-runs': { type: 'string' },
+      'determinism-challenge': { type: 'string', multiple: true },
     },
   });
   const scenarios = list(values.scenario ?? env.BENCH_SCENARIOS);
@@ -118,6 +127,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     drainDeep: integer('drain deep', values['drain-deep'] ?? env.BENCH_DRAIN_DEEP, 1000),
     drainShallow: integer('drain shallow', values['drain-shallow'] ?? env.BENCH_DRAIN_SHALLOW, 10),
     serviceEnv: serviceEnv(values['service-env'] ?? env.BENCH_SERVICE_ENV?.split(/\s+/).filter(Boolean) ?? []),
+    determinismRuns: integer('determinism runs', values['determinism-runs'] ?? env.BENCH_DETERMINISM_RUNS, 0, 0),
+    determinismChallenges: values['determinism-challenge'],
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     postgresUrl: env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     dockerSocket: env.DOCKER_SOCKET || '/var/run/docker.sock',

@@ -15,6 +15,7 @@ import { watchBackgroundLoad } from './backgroundLoad.js';
 import { drainRound } from './drain.js';
 import { measureFairness } from './fairness.js';
 import { measureIntake, type IntakeResult } from './intake.js';
+import { measureDeterminism, renderDeterminism, type DeterminismResult } from './determinism.js';
 import { leftoverContainers } from './leftovers.js';
 import { describeMachine } from './machine.js';
 import { measureScenario, type ScenarioResult } from './measureScenario.js';
@@ -81,6 +82,7 @@ const intake = new Map<string, IntakeResult>();
 let fairness: BenchResult['fairness'];
 let drain: BenchResult['drain'];
 let cleanup: BenchResult['cleanup'];
+let determinism: DeterminismResult[] = [];
 try {
   for (const s of scenarios) {
     progress(`${s.label}: warm-up and latency runs`);
@@ -116,6 +118,10 @@ try {
     const measured = await measureFairness({ assay, baseline }, opts.fairnessRuns, opts.concurrency);
     fairness = { assay: measured.assay!, baseline: measured.baseline! };
   }
+  if (opts.determinismRuns > 0) {
+    background.part('determinism');
+    determinism = await measureDeterminism(svc, opts.determinismRuns, opts.determinismChallenges, progress);
+  }
 } finally {
   const load = background.stop();
   probe.uninstall();
@@ -131,3 +137,4 @@ try {
 
 const imagesByLabel = new Map([...results.map((r) => [r.label, images.get(r.runner)!] as const), ...(fairness || drain ? [['python', images.get('python')!] as const] : [])]);
 process.stdout.write(`${renderReport({ opts, images: imagesByLabel, machine, scenarios: results, phases, fairness, intake, drain, cleanup, elapsedMs: performance.now() - started })}\n`);
+if (determinism.length > 0) process.stdout.write(`\n${renderDeterminism(determinism)}\n`);

@@ -3,7 +3,7 @@ import type { SandboxLimits } from '../src/sandbox/limits.js';
 import type { SandboxProfile } from '../src/sandbox/sandboxProfile.js';
 import { submitAndWait } from './assayClient.js';
 import { naiveDockerRun } from './naiveDockerRun.js';
-import { runPool } from './pool.js';
+import { runPool } from '../src/tools/runPool.js';
 import type { RunSample } from './runSample.js';
 
 /** One way of running a challenge's solution against its hidden tests. */

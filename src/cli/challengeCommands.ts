@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PackageFile } from '../challenges/challengePackage.js';
 import { readPackage } from '../challenges/readPackage.js';
 import { validatePackage } from '../tools/validatePackage.js';
+import { repeatCheck } from '../tools/repeatCheck.js';
 import { isRunnerName, RUNNERS } from '../images/runners.js';
 import { repoRoot } from '../repoRoot.js';
 import type { ToolContext } from '../runtime/toolContext.js';
@@ -33,9 +34,21 @@ export async function newChallenge(dir: string, runner: string): Promise<string>
   ].join('\n');
 }
 
-/** `assay challenge validate <dir>`: every check, with what to fix; false when any failed. */
-export async function validateChallenge(ctx: ToolContext, dir: string, print: (line: string) => void): Promise<boolean> {
+/**
+ * `assay challenge validate <dir> [--repeat N]`: every check, with what to fix; false when any failed.
+ * With `--repeat`, a readable package's variants then run N times each under load (tools/repeatCheck.ts).
+ */
+export async function validateChallenge(ctx: ToolContext, dir: string, print: (line: string) => void, repeat?: number): Promise<boolean> {
   const report = await validatePackage(ctx.grader, ctx.config.sandbox, dir);
+  if (repeat !== undefined && report.slug !== null) {
+    const r = await repeatCheck(ctx.grader, ctx.config.sandbox, dir, { repeat, concurrency: ctx.config.worker.concurrency });
+    const runs = `${r.variants.length} variants × ${repeat} runs, ${ctx.config.worker.concurrency} at once beside a CPU hog, in ${(r.elapsedMs / 1000).toFixed(0)} s`;
+    if (r.unstable.length === 0) report.checks.push(`every test gave the same result in ${runs}`);
+    for (const u of r.unstable) {
+      const seen = Object.entries(u.seen).map(([result, n]) => `${result} ×${n}`).join(', ');
+      report.problems.push(`${u.test} of the ${u.variant} is unstable under load (${runs}): ${seen}; make its outcome independent of timing and chance.`);
+    }
+  }
   for (const check of report.checks) print(`  ok   ${check}`);
   for (const problem of report.problems) print(`  FAIL ${problem}`);
   print(report.problems.length === 0 ? `${report.slug}: valid` : `${report.slug ?? dir}: ${report.problems.length} problem(s)`);

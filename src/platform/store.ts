@@ -12,12 +12,15 @@ import type { SessionRepository } from '../sessions/sessionRepository.js';
 import type { OutboxRepository } from '../outbox/outboxRepository.js';
 import type { SimilarityRepository } from '../similarity/similarityRepository.js';
 import type { SubmissionRepository } from '../submissions/submissionRepository.js';
+import type { GradingRepository } from '../submissions/gradingRepository.js';
 import type { WebhookRepository } from '../webhooks/webhookRepository.js';
 import type { SettingRepository } from './settingRepository.js';
 
 /** One open database, whichever engine: the repositories over it, a liveness probe, and closing. */
 export interface Store {
   submissions: SubmissionRepository;
+  /** Regrades of submissions, kept beside their own scores. */
+  gradings: GradingRepository;
   challenges: ChallengeRepository;
   challengeImports: ChallengeImportRepository;
   organisations: OrganisationRepository;

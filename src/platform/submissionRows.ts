@@ -2,6 +2,8 @@ import type { SkillScore, ScoredTest } from '../scoring/scoreRun.js';
 import type { Verdict } from '../scoring/verdict.js';
 import type { FailureCode } from '../submissions/failureCode.js';
 import type { Submission, SubmittedFile } from '../submissions/submission.js';
+import type { Grading } from '../submissions/grading.js';
+import type { NewGrading } from '../submissions/gradingRepository.js';
 
 /** A submissions row as both adapters read it (their schemas name and type the columns alike). */
 export interface SubmissionRow {
@@ -74,3 +76,50 @@ export const testRows = (submissionId: string, tests: ScoredTest[]) => tests.map
 
 /** The states a submission can still be run or finished from. */
 export const UNFINISHED = ['queued', 'running'] as const;
+
+/** A gradings row as both adapters read it. */
+export interface GradingRow {
+  id: string;
+  submissionId: string;
+  challengeVersion: string;
+  reason: Grading['reason'];
+  verdict: string;
+  message: string | null;
+  earned: number;
+  maxPoints: number;
+  tests: ScoredTest[];
+  skillScores: SkillScore[];
+  log: string;
+  createdAt: Date;
+}
+
+/** The row `add` writes for a grading. */
+export const gradingColumns = (owner: string, { id, submissionId, challengeVersion, reason, result: { score, log } }: NewGrading, now: Date) => ({
+  id,
+  ownerId: owner,
+  submissionId,
+  challengeVersion,
+  reason,
+  verdict: score.verdict,
+  message: score.message,
+  earned: score.earned,
+  maxPoints: score.max,
+  tests: score.tests,
+  skillScores: score.skills,
+  log,
+  createdAt: now,
+});
+
+export const toGrading = (row: GradingRow): Grading => ({
+  id: row.id,
+  submissionId: row.submissionId,
+  challengeVersion: row.challengeVersion,
+  reason: row.reason,
+  verdict: row.verdict as Verdict,
+  message: row.message,
+  score: { earned: row.earned, max: row.maxPoints, percent: percent(row.earned, row.maxPoints) },
+  tests: row.tests,
+  skills: row.skillScores.map((s) => ({ ...s, percent: percent(s.earned, s.max) })),
+  log: row.log,
+  createdAt: row.createdAt,
+});

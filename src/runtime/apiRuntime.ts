@@ -86,6 +86,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   const challenges = catalogue(store.challenges);
   const submissions = submissionService({
     submissions: store.submissions,
+    gradings: store.gradings,
     challenges,
     publish: conn.publish,
     audit,

@@ -15,6 +15,8 @@ import { queuedSubmission } from './queuedSubmission.js';
 import type { ResultMessage } from './resultMessage.js';
 import type { Submission, SubmissionRequest } from './submission.js';
 import type { SubmissionRepository } from './submissionRepository.js';
+import type { Grading } from './grading.js';
+import type { GradingRepository } from './gradingRepository.js';
 import { assertValidFiles } from './validateFiles.js';
 
 export interface Created {
@@ -29,6 +31,7 @@ export type Dispatch = (ownerId: OwnerId, submission: Pick<Submission, 'id' | 'f
 
 export interface SubmissionServiceDeps {
   submissions: SubmissionRepository;
+  gradings: Pick<GradingRepository, 'listBySubmission'>;
   challenges: Pick<ChallengeRepository, 'current' | 'version'>;
   dispatch: Dispatch;
   /** Holds a slot of the server-wide queue cap for a new submission until it is queued; throws 503 when full (queue/admission.ts). */
@@ -43,7 +46,7 @@ const hashRequest = (req: SubmissionRequest) =>
   createHash('sha256').update(JSON.stringify([req.challenge, req.files.map((f) => [f.path, f.content])])).digest('hex');
 
 /** Taking submissions in, answering for them, and recording what the workers report. */
-export function submissionService({ submissions, challenges, dispatch, admit, publish, audit, now = () => new Date() }: SubmissionServiceDeps) {
+export function submissionService({ submissions, gradings, challenges, dispatch, admit, publish, audit, now = () => new Date() }: SubmissionServiceDeps) {
   async function replayOf(owner: OwnerId, key: string, requestHash: string): Promise<Created | undefined> {
     const earlier = await submissions.findByIdempotencyKey(owner, key);
     if (!earlier) return undefined;
@@ -139,6 +142,14 @@ export function submissionService({ submissions, challenges, dispatch, admit, pu
       const s = await get(actor, id);
       await audit(authorize(actor, 'submissions.read'), 'result.viewed', `submission:${id}`);
       return s;
+    },
+
+    /** A submission with its later gradings (regrades), for staff (candidates are refused), audited as `view`. */
+    async gradings(actor: Actor, id: string): Promise<{ submission: Submission; gradings: Grading[] }> {
+      const submission = await get(actor, id);
+      const reader = authorize(actor, 'submissions.read');
+      await audit(reader, 'result.viewed', `submission:${id}`);
+      return { submission, gradings: await gradings.listBySubmission(reader.ownerId, id) };
     },
 
     /**

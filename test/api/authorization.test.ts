@@ -125,6 +125,7 @@ const ROUTES: Record<string, Route> = {
   'POST /v1/submissions': { method: 'POST', url: () => '/v1/submissions', payload: () => ({ challenge: 'sum-python', files }), ok: 202, role: 'interviewer', scope: 'invitations:write' },
   'GET /v1/submissions/:id': { method: 'GET', url: () => `/v1/submissions/${submissionOf.acme}`, ok: 200, role: 'interviewer', scope: 'results:read' },
   'GET /v1/submissions/:id/code': { method: 'GET', url: () => `/v1/submissions/${submissionOf.acme}/code`, ok: 200, role: 'interviewer', scope: 'results:read' },
+  'GET /v1/submissions/:id/gradings': { method: 'GET', url: () => `/v1/submissions/${submissionOf.acme}/gradings`, ok: 200, role: 'interviewer', scope: 'results:read' },
   'GET /v1/members': { method: 'GET', url: () => '/v1/members', ok: 200, role: 'admin', scope: null },
   'POST /v1/members (interviewer)': { method: 'POST', url: () => '/v1/members', payload: () => ({ email: uniqueEmail(), name: 'N', role: 'interviewer', password: PASSWORD }), ok: 201, role: 'admin', scope: null },
   'POST /v1/members (admin)': { method: 'POST', url: () => '/v1/members', payload: () => ({ email: uniqueEmail(), name: 'N', role: 'admin', password: PASSWORD }), ok: 201, role: 'owner', scope: null },
@@ -227,7 +228,7 @@ describe('across organisations', () => {
     const unknown = '00000000-0000-4000-8000-00000000abcd';
     for (const caller of [interviewer, admin, owner, asKey(['results:read'])]) {
       const headers = await caller.headers();
-      for (const url of [`/v1/submissions/${submissionOf.globex}`, `/v1/submissions/${submissionOf.globex}/events`, `/v1/submissions/${submissionOf.globex}/code`]) {
+      for (const url of [`/v1/submissions/${submissionOf.globex}`, `/v1/submissions/${submissionOf.globex}/events`, `/v1/submissions/${submissionOf.globex}/code`, `/v1/submissions/${submissionOf.globex}/gradings`]) {
         const res = await svc.app.inject({ method: 'GET', url, headers });
         const missing = await svc.app.inject({ method: 'GET', url: url.replace(submissionOf.globex!, unknown), headers });
         expect(res.statusCode).toBe(404);

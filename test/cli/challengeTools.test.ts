@@ -121,7 +121,8 @@ describe('assay challenge import / export and regrade', () => {
     const v2 = (await store.challenges.current(BUILTIN_OWNER, 'sum-python'))!;
     expect(v2.version).not.toBe(v1.version);
 
-    const rows = await regrade({ grader, serverLimits: config.sandbox, submissions }, DEFAULT_OWNER, v2, { limit: 10 });
+    const rows = await regrade({ grader, serverLimits: config.sandbox, submissions, gradings: store.gradings }, DEFAULT_OWNER, v2, { limit: 10 });
+    const negatives = 'test_sum.py::test_adds_negative_numbers';
     expect(rows).toEqual([
       {
         submissionId: '11111111-1111-4111-8111-111111111111',
@@ -129,15 +130,27 @@ describe('assay challenge import / export and regrade', () => {
         before: { verdict: 'passed', earned: 6, max: 6 },
         after: { verdict: 'failed', earned: 5, max: 6 },
         changed: true,
+        tests: [{ test: negatives, reason: 'result', before: { status: 'passed', points: 1, maxPoints: 1, message: null }, after: { status: 'failed', points: 0, maxPoints: 1, message: expect.stringContaining('assert') } }],
+        gradingId: null,
       },
+    ]);
+    expect(await store.gradings.listBySubmission(DEFAULT_OWNER, id)).toEqual([]);
+
+    // Asked to, the command keeps the new result as a separate grading; the submission's score stays as scored.
+    const { stdout } = await cli('regrade', 'sum-python', '--store');
+    expect(stdout).toMatch(/CHANGED 11111111-1111-4111-8111-111111111111 .* passed 6\/6 -> .* failed 5\/6/);
+    expect(stdout).toMatch(/result {3}test_sum\.py::test_adds_negative_numbers: passed 1\/1 -> failed 0\/1 \(.*assert/);
+    const gradingId = /stored as grading (\S+)/.exec(stdout)?.[1];
+    expect(stdout).toMatch(/1 submission\(s\) re-graded, 1 changed; 1 stored as new gradings, original scores untouched/);
+    expect(await store.gradings.listBySubmission(DEFAULT_OWNER, id)).toEqual([
+      expect.objectContaining({ id: gradingId, submissionId: id, challengeVersion: v2.version, reason: 'regrade', verdict: 'failed', score: { earned: 5, max: 6, percent: 83.33 } }),
     ]);
     expect(await submissions.get(DEFAULT_OWNER, id)).toMatchObject({
       challenge: { version: v1.version },
       verdict: 'passed',
       score: { earned: 6, max: 6 },
+      tests: first.score.tests,
     });
-    const { stdout } = await cli('regrade', 'sum-python');
-    expect(stdout).toMatch(/CHANGED 11111111-1111-4111-8111-111111111111 .* passed 6\/6 -> .* failed 5\/6/);
     await store.close();
   });
 });

@@ -234,4 +234,56 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
       expect(found[0]!.tests).toEqual(score.tests);
     });
   });
+
+  describe('gradings', () => {
+    const regraded: Score = { ...score, verdict: 'passed', earned: 3, tests: [score.tests[0]!, { ...score.tests[1]!, status: 'passed', points: 1, message: null }], skills: [{ skill: 'testing', earned: 3, max: 3 }] };
+
+    it('keeps regrades of a submission beside its own score, oldest first, for its owner only', async () => {
+      const s = row(v1.version);
+      await store.submissions.insert(A, s, t0);
+      await store.submissions.complete(A, s.id, { score, log: 'first' }, later(1));
+      const first = { id: newId(), submissionId: s.id, challengeVersion: v2.version, reason: 'regrade' as const, result: { score: regraded, log: 'again' } };
+      const second = { ...first, id: newId(), result: { score, log: '' } };
+      expect(await store.gradings.add(A, second, later(3))).toBe(true);
+      expect(await store.gradings.add(A, first, later(2))).toBe(true);
+
+      expect(await store.gradings.listBySubmission(A, s.id)).toEqual([
+        {
+          id: first.id,
+          submissionId: s.id,
+          challengeVersion: v2.version,
+          reason: 'regrade',
+          verdict: 'passed',
+          message: null,
+          score: { earned: 3, max: 3, percent: 100 },
+          tests: regraded.tests,
+          skills: [{ skill: 'testing', earned: 3, max: 3, percent: 100 }],
+          log: 'again',
+          createdAt: later(2),
+        },
+        expect.objectContaining({ id: second.id, verdict: 'failed', score: { earned: 2, max: 3, percent: 66.67 }, createdAt: later(3) }),
+      ]);
+      // The submission's own score is untouched.
+      expect(await store.submissions.get(A, s.id)).toMatchObject({ verdict: 'failed', score: { earned: 2, max: 3 }, tests: score.tests, log: 'first' });
+      expect(await store.gradings.listBySubmission(B, s.id)).toEqual([]);
+    });
+
+    it('refuses a grading of another owner\'s or a missing submission, storing nothing', async () => {
+      const s = row(v1.version);
+      await store.submissions.insert(B, s, t0);
+      const g = { id: newId(), submissionId: s.id, challengeVersion: v2.version, reason: 'regrade' as const, result: { score, log: '' } };
+      expect(await store.gradings.add(A, g, later(1))).toBe(false);
+      expect(await store.gradings.add(A, { ...g, submissionId: newId() }, later(1))).toBe(false);
+      expect(await store.gradings.listBySubmission(A, s.id)).toEqual([]);
+      expect(await store.gradings.listBySubmission(B, s.id)).toEqual([]);
+    });
+
+    it('goes with its submission when that is deleted', async () => {
+      const s = row(v1.version);
+      await store.submissions.insert(A, s, t0);
+      await store.gradings.add(A, { id: newId(), submissionId: s.id, challengeVersion: v2.version, reason: 'regrade', result: { score, log: '' } }, later(1));
+      await store.submissions.delete(A, s.id);
+      expect(await store.gradings.listBySubmission(A, s.id)).toEqual([]);
+    });
+  });
 });

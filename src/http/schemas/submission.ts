@@ -82,3 +82,33 @@ export const SubmissionCodeSchema = Type.Object({
   files: Type.Array(Type.Object({ path: Type.String(), content: Type.String(), encoding: Type.Optional(literals(FILE_ENCODINGS)) })),
   log: Nullable(Type.String({ description: 'The run\'s captured output (stdout and stderr), capped' })),
 });
+
+const TestOutcomeSchema = Type.Object({ status: literals(TEST_STATUSES), points: Type.Integer(), maxPoints: Type.Integer(), message: Nullable(Type.String()) });
+
+export const TestChangeSchema = Type.Object(
+  {
+    test: Type.String(),
+    reason: literals(['added', 'removed', 'result'] as const),
+    before: Type.Optional(TestOutcomeSchema),
+    after: Type.Optional(TestOutcomeSchema),
+  },
+  { description: 'A test whose part of the score differs from the submission\'s own grading: added by the newer version, removed by it, or giving a different result' },
+);
+
+export const GradingSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  reason: literals(['regrade'] as const),
+  challengeVersion: Type.String({ description: 'SHA-256 of the challenge package it was graded against' }),
+  verdict: literals(VERDICTS),
+  message: Nullable(Type.String()),
+  score: Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() }),
+  tests: Type.Array(TestResultSchema),
+  changes: Type.Array(TestChangeSchema),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const SubmissionGradingsSchema = Type.Object({
+  submissionId: Type.String({ format: 'uuid' }),
+  original: Type.Object({ challengeVersion: Type.String(), verdict: Nullable(literals(VERDICTS)), score: Nullable(Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() })) }, { description: 'The submission\'s own score, which gradings never replace' }),
+  gradings: Type.Array(GradingSchema, { description: 'Later gradings (regrades), oldest first' }),
+});

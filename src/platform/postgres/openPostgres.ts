@@ -11,6 +11,7 @@ import { postgresChallenges } from './challengeRepository.js';
 import { postgresIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { postgresSubmissions } from './submissionRepository.js';
+import { postgresGradings } from './gradingRepository.js';
 import { postgresWebhooks } from './webhookRepositories.js';
 import { postgresSimilarity } from './similarityRepository.js';
 
@@ -43,6 +44,7 @@ export async function openPostgres(url: string): Promise<Store> {
   }
   return {
     submissions: postgresSubmissions(db),
+    gradings: postgresGradings(db),
     challenges: postgresChallenges(db),
     challengeImports: postgresChallengeImports(db),
     ...postgresIdentity(db),

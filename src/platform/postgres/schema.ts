@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { PackageFile } from '../../challenges/challengePackage.js';
 import type { Language } from '../../challenges/manifest.js';
-import type { SkillScore } from '../../scoring/scoreRun.js';
+import type { ScoredTest, SkillScore } from '../../scoring/scoreRun.js';
 import type { MatchedRegion } from '../../similarity/similarityPair.js';
 import type { SubmittedFile } from '../../submissions/submission.js';
 
@@ -99,6 +99,29 @@ export const testResults = pgTable(
     durationMs: integer('duration_ms'),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.name] })],
+);
+
+/** Further gradings of a submission (regrades), beside its own score, which they never replace. */
+export const gradings = pgTable(
+  'gradings',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    challengeVersion: text('challenge_version').notNull(),
+    reason: text('reason', { enum: ['regrade'] }).notNull(),
+    verdict: text('verdict').notNull(),
+    message: text('message'),
+    earned: integer('earned').notNull(),
+    maxPoints: integer('max_points').notNull(),
+    tests: jsonb('tests').notNull().$type<ScoredTest[]>(),
+    skillScores: jsonb('skill_scores').notNull().$type<SkillScore[]>(),
+    log: text('log').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('gradings_owner_submission').on(t.ownerId, t.submissionId, t.createdAt)],
 );
 
 export const organisations = pgTable('organisations', {

@@ -12,6 +12,7 @@ import { sqliteChallenges } from './challengeRepository.js';
 import { sqliteIdentity } from './identityRepositories.js';
 import * as schema from './schema.js';
 import { sqliteSubmissions } from './submissionRepository.js';
+import { sqliteGradings } from './gradingRepository.js';
 import { sqliteWebhooks } from './webhookRepositories.js';
 import { sqliteSimilarity } from './similarityRepository.js';
 
@@ -28,6 +29,7 @@ export function openSqlite(file: string): Store {
   migrate(db, { migrationsFolder: path.join(repoRoot, 'drizzle', 'sqlite') });
   return {
     submissions: sqliteSubmissions(db),
+    gradings: sqliteGradings(db),
     challenges: sqliteChallenges(db),
     challengeImports: sqliteChallengeImports(db),
     ...sqliteIdentity(db),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { PackageFile } from '../../challenges/challengePackage.js';
 import type { Language } from '../../challenges/manifest.js';
-import type { SkillScore } from '../../scoring/scoreRun.js';
+import type { ScoredTest, SkillScore } from '../../scoring/scoreRun.js';
 import type { MatchedRegion } from '../../similarity/similarityPair.js';
 import type { SubmittedFile } from '../../submissions/submission.js';
 
@@ -103,6 +103,29 @@ export const testResults = sqliteTable(
     durationMs: integer('duration_ms'),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.name] })],
+);
+
+/** Further gradings of a submission (regrades), beside its own score, which they never replace. */
+export const gradings = sqliteTable(
+  'gradings',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    challengeVersion: text('challenge_version').notNull(),
+    reason: text('reason', { enum: ['regrade'] }).notNull(),
+    verdict: text('verdict').notNull(),
+    message: text('message'),
+    earned: integer('earned').notNull(),
+    maxPoints: integer('max_points').notNull(),
+    tests: text('tests', { mode: 'json' }).notNull().$type<ScoredTest[]>(),
+    skillScores: text('skill_scores', { mode: 'json' }).notNull().$type<SkillScore[]>(),
+    log: text('log').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('gradings_owner_submission').on(t.ownerId, t.submissionId, t.createdAt)],
 );
 
 export const organisations = sqliteTable('organisations', {

@@ -189,4 +189,7 @@ def test_handles_many_clients_quickly():
     elapsed = time.perf_counter() - started
     # Each client is seen every 5 s and earns 0.625 tokens in between: 8 of its 10 requests pass.
     assert allowed == 1_600
-    assert elapsed < 3.0, f"2,000 calls took {elapsed:.2f}s"
+    # About half a second on a quiet machine. The bound catches a solution slower by an order of magnitude
+    # (a sleep or a scan of every client per call), with room for a machine running many sandboxes at once:
+    # how busy the worker is must not decide the score (`challenge validate --repeat`).
+    assert elapsed < 10.0, f"2,000 calls took {elapsed:.2f}s"

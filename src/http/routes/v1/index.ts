@@ -9,6 +9,7 @@ import { memberRoutes } from './members.js';
 import { sessionRoutes } from './session.js';
 import { similarityRoutes } from './similarity.js';
 import { submissionCodeRoutes } from './submissionCode.js';
+import { submissionGradingRoutes } from './submissionGradings.js';
 import { submissionEventRoutes } from './submissionEvents.js';
 import { submissionRoutes } from './submissions.js';
 import { webhookEndpointRoutes } from './webhookEndpoints.js';
@@ -23,6 +24,7 @@ export const v1Routes: FastifyPluginAsync = async (app) => {
   await app.register(submissionRoutes);
   await app.register(submissionEventRoutes);
   await app.register(submissionCodeRoutes);
+  await app.register(submissionGradingRoutes);
   await app.register(assessmentRoutes);
   await app.register(invitationRoutes);
   await app.register(similarityRoutes);
