@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/assessments/assessmentRepository.js';
 import type { Invitation } from '../../src/invitations/invitationRepository.js';
-import { openStore } from '../../src/platform/openStore.js';
 import type { Store } from '../../src/platform/store.js';
-import { createTestDatabase, type TestDatabase } from '../support/testEnv.js';
+import { openTestStore } from '../support/testStore.js';
 
 // The assessment and invitation repositories' contract, on every adapter.
 
@@ -36,16 +35,14 @@ const invitation: Invitation = {
 };
 
 describe.each(['sqlite', 'postgres'] as const)('assessment repositories on %s', (kind) => {
-  let database: TestDatabase;
   let store: Store;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    store = await openStore(kind === 'postgres' ? { kind, url: database.url } : { kind, file: database.url });
+    ({ store, close } = await openTestStore(kind));
   });
   afterAll(async () => {
-    await store.close();
-    await database.drop();
+    await close();
   });
 
   it('keeps assessments per organisation, whole', async () => {

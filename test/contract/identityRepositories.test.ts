@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuplicateKeyError } from '../../src/errors/DuplicateKeyError.js';
-import { openStore } from '../../src/platform/openStore.js';
 import type { Store } from '../../src/platform/store.js';
-import { createTestDatabase, type TestDatabase } from '../support/testEnv.js';
+import { openTestStore } from '../support/testStore.js';
 
 // The identity repositories' contract, on every adapter.
 
@@ -12,18 +11,16 @@ const t0 = new Date('2026-02-01T00:00:00.000Z');
 const later = (s: number) => new Date(t0.getTime() + s * 1000);
 
 describe.each(['sqlite', 'postgres'] as const)('identity repositories on %s', (kind) => {
-  let database: TestDatabase;
   let store: Store;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    store = await openStore(kind === 'postgres' ? { kind, url: database.url } : { kind, file: database.url });
+    ({ store, close } = await openTestStore(kind));
     await store.organisations.create({ id: A, slug: 'a', name: 'A' }, t0);
     await store.organisations.create({ id: B, slug: 'b', name: 'B' }, t0);
   });
   afterAll(async () => {
-    await store.close();
-    await database.drop();
+    await close();
   });
 
   it('keeps organisations with unique slugs', async () => {

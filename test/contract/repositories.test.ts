@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengePackage } from '../../src/challenges/challengePackage.js';
 import { readPackage } from '../../src/challenges/readPackage.js';
 import { DuplicateKeyError } from '../../src/errors/DuplicateKeyError.js';
-import { openStore } from '../../src/platform/openStore.js';
 import type { Store } from '../../src/platform/store.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import type { Score } from '../../src/scoring/scoreRun.js';
 import { queuedSubmission } from '../../src/submissions/queuedSubmission.js';
-import { createTestDatabase, type TestDatabase } from '../support/testEnv.js';
+import { openTestStore } from '../support/testStore.js';
 
 // One contract, every adapter: the SQLite and PostgreSQL repositories must behave alike.
 
@@ -43,20 +42,18 @@ const score: Score = {
 };
 
 describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
-  let database: TestDatabase;
   let store: Store;
+  let close: () => Promise<void>;
   let v1: ChallengePackage;
   let v2: ChallengePackage;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    store = await openStore(kind === 'postgres' ? { kind, url: database.url } : { kind, file: database.url });
+    ({ store, close } = await openTestStore(kind));
     v1 = await readPackage(path.join(FIXTURES, 'sum-python'));
     v2 = { ...v1, version: 'e'.repeat(64), statement: 'v2' };
   });
   afterAll(async () => {
-    await store.close();
-    await database.drop();
+    await close();
   });
 
   it('answers a ping', async () => {

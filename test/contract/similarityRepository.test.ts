@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/platform/openStore.js';
 import type { Store } from '../../src/platform/store.js';
 import type { SimilarityPair } from '../../src/similarity/similarityPair.js';
 import type { FinalSubmission } from '../../src/similarity/similarityRepository.js';
-import { createTestDatabase, type TestDatabase } from '../support/testEnv.js';
+import { openTestStore } from '../support/testStore.js';
 
 // The similarity repository's contract, on every adapter.
 
@@ -24,15 +23,13 @@ const pair = (left: FinalSubmission, right: FinalSubmission, similarity: number)
 });
 
 describe.each(['sqlite', 'postgres'] as const)('similarity repository on %s', (kind) => {
-  let database: TestDatabase;
   let store: Store;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    store = await openStore(kind === 'postgres' ? { kind, url: database.url } : { kind, file: database.url });
+    ({ store, close } = await openTestStore(kind));
   });
   afterAll(async () => {
-    await store.close();
-    await database.drop();
+    await close();
   });
 
   const one = final('s-1', 'inv-1', t0);

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invitation } from '../../src/invitations/invitationRepository.js';
 import { outboxEvent } from '../../src/outbox/outboxEvent.js';
-import { openStore } from '../../src/platform/openStore.js';
 import type { Store } from '../../src/platform/store.js';
 import type { RunResult } from '../../src/submissions/submission.js';
 import type { WebhookEndpoint } from '../../src/webhooks/webhookRepository.js';
-import { createTestDatabase, type TestDatabase } from '../support/testEnv.js';
+import { openTestStore } from '../support/testStore.js';
 
 // The outbox, webhook and integration-link repositories' contract, on every adapter, and the
 // events the invitation and submission adapters write in their own transactions.
@@ -43,8 +42,8 @@ const endpoint = (id: string, eventTypes: WebhookEndpoint['eventTypes']): Webhoo
 });
 
 describe.each(['sqlite', 'postgres'] as const)('webhook repositories on %s', (kind) => {
-  let database: TestDatabase;
   let store: Store;
+  let close: () => Promise<void>;
   const types = async () => (await store.outbox.undispatched(100)).map((e) => [e.ownerId, e.type, e.data.invitationId ?? e.data.submissionId]);
   const dispatchAll = async () => {
     for (const e of await store.outbox.undispatched(100)) await store.outbox.markDispatched(e.ownerId, e.id, later(1));
@@ -53,13 +52,11 @@ describe.each(['sqlite', 'postgres'] as const)('webhook repositories on %s', (ki
     store.submissions.insert(A, { id, invitationId, challengeSlug: 'c', challengeVersion: 'v', files: [], idempotencyKey: null, requestHash: 'h' }, t0);
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    store = await openStore(kind === 'postgres' ? { kind, url: database.url } : { kind, file: database.url });
+    ({ store, close } = await openTestStore(kind));
     await store.assessments.insert(A, { id: 'as-1', name: 'A', instructions: '', timeLimitMinutes: 30, maxSubmissions: 1, resultVisibility: 'none', challenges: [], createdAt: t0, updatedAt: t0 });
   });
   afterAll(async () => {
-    await store.close();
-    await database.drop();
+    await close();
   });
 
   it('writes an event with the change it reports, and none when the change does not apply', async () => {
