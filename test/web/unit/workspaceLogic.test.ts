@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRemaining, urgency, warningCrossed } from '../../../web/src/candidate/countdown';
-import { addFile, deleteFile, isStarter, pathProblem, renameFile, submittable } from '../../../web/src/candidate/files';
+import { addFile, deleteFile, isStarter, pathProblem, renameFile } from '../../../web/src/candidate/files';
 import { takeToken } from '../../../web/src/candidate/invitationToken';
 
 const MIN = 60_000;
@@ -43,7 +43,6 @@ describe('the file tree\'s rules', () => {
     expect(renameFile(added, 'a.py', 'z.py').map((f) => f.path)).toEqual(['limiter.py', 'pkg/util.py', 'z.py']);
     expect(deleteFile(added, 'a.py')).toEqual(files);
     expect([isStarter(files, 'limiter.py'), isStarter(files, 'a.py')]).toEqual([true, false]);
-    expect(submittable(files)).toEqual([{ path: 'limiter.py', content: 'x' }]);
   });
 });
 

@@ -7,7 +7,7 @@ import { languageOf } from '../components/languages';
 import { Markdown } from '../components/Markdown';
 import type { Theme } from '../components/theme';
 import { Countdown } from './Countdown';
-import { addFile, deleteFile, renameFile, submittable, updateFile } from './files';
+import { addFile, deleteFile, renameFile, updateFile } from './files';
 import { FileTree } from './FileTree';
 import { RunPanel } from './RunPanel';
 import { SAVE_LABEL, useAutosave } from './useAutosave';
@@ -75,7 +75,7 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
     set({ run: null, error: null });
     const base = kind === 'practice' ? '/v1/candidate/practice' : '/v1/candidate/submissions';
     try {
-      const created = await api.send<Run>('POST', base, { challenge: slug, files: submittable(current) });
+      const created = await api.send<Run>('POST', base, { challenge: slug, files: current });
       if (kind === 'submit') setMade((m) => ({ ...m, [slug]: (m[slug] ?? 0) + 1 }));
       set({ run: created, error: null });
       await watchRun(api, `${base}/${created.id}`, { ...created, tests: [] }, (run) => set({ run, error: null }), stop.current.signal);

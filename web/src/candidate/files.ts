@@ -33,6 +33,3 @@ export const isStarter = (starter: SourceFile[], path: string) => starter.some((
 function byPath(a: SourceFile, b: SourceFile) {
   return a.path.localeCompare(b.path);
 }
-
-/** What a submission carries: files with content (the API refuses empty ones). */
-export const submittable = (files: SourceFile[]) => files.filter((f) => f.content.length > 0);
