@@ -48,8 +48,8 @@ export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
       return;
     }
     const bytes = fileBytes(file).length;
-    // Text is capped by the schema; base64 is longer than what it holds, so its decoded size is checked here.
-    if (file.encoding === 'base64' && bytes > SUBMISSION_LIMITS.maxFileBytes) problems.push({ field: `/body/files/${i}/content`, message: `size ${bytes} bytes exceeds ${SUBMISSION_LIMITS.maxFileBytes}` });
+    // The schema's length cap leaves room for base64, which is longer than what it holds: the limit is on bytes.
+    if (bytes > SUBMISSION_LIMITS.maxFileBytes) problems.push({ field: `/body/files/${i}/content`, message: `size ${bytes} bytes exceeds ${SUBMISSION_LIMITS.maxFileBytes}` });
     total += bytes;
   });
   files.forEach((file, i) => {

@@ -93,11 +93,16 @@ describe('validateFiles', () => {
     ]);
   });
 
-  it('counts the total in UTF-8 bytes, not characters', () => {
-    const max = SUBMISSION_LIMITS.maxTotalBytes;
-    // 'é' is 2 bytes: half the limit in characters is the whole limit in bytes, plus one 'x'.
-    expect(validateFiles([file('a.py', 'é'.repeat(max / 2)), file('b.py', 'x')])).toEqual([
-      { field: '/body/files', message: `total size ${max + 1} bytes exceeds ${max}` },
+  it('counts a file and the total in UTF-8 bytes, not characters', () => {
+    const { maxFileBytes, maxTotalBytes } = SUBMISSION_LIMITS;
+    // 'é' is 2 bytes: half a limit in characters is the whole limit in bytes.
+    expect(validateFiles([file('a.py', 'é'.repeat(maxFileBytes / 2))])).toEqual([]);
+    expect(validateFiles([file('a.py', `${'é'.repeat(maxFileBytes / 2)}x`)])).toEqual([
+      { field: '/body/files/0/content', message: `size ${maxFileBytes + 1} bytes exceeds ${maxFileBytes}` },
+    ]);
+    const quarters = Array.from({ length: maxTotalBytes / maxFileBytes }, (_, i) => file(`f${i}.py`, 'é'.repeat(maxFileBytes / 2)));
+    expect(validateFiles([...quarters, file('b.py', 'x')])).toEqual([
+      { field: '/body/files', message: `total size ${maxTotalBytes + 1} bytes exceeds ${maxTotalBytes}` },
     ]);
   });
 
