@@ -233,7 +233,7 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
   });
 
   describe('gradings', () => {
-    const regraded: Score = { ...score, verdict: 'passed', earned: 3, tests: [score.tests[0]!, { ...score.tests[1]!, status: 'passed', points: 1, message: null }], skills: [{ skill: 'testing', earned: 3, max: 3 }] };
+    const regraded: Score = { ...score, verdict: 'passed', earned: 3, tests: [score.tests[0]!, { ...score.tests[1]!, status: 'passed', points: 1, message: null }, score.tests[2]!], skills: [{ skill: 'testing', earned: 3, max: 4 }] };
 
     it('keeps regrades of a submission beside its own score, oldest first, for its owner only', async () => {
       const s = row(v1.version);
@@ -252,16 +252,16 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
           reason: 'regrade',
           verdict: 'passed',
           message: null,
-          score: { earned: 3, max: 3, percent: 100 },
+          score: { earned: 3, max: 4, percent: 75 },
           tests: regraded.tests,
-          skills: [{ skill: 'testing', earned: 3, max: 3, percent: 100 }],
+          skills: [{ skill: 'testing', earned: 3, max: 4, percent: 75 }],
           log: 'again',
           createdAt: later(2),
         },
-        expect.objectContaining({ id: second.id, verdict: 'failed', score: { earned: 2, max: 3, percent: 66.67 }, createdAt: later(3) }),
+        expect.objectContaining({ id: second.id, verdict: 'failed', score: { earned: 2, max: 4, percent: 50 }, createdAt: later(3) }),
       ]);
       // The submission's own score is untouched.
-      expect(await store.submissions.get(A, s.id)).toMatchObject({ verdict: 'failed', score: { earned: 2, max: 3 }, tests: score.tests, log: 'first' });
+      expect(await store.submissions.get(A, s.id)).toMatchObject({ verdict: 'failed', score: { earned: 2, max: 4 }, tests: score.tests, log: 'first' });
       expect(await store.gradings.listBySubmission(B, s.id)).toEqual([]);
     });
 
