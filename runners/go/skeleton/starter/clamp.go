@@ -7,5 +7,5 @@ var ErrEmptyRange = errors.New("low must not exceed high")
 
 // Clamp returns value limited to the range [low, high].
 func Clamp(value, low, high int) (int, error) {
-	return 0, errors.New("not implemented")
+	panic("not implemented") // an error would pass the empty-range test
 }
