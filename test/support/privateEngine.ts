@@ -10,7 +10,8 @@ const run = promisify(execFile);
 /**
  * A Docker engine of the test's own, on its own socket and data root, so a test may stop and
  * restart it: the machine's engine, which every other test and service uses, is never touched.
- * No bridge and no iptables rules: sandboxes have no network anyway.
+ * No iptables rules, and a bridge of its own: sandboxes have no network anyway, and with `--bridge=none`
+ * dockerd deletes the host's `docker0`, which the machine's engine needs to build images.
  */
 export interface PrivateEngine {
   socket: string;
@@ -27,13 +28,15 @@ export async function startPrivateEngine(images: string[]): Promise<PrivateEngin
   const dataRoot = `/var/lib/assay-faults-${id}`;
   const socket = `${runDir}/docker.sock`;
   mkdirSync(runDir, { recursive: true });
+  const bridge = `assayf${id}`;
+  await run('ip', ['link', 'add', bridge, 'type', 'bridge']);
   const log = openSync(`${runDir}/dockerd.log`, 'a');
   const docker = new Docker({ socketPath: socket });
   let daemon: ChildProcess;
   const start = async () => {
     daemon = spawn('dockerd', [
       `--host=unix://${socket}`, `--data-root=${dataRoot}`, `--exec-root=${runDir}/exec`, `--pidfile=${runDir}/docker.pid`,
-      '--bridge=none', '--iptables=false', '--ip6tables=false',
+      `--bridge=${bridge}`, '--iptables=false', '--ip6tables=false',
       `--containerd-namespace=assay-faults-${id}`, `--containerd-plugins-namespace=assay-faults-${id}-plugins`,
     ], { stdio: ['ignore', log, log] });
     const until = Date.now() + 60_000;
@@ -63,6 +66,7 @@ export async function startPrivateEngine(images: string[]): Promise<PrivateEngin
       await run('umount', ['-R', dataRoot]).catch(() => undefined);
       rmSync(dataRoot, { recursive: true, force: true });
       rmSync(runDir, { recursive: true, force: true });
+      await run('ip', ['link', 'delete', bridge]).catch(() => undefined);
     },
   };
 }
