@@ -3,12 +3,14 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
 import { ensureRunnerImages } from '../../src/images/ensureRunnerImages.js';
 import { RUNNERS } from '../../src/images/runners.js';
-import { leftoverContainers, leftoverDatabases, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from './testEnv.js';
+import { leftoverContainers, leftoverDatabases, removeDeadRunContainers, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from './testEnv.js';
 
 const docker = new Docker();
 
 /** Builds missing images once for the whole suite; afterwards, fails the run if anything leaked. */
 export async function setup(): Promise<void> {
+  const dead = await removeDeadRunContainers(docker);
+  if (dead > 0) process.stdout.write(`removed ${dead} expired sandbox container(s) of earlier test runs\n`);
   await ensureRunnerImages(docker, [...RUNNERS], loadConfig().baseImage, (line) => process.stdout.write(line.endsWith('\n') ? line : `${line}\n`));
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import pg from 'pg';
+import { removeExpiredContainers } from '../../src/sandbox/containerReaper.js';
 import { SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -12,7 +13,8 @@ export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
  * developer's, or beside `npm start`) never count each other's queues, databases or sandboxes.
  */
 const RUN = process.env.ASSAY_TEST_RUN ?? 'local';
-export const TEST_QUEUE_PREFIX = `assay-test-${RUN}-`;
+const TEST_QUEUE_PREFIX_ROOT = 'assay-test-';
+export const TEST_QUEUE_PREFIX = `${TEST_QUEUE_PREFIX_ROOT}${RUN}-`;
 /** A PostgreSQL server the suite may create and drop databases on (the machine's, by default). */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** `postgres` runs a test file on a fresh PostgreSQL database instead of a SQLite file. */
@@ -49,6 +51,21 @@ export const leftoverDatabases = () =>
   admin(async (c) => (await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${DATABASE_PREFIX}%`])).rows.map((r) => r.datname));
 
 /** Sandboxes of this run on the engine: every test's are scoped to a test queue, never another install's (sandbox/containerSpec.ts). */
+/**
+ * Removes the expired sandboxes of earlier test runs that died before their clean-up (killed, timed out):
+ * each run has its own scope, so no later run's reaper would ever look at them. Live runs' are not expired.
+ */
+// Far past any live worker's own reaping grace: what is this late belongs to a run that is gone.
+const DEAD_RUN_GRACE_MS = 10 * 60_000;
+
+export async function removeDeadRunContainers(docker: Docker): Promise<number> {
+  const scopes = new Set((await docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } }))
+    .map((c) => c.Labels[SANDBOX_LABEL]!)
+    .filter((scope) => scope.startsWith(TEST_QUEUE_PREFIX_ROOT) && !scope.startsWith(TEST_QUEUE_PREFIX)));
+  const removed = await Promise.all([...scopes].map((scope) => removeExpiredContainers(docker, scope, DEAD_RUN_GRACE_MS)));
+  return removed.reduce((a, b) => a + b, 0);
+}
+
 export const leftoverContainers = async (docker: Docker) =>
   (await docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } })).filter((c) => c.Labels[SANDBOX_LABEL]!.startsWith(TEST_QUEUE_PREFIX));
 
