@@ -80,7 +80,6 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   rateLimitRedis.on('error', () => undefined);
   subscriber.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   const queue = createSubmissionQueue(config.queueName, conn.redis, config.jobs);
-  queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
   const metrics = apiMetrics(conn.metrics, queue);
   const audit = auditor(store.audit);
   const challenges = catalogue(store.challenges);
@@ -102,9 +101,7 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
       }, pkg),
   });
   const practice = createPracticeQueue(config.queueName, conn.redis);
-  practice.on('error', (err) => log.warn({ err: err.message }, 'practice queue error'));
   const validations = createValidationQueue(config.queueName, conn.redis);
-  validations.on('error', (err) => log.warn({ err: err.message }, 'validation queue error'));
   const challengeImports = challengeImportService({
     imports: store.challengeImports,
     challenges: store.challenges,
@@ -112,7 +109,6 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
     audit,
   });
   const deadlines = createDeadlineQueue(config.queueName, conn.redis);
-  deadlines.on('error', (err) => log.warn({ err: err.message }, 'deadline queue error'));
   const scheduleClose = (ownerId: string, invitationId: string, at: Date) => scheduleDeadline(deadlines, ownerId, invitationId, at);
   // Made on the first start and kept in the database, so every API process signs and checks links alike.
   const reportKey = (() => {
@@ -122,11 +118,10 @@ export async function openApiRuntime(config: Config, log: Logger = pino({ level:
   const assessmentsService = assessmentService({ assessments: store.assessments, challenges, audit });
   const invitations = invitationService({ invitations: store.invitations, assessments: store.assessments, submissions: store.submissions, audit, scheduleClose, reportKey });
   const deliveries = createDeliveryQueue(config.queueName, conn.redis);
-  deliveries.on('error', (err) => log.warn({ err: err.message }, 'webhook queue error'));
   const greenhouseCallbacks = createCallbackQueue(config.queueName, conn.redis);
-  greenhouseCallbacks.on('error', (err) => log.warn({ err: err.message }, 'greenhouse queue error'));
   const comparisons = createSimilarityQueue(config.queueName, conn.redis);
-  comparisons.on('error', (err) => log.warn({ err: err.message }, 'similarity queue error'));
+  // Producers only: an unreachable Redis surfaces on the request that adds a job; here it is logged once.
+  for (const q of [queue, practice, validations, deadlines, deliveries, greenhouseCallbacks, comparisons]) q.on('error', (err) => log.warn({ err: err.message, queue: q.name }, 'queue error'));
   const similarity = similarityService({
     similarity: store.similarity,
     submissions: store.submissions,
