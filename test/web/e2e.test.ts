@@ -30,6 +30,7 @@ describe('the web app in a browser', () => {
   let base: string;
   let staff: Page;
   let link: string;
+  let graceToken: string;
   let assessmentUrl: string;
 
   beforeAll(async () => {
@@ -97,7 +98,9 @@ describe('the web app in a browser', () => {
     await staff.getByText('Copied every new link (name,email,link) to the clipboard').waitFor();
     const copied = String(await staff.evaluate('navigator.clipboard.readText()')).split('\n');
     expect(copied).toContain(`Alan Turing,alan@example.test,${alanLink}`);
-    expect(copied.some((l) => l.startsWith(`Grace Hopper,grace@example.test,${base}/take#inv_`))).toBe(true);
+    const grace = copied.find((l) => l.startsWith(`Grace Hopper,grace@example.test,${base}/take#inv_`));
+    expect(grace).toBeDefined();
+    graceToken = grace!.split('#')[1]!;
     await staff.getByRole('link', { name: 'Alan Turing' }).waitFor();
     await staff.getByRole('button', { name: 'Cancel Alan Turing' }).click({ trial: true });
     staff.once('dialog', (d) => void d.accept());
@@ -222,6 +225,37 @@ describe('the web app in a browser', () => {
     await staff.getByText('The run\'s output').click();
     await staff.locator('pre.log').waitFor();
   });
+
+  it('a second candidate hands in the first one\'s solution renamed: both are flagged, with the fragments they share', async () => {
+    // The reference with its names changed and its docstrings swapped for comments: still a copy.
+    const solution = await readFile(path.join(pkg, 'solution', 'limiter.py'), 'utf8');
+    const disguised = solution.replace(/"""[^"]*"""\n/g, '# my own design\n').replaceAll('_Bucket', '_Pail').replaceAll('bucket', 'pail').replaceAll('_refilled', '_topped_up');
+    const asGrace = (method: 'GET' | 'POST', url: string, payload?: object) => svc.app.inject({ method, url, payload, headers: { authorization: `Bearer ${graceToken}` } });
+    expect((await asGrace('POST', '/v1/candidate/start')).statusCode).toBe(200);
+    const sent = await asGrace('POST', '/v1/candidate/submissions', { challenge: SLUG, files: [{ path: 'limiter.py', content: disguised }] });
+    expect(sent.statusCode).toBe(202);
+    await expect.poll(async () => (await asGrace('GET', `/v1/candidate/submissions/${sent.json().id}`)).json().status, { timeout: 120_000, interval: 500 }).toBe('completed');
+
+    await staff.goto(assessmentUrl);
+    const graceRow = staff.locator('tr', { hasText: 'Grace Hopper' });
+    // Compared in the background after the score is recorded: the flag arrives a little later.
+    await expect.poll(async () => { await staff.reload(); return graceRow.innerText(); }, { timeout: 30_000, interval: 1_000 }).toMatch(/similar to another/);
+    expect(await staff.locator('tr', { hasText: 'Ada Lovelace' }).innerText()).toMatch(/similar to another/);
+    await staff.getByRole('link', { name: 'Grace Hopper' }).click();
+    await staff.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+    const section = staff.getByRole('region', { name: 'Similarity' });
+    await section.getByText(/% alike/).waitFor();
+    await section.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    await section.getByRole('button', { name: 'Show the shared fragments' }).click();
+    const fragment = section.locator('.fragment').first();
+    await fragment.locator('figcaption', { hasText: 'This candidate: limiter.py' }).waitFor();
+    await fragment.locator('figcaption', { hasText: 'Ada Lovelace: limiter.py' }).waitFor();
+    // Each side shows its own text: the renamed names on Grace's, the originals on Ada's.
+    const sides = await section.locator('.fragment pre').allTextContents();
+    expect(sides.filter((_, n) => n % 2 === 0).join('\n')).toMatch(/pail/);
+    expect(sides.filter((_, n) => n % 2 === 1).join('\n')).toMatch(/bucket/);
+    await capture(staff, 'similarity');
+  }, 180_000);
 
   it('the organisation settings: members, API keys shown once, the audit log', async () => {
     await staff.getByRole('link', { name: 'Organisation' }).click();

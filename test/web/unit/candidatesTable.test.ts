@@ -40,6 +40,9 @@ describe('the candidates table', () => {
     expect(flagsOf(line('B', 'started', 10, { submissions: [sub('failed', null), sub('completed', 'time_limit_exceeded')] }))).toEqual(['run failed', 'hit a limit']);
     expect(flagsOf(line('C', 'expired', null))).toEqual(['ran out of time']);
     expect(flagsOf(line('D', 'started', 90, { submissions: [sub('completed', 'passed')] }))).toEqual([]);
+    const copied = line('E', 'completed', 100, { submissions: [sub('completed', 'passed')] });
+    expect(flagsOf({ ...copied, invitation: { ...copied.invitation, similarityFlagged: true } })).toEqual(['similar to another']);
+    expect(flagsOf({ ...copied, invitation: { ...copied.invitation, similarityFlagged: null } })).toEqual([]);
   });
 
   it('shows time used in minutes, then hours', () => {

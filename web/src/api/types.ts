@@ -49,6 +49,8 @@ export interface Invitation {
   deadline: string | null;
   completedAt: string | null;
   createdAt: string;
+  /** Staff views only: a final submission of it is at or above the similarity threshold with another one. */
+  similarityFlagged?: boolean | null;
 }
 
 export interface CandidateView {
@@ -96,6 +98,33 @@ export interface InvitationResult {
   challenges: { slug: string; version: string; weight: number; submissions: number; percent: number; counted: string | null }[];
   skills: SkillScore[];
   submissions: { id: string; challenge: string; status: string; verdict: string | null; score: Score | null; tests: TestRow[]; createdAt: string }[];
+  similarityFlagged?: boolean | null;
+}
+
+export interface SourceRegion {
+  path: string;
+  startLine: number;
+  startCol: number;
+  endLine: number;
+  endCol: number;
+}
+
+/** Two final submissions of one challenge and the fragments they share; `left` is the one asked about. */
+export interface SimilarityPair {
+  challenge: string;
+  language: string;
+  left: { submissionId: string; invitationId: string | null };
+  right: { submissionId: string; invitationId: string | null };
+  similarity: number;
+  flagged: boolean;
+  longestFragment: number;
+  fragments: { left: SourceRegion; right: SourceRegion; kgrams: number }[];
+  comparedAt: string;
+}
+
+export interface SimilarityPairs {
+  threshold: number;
+  items: SimilarityPair[];
 }
 
 export interface Member {

@@ -4,6 +4,7 @@ import type { Challenge, InvitationResult, SourceFile } from '../api/types';
 import { SkillChart } from '../components/SkillChart';
 import { TestResults } from '../components/TestResults';
 import { formatDuration } from './candidatesTable';
+import { Similarity } from './Similarity';
 import { SubmissionCode } from './SubmissionCode';
 import { messageOf, useStaff } from './StaffApp';
 
@@ -33,7 +34,7 @@ export function Report() {
         <h1>{i.candidate.name}</h1>
         <button type="button" className="secondary no-print" onClick={() => window.print()}>Print</button>
       </div>
-      <p className="muted">{i.candidate.email} · {i.state} · time used {formatDuration(result.timeUsedMs)}</p>
+      <p className="muted">{i.candidate.email} · {i.state} · time used {formatDuration(result.timeUsedMs)}{result.similarityFlagged && <> · <span className="chip warn">similar to another</span></>}</p>
       <div className="summary">
         <div className="total" aria-label="Total score"><span className="big">{Math.round(result.percent)}%</span><span className="muted">weighted total</span></div>
         <section aria-labelledby="skills-title" className="grow">
@@ -44,6 +45,7 @@ export function Report() {
       {result.challenges.map((c) => (
         <ChallengeSection key={c.slug} challenge={c} submissions={result.submissions.filter((s) => s.challenge === c.slug)} starter={starters[c.slug] ?? []} />
       ))}
+      {result.similarityFlagged !== null && result.similarityFlagged !== undefined && <Similarity invitationId={i.id} />}
     </article>
   );
 }

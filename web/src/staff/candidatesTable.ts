@@ -17,6 +17,7 @@ export function flagsOf(line: CandidateLine): string[] {
   if (r?.submissions.some((s) => s.verdict && ['time_limit_exceeded', 'memory_limit_exceeded', 'output_limit_exceeded'].includes(s.verdict))) flags.push('hit a limit');
   const { deadline, completedAt } = line.invitation;
   if (line.invitation.state === 'expired' || (deadline && completedAt && completedAt >= deadline)) flags.push('ran out of time');
+  if (line.invitation.similarityFlagged) flags.push('similar to another');
   return flags;
 }
 
