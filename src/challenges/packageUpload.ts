@@ -6,6 +6,7 @@ import tar from 'tar-stream';
 import { PackageRejectedError } from '../errors/PackageRejectedError.js';
 import { PayloadTooLargeError } from '../errors/PayloadTooLargeError.js';
 import type { ChallengePackage, PackageFile } from './challengePackage.js';
+import { fileBytes, fileOf, isBase64 } from './fileBytes.js';
 import { InvalidPackageError } from './InvalidPackageError.js';
 import { readPackage } from './readPackage.js';
 
@@ -37,7 +38,7 @@ export async function filesFromArchive(archive: Buffer): Promise<PackageFile[]> 
       const chunks: Buffer[] = [];
       stream.on('data', (c: unknown) => chunks.push(c as Buffer));
       stream.on('end', () => {
-        if (header.type === 'file') files.push({ path: header.name, content: Buffer.concat(chunks).toString('utf8') });
+        if (header.type === 'file') files.push(fileOf(header.name, Buffer.concat(chunks)));
         else if (header.type !== 'directory') problems.push(`${header.name} is a ${header.type}; a package holds only files and folders`);
         next();
       });
@@ -63,12 +64,13 @@ function rooted(files: PackageFile[]): PackageFile[] {
 
 function pathProblems(files: PackageFile[]): string[] {
   const problems = files.flatMap((f) => (f.path.split('/').every((s) => SEGMENT.test(s)) ? [] : [`${f.path}: a path may only use letters, digits, ".", "_" and "-", with no empty, "." or ".." segment, and no segment starting with "." or "-"`]));
+  problems.push(...files.filter((f) => f.encoding === 'base64' && !isBase64(f.content)).map((f) => `${f.path}: the content is not valid base64`));
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) problems.push(`${f.path} appears twice`);
     seen.add(f.path);
   }
-  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+  const bytes = files.reduce((n, f) => n + fileBytes(f).length, 0);
   if (bytes > UPLOAD_LIMITS.maxBytes) throw new PayloadTooLargeError(`The package holds ${bytes} bytes; at most ${UPLOAD_LIMITS.maxBytes} are allowed.`);
   if (files.length > UPLOAD_LIMITS.maxFiles) problems.push(`the package holds ${files.length} files; at most ${UPLOAD_LIMITS.maxFiles} are allowed`);
   return problems;
@@ -80,7 +82,7 @@ export async function writePackage(dir: string, slug: string, files: PackageFile
   for (const f of files) {
     const target = path.join(root, f.path);
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, f.content);
+    await writeFile(target, fileBytes(f));
   }
   return root;
 }

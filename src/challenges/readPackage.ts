@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Value } from '@sinclair/typebox/value';
+import { fileBytes, fileOf } from './fileBytes.js';
 import { ManifestSchema } from './manifest.js';
 import type { ChallengePackage, PackageFile } from './challengePackage.js';
 import { InvalidPackageError } from './InvalidPackageError.js';
@@ -16,7 +17,7 @@ async function readTree(root: string, dir = ''): Promise<PackageFile[]> {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const rel = path.posix.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await readTree(root, rel)));
-    else if (entry.isFile()) files.push({ path: rel, content: await readFile(path.join(root, rel), 'utf8') });
+    else if (entry.isFile()) files.push(fileOf(rel, await readFile(path.join(root, rel))));
   }
   return files;
 }
@@ -26,7 +27,8 @@ function versionOf(files: PackageFile[]): string {
   const hash = createHash('sha256');
   for (const f of files) {
     if (f.path.startsWith('mutants/')) continue;
-    hash.update(`${f.path}\0${Buffer.byteLength(f.content)}\0`).update(f.content);
+    const bytes = fileBytes(f);
+    hash.update(`${f.path}\0${bytes.length}\0`).update(bytes);
   }
   return hash.digest('hex');
 }
@@ -38,6 +40,8 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
   const files = await readTree(dir);
   const manifestFile = files.find((f) => f.path === 'challenge.json');
   if (!manifestFile) throw new InvalidPackageError(dir, ['challenge.json is missing']);
+  const binary = files.filter((f) => ['challenge.json', 'statement.md'].includes(f.path) && f.encoding === 'base64');
+  if (binary.length > 0) throw new InvalidPackageError(dir, binary.map((f) => `${f.path} is not UTF-8 text`));
   let manifest: unknown;
   try {
     manifest = JSON.parse(manifestFile.content);

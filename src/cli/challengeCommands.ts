@@ -1,6 +1,7 @@
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PackageFile } from '../challenges/challengePackage.js';
+import { fileBytes } from '../challenges/fileBytes.js';
 import { readPackage } from '../challenges/readPackage.js';
 import { validatePackage } from '../tools/validatePackage.js';
 import { repeatCheck } from '../tools/repeatCheck.js';
@@ -85,7 +86,7 @@ export async function exportChallenge(ctx: ToolContext, slug: string, dir: strin
     for (const f of files) {
       const target = path.join(dir, prefix, f.path);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, f.content);
+      await writeFile(target, fileBytes(f));
     }
   };
   await write('', [

@@ -189,6 +189,7 @@ export function candidateService(deps: CandidateDeps) {
       const { actor, invitation, assessment } = await session(caller);
       open(invitation);
       if (!assessment.challenges.some((c) => c.slug === challenge)) throw new NotFoundError(`The assessment has no challenge "${challenge}".`);
+      assertValidFiles(files, { allowEmpty: true });
       const draft = { challenge, files, updatedAt: now() };
       await deps.drafts.save(actor.ownerId, invitation.id, draft);
       return draft;

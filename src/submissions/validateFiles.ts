@@ -1,12 +1,10 @@
 import type { FieldProblem } from '../errors/AppError.js';
 import { ValidationError } from '../errors/ValidationError.js';
-import { fileBytes } from '../challenges/fileBytes.js';
+import { fileBytes, isBase64 } from '../challenges/fileBytes.js';
 import { SUBMISSION_LIMITS } from './submissionLimits.js';
 import type { SubmittedFile } from './submission.js';
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
-/** Canonical base64 (padded, no whitespace): what decodes is exactly what was sent. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Why a path cannot be a file inside the solution folder, or null when it can. */
 function pathProblem(path: string): string | null {
@@ -22,8 +20,13 @@ function pathProblem(path: string): string | null {
 
 /** Why a file's content cannot be decoded, or null when it can. */
 function contentProblem(file: SubmittedFile): string | null {
-  if (file.encoding === 'base64') return BASE64.test(file.content) ? null : 'is not valid base64';
+  if (file.encoding === 'base64') return isBase64(file.content) ? null : 'is not valid base64';
   return file.content.isWellFormed() ? null : 'is not valid UTF-8 text (lone surrogate)';
+}
+
+export interface FileRules {
+  /** A draft may be all empty files (a workspace just opened); a submission must have something to run. */
+  allowEmpty?: boolean;
 }
 
 /**
@@ -31,7 +34,7 @@ function contentProblem(file: SubmittedFile): string | null {
  * (well-formed Unicode, as a lone surrogate cannot be written as UTF-8, or base64), sizes counted in
  * decoded bytes, and some content at all (an empty file, such as `__init__.py`, is fine).
  */
-export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
+export function validateFiles(files: SubmittedFile[], rules: FileRules = {}): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Map<string, number>();
   let total = 0;
@@ -60,7 +63,7 @@ export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
       if (clash !== undefined) problems.push({ field: `/body/files/${i}/path`, message: `is inside /body/files/${clash}/path, which is a file` });
     }
   });
-  if (problems.length === 0 && total === 0) problems.push({ field: '/body/files', message: 'every file is empty: there is nothing to run' });
+  if (problems.length === 0 && total === 0 && !rules.allowEmpty) problems.push({ field: '/body/files', message: 'every file is empty: there is nothing to run' });
   if (total > SUBMISSION_LIMITS.maxTotalBytes) {
     problems.push({ field: '/body/files', message: `total size ${total} bytes exceeds ${SUBMISSION_LIMITS.maxTotalBytes}` });
   }
@@ -68,7 +71,7 @@ export function validateFiles(files: SubmittedFile[]): FieldProblem[] {
 }
 
 /** Throws the problems of `validateFiles` as one validation error (400), each field named. */
-export function assertValidFiles(files: SubmittedFile[]): void {
-  const problems = validateFiles(files);
+export function assertValidFiles(files: SubmittedFile[], rules: FileRules = {}): void {
+  const problems = validateFiles(files, rules);
   if (problems.length > 0) throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { errors: problems });
 }

@@ -97,6 +97,20 @@ describe('assay challenge validate', () => {
 });
 
 describe('assay challenge import / export and regrade', () => {
+  it('exports a binary file byte for byte', async () => {
+    const env = isolatedEnv(createSqliteDatabase());
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+    const fixture = path.join(repoRoot, 'test/fixtures/fidelity-challenges/report-python');
+    await cli('challenge', 'import', fixture);
+    const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'assay-export-')), 'report-python');
+    temps.push(path.dirname(out));
+    await cli('challenge', 'export', 'report-python', out);
+    for (const file of ['starter/report/bitmap.bin', 'solution/report/bitmap.bin']) {
+      expect((await readFile(path.join(out, file))).equals(await readFile(path.join(fixture, file)))).toBe(true);
+    }
+    expect((await readPackage(out)).version).toBe((await readPackage(fixture)).version);
+  });
+
   it('round-trips a package through the database as the same version, and re-grades without touching history', async () => {
     const env = isolatedEnv(createSqliteDatabase());
     const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });

@@ -77,10 +77,19 @@ describe('a candidate\'s session', () => {
     // Autosave: the last save of each challenge is what a new device restores; empty files are fine in a draft.
     const draft = (files: object[]) => svc.app.inject({ method: 'PUT', url: '/v1/candidate/drafts/sum-python', payload: { files }, headers: { authorization: `Bearer ${token}` } });
     expect((await draft([{ path: 'calc.py', content: 'def add(a, b):\n' }])).statusCode).toBe(200);
-    expect((await draft([{ path: 'calc.py', content: 'def add(a, b):\n    return a\n' }, { path: '__init__.py', content: '' }])).statusCode).toBe(200);
+    const binary = { path: 'fixture.bin', content: 'AAEC/w==', encoding: 'base64' };
+    expect((await draft([{ path: 'calc.py', content: 'def add(a, b):\n    return a\n' }, { path: '__init__.py', content: '' }, binary])).statusCode).toBe(200);
+    // A draft is checked as a submission is, but for being empty; a bad one changes nothing saved.
+    const bad = await draft([{ path: '../calc.py', content: 'x' }, { path: 'b.bin', content: 'not base64!', encoding: 'base64' }]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.json().errors).toEqual([
+      { field: '/body/files/0/path', message: 'must not contain ".." segments' },
+      { field: '/body/files/1/content', message: 'is not valid base64' },
+    ]);
     expect((await svc.app.inject({ method: 'PUT', url: '/v1/candidate/drafts/nope', payload: { files: [] }, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(404);
     expect((await candidate('GET', '/v1/candidate/drafts')).json().items).toEqual([
-      { challenge: 'sum-python', files: [{ path: 'calc.py', content: 'def add(a, b):\n    return a\n' }, { path: '__init__.py', content: '' }], updatedAt: expect.any(String) },
+      { challenge: 'sum-python', files: [{ path: 'calc.py', content: 'def add(a, b):\n    return a\n' }, { path: '__init__.py', content: '' }, binary], updatedAt: expect.any(String) },
     ]);
 
     const first = await candidate('POST', '/v1/candidate/submissions', { challenge: 'sum-python', files: partial });

@@ -54,6 +54,17 @@ async function candidateResult(visibility: 'tests' | 'full') {
   throw new Error('the candidate\'s submission was never scored');
 }
 
+describe('a binary file in a challenge', () => {
+  it('reaches the candidate as base64, byte for byte, as staff see it too', async () => {
+    const candidate = await candidateSession('tests');
+    const view = (await candidate('GET', '/v1/candidate')).json();
+    const starter = view.challenges.find((c: { slug: string }) => c.slug === 'report-python').starterFiles;
+    expect(starter).toContainEqual({ path: 'report/bitmap.bin', content: BITMAP.toString('base64'), encoding: 'base64' });
+    expect(starter).toContainEqual({ path: 'report/__init__.py', content: '' });
+    expect((await svc.inject({ method: 'GET', url: '/v1/challenges/report-python' })).json().starterFiles).toEqual(starter);
+  });
+});
+
 describe('what a run printed and skipped, through the API', () => {
   it('shows a candidate each test\'s output and a skip\'s reason only when the assessment shows full results', async () => {
     const [full, tests] = await Promise.all([candidateResult('full'), candidateResult('tests')]);

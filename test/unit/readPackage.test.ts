@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileBytes } from '../../src/challenges/fileBytes.js';
 import { InvalidPackageError } from '../../src/challenges/InvalidPackageError.js';
 import { readPackage } from '../../src/challenges/readPackage.js';
 
@@ -36,7 +37,7 @@ afterEach(async () => {
 });
 
 /** Writes a package folder named `folder` holding `files` (path → content). */
-async function writePackage(files: Record<string, string>, folder = SLUG): Promise<string> {
+async function writePackage(files: Record<string, string | Buffer>, folder = SLUG): Promise<string> {
   const dir = path.join(root, folder);
   await mkdir(dir, { recursive: true });
   for (const [rel, content] of Object.entries(files)) {
@@ -53,7 +54,7 @@ const withManifest = (changes: Record<string, unknown>) => ({
 
 const without = (...paths: string[]) => Object.fromEntries(Object.entries(validFiles).filter(([p]) => !paths.includes(p)));
 
-async function problemsOf(files: Record<string, string>, folder = SLUG): Promise<string[]> {
+async function problemsOf(files: Record<string, string | Buffer>, folder = SLUG): Promise<string[]> {
   const dir = await writePackage(files, folder);
   const err = await readPackage(dir).then(
     () => {
@@ -82,6 +83,19 @@ describe('readPackage', () => {
   it('keeps nested paths inside a folder', async () => {
     const pkg = await readPackage(await writePackage({ ...validFiles, 'tests/hidden/helpers/data.json': '{}' }));
     expect(pkg.hiddenTests.map((f) => f.path)).toEqual(['helpers/data.json', 'test_sum.py']);
+  });
+
+  it('keeps a binary file byte for byte, as base64, and text as text', async () => {
+    const bytes = Buffer.from([0x03, 0x04, 0xff, 0x00, 0xc3]);
+    const pkg = await readPackage(await writePackage({ ...validFiles, 'solution/data.bin': bytes }));
+    const data = pkg.solution.find((f) => f.path === 'data.bin')!;
+    expect(data).toEqual({ path: 'data.bin', content: bytes.toString('base64'), encoding: 'base64' });
+    expect(fileBytes(data).equals(bytes)).toBe(true);
+    expect(pkg.solution.find((f) => f.path === 'calc.py')).toEqual({ path: 'calc.py', content: validFiles['solution/calc.py'] });
+  });
+
+  it('rejects a challenge.json or statement that is not UTF-8 text', async () => {
+    expect(await problemsOf({ ...validFiles, 'statement.md': Buffer.from([0x23, 0x20, 0xff]) })).toEqual(['statement.md is not UTF-8 text']);
   });
 
   it('rejects a package without challenge.json', async () => {
@@ -163,7 +177,7 @@ describe('readPackage', () => {
   });
 
   describe('version', () => {
-    const versionOf = async (files: Record<string, string>, folder: string) => (await readPackage(await writePackage(files, folder))).version;
+    const versionOf = async (files: Record<string, string | Buffer>, folder: string) => (await readPackage(await writePackage(files, folder))).version;
     // Each package gets its own parent folder so that its folder name can equal the slug.
     const at = (n: number) => path.join(`v${n}`, SLUG);
 
@@ -174,6 +188,12 @@ describe('readPackage', () => {
     it('changes when a hidden test changes', async () => {
       const changed = { ...validFiles, 'tests/hidden/test_sum.py': `${validFiles['tests/hidden/test_sum.py']}def test_zero(): pass\n` };
       expect(await versionOf(changed, at(2))).not.toBe(await versionOf(validFiles, at(1)));
+    });
+
+    it('changes when a byte of a binary file changes', async () => {
+      // Read as text, both would be the same U+FFFD.
+      const one = await versionOf({ ...validFiles, 'solution/data.bin': Buffer.from([0xff]) }, at(4));
+      expect(await versionOf({ ...validFiles, 'solution/data.bin': Buffer.from([0xfe]) }, at(5))).not.toBe(one);
     });
 
     it('changes when a file is renamed with the same content', async () => {

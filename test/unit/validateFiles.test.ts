@@ -111,6 +111,9 @@ describe('validateFiles', () => {
     expect(validateFiles([file('pkg/__init__.py', ''), file('b.py', '')])).toEqual([
       { field: '/body/files', message: 'every file is empty: there is nothing to run' },
     ]);
+    // A draft may be nothing yet, and is otherwise held to the same rules.
+    expect(validateFiles([file('b.py', '')], { allowEmpty: true })).toEqual([]);
+    expect(validateFiles([file('../b.py', '')], { allowEmpty: true })).toEqual([{ field: '/body/files/0/path', message: 'must not contain ".." segments' }]);
   });
 
   it('accepts base64 content, counting its decoded bytes', () => {

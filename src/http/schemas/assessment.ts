@@ -5,6 +5,7 @@ import { LANGUAGES, SKILLS } from '../../challenges/manifest.js';
 import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
 import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
 import { ChallengeSchema } from './challenge.js';
+import { SubmittedFileSchema } from './submission.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -130,12 +131,9 @@ export const PracticeRunSchema = Type.Object({
   output: Nullable(Type.String({ description: 'What the candidate\'s code printed; only sample tests ran' })),
 });
 
-const DraftFileSchema = Type.Object(
-  { path: Type.String({ minLength: 1, maxLength: SUBMISSION_LIMITS.maxPathLength }), content: Type.String({ maxLength: SUBMISSION_LIMITS.maxFileBytes, description: 'UTF-8 text; may be empty in a draft' }) },
-  { additionalProperties: false },
-);
-export const DraftInputSchema = Type.Object({ files: Type.Array(DraftFileSchema, { maxItems: SUBMISSION_LIMITS.maxFiles }) }, { additionalProperties: false });
-export const DraftSchema = Type.Object({ challenge: Type.String(), files: Type.Array(DraftFileSchema), updatedAt: Time });
+// A draft's files are a submission's (binary ones base64), checked alike; only all-empty is allowed.
+export const DraftInputSchema = Type.Object({ files: Type.Array(SubmittedFileSchema, { maxItems: SUBMISSION_LIMITS.maxFiles }) }, { additionalProperties: false });
+export const DraftSchema = Type.Object({ challenge: Type.String(), files: Type.Array(SubmittedFileSchema), updatedAt: Time });
 
 export const ReportLinkInputSchema = Type.Object({ minutes: Type.Integer({ minimum: 1, maximum: 90 * 24 * 60, description: 'How long the link works' }) }, { additionalProperties: false });
 export const ReportLinkSchema = Type.Object({ url: Type.String(), expiresAt: Time });

@@ -1,8 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { IMPORT_STATUSES } from '../../challenges/challengeImportRepository.js';
+import { FILE_ENCODINGS } from '../../challenges/fileBytes.js';
 import { SKILLS } from '../../challenges/manifest.js';
 
-const FileSchema = Type.Object({ path: Type.String(), content: Type.String() });
+const Encoding = Type.Optional(Type.Union(FILE_ENCODINGS.map((e) => Type.Literal(e)), { description: '`base64` for a binary file; `utf8` when absent' }));
+
+const FileSchema = Type.Object({ path: Type.String(), content: Type.String(), encoding: Encoding });
 
 /** What a candidate may see of a challenge: never hidden tests, never the reference solution. */
 export const ChallengeSummarySchema = Type.Object(
@@ -38,7 +41,7 @@ export const ChallengeParamsSchema = Type.Object({ slug: Type.String({ maxLength
 export const ChallengeVersionParamsSchema = Type.Object({ slug: Type.String({ maxLength: 80 }), version: Type.String({ maxLength: 100 }) });
 
 const PackageFileSchema = Type.Object(
-  { path: Type.String({ minLength: 1, maxLength: 500 }), content: Type.String() },
+  { path: Type.String({ minLength: 1, maxLength: 500 }), content: Type.String(), encoding: Encoding },
   { additionalProperties: false },
 );
 

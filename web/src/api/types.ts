@@ -2,6 +2,8 @@
 export interface SourceFile {
   path: string;
   content: string;
+  /** `base64` for a binary file: shown by name, never edited, sent back as it came. */
+  encoding?: 'utf8' | 'base64';
 }
 
 export interface TestRow {

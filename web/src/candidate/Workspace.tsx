@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Client } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { CandidateView, Run, SourceFile } from '../api/types';
+import { binaryNote } from '../components/binaryFile';
 import { CodeEditor } from '../components/CodeEditor';
 import { languageOf } from '../components/languages';
 import { Markdown } from '../components/Markdown';
@@ -142,7 +143,9 @@ export function Workspace({ api, view, drafts, submissionsMade, theme, onExpired
             ))}
             {language && <span className="language muted">{language}</span>}
           </div>
-          {activeFile ? (
+          {activeFile && binaryNote(activeFile) ? (
+            <p className="muted empty">{binaryNote(activeFile)}</p>
+          ) : activeFile ? (
             <CodeEditor path={`${slug}/${activeFile.path}`} value={activeFile.content} theme={theme} label={`Editor: ${activeFile.path}`} onChange={(p, v) => onEdit(p.slice(slug.length + 1), v)} />
           ) : (
             <p className="muted empty">Open a file from the list.</p>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SourceFile } from '../api/types';
+import { binaryNote } from '../components/binaryFile';
 import { CodeEditor } from '../components/CodeEditor';
 import { DiffView } from '../components/DiffView';
 import { messageOf, useStaff } from './StaffApp';
@@ -45,7 +46,7 @@ export function SubmissionCode({ submission, others, starter, label }: { submiss
           </select>
         </label>
       </div>
-      {shown && (against === 'none' || !base ? (
+      {shown && binaryNote(shown) ? <p className="muted">{binaryNote(shown)}</p> : shown && (against === 'none' || !base ? (
         <CodeEditor path={shown.path} value={shown.content} theme={theme} readOnly label={`Code of ${shown.path}, submission ${label}`} />
       ) : (
         <DiffView path={shown.path} before={base.find((f) => f.path === shown.path)?.content ?? ''} after={shown.content} theme={theme} labels={[baseLabel, `submission ${label}`]} />
