@@ -117,6 +117,10 @@ describe('private challenges uploaded through the API', () => {
     expect(traversal.statusCode).toBe(422);
     expect(traversal.json().errors[0].message).toMatch(/^\.\.\/etc\/passwd: a path may only use/);
 
+    const badBase64 = await upload({ files: [...(await packageAs('acme-b')), { path: 'starter/data.bin', content: 'not base64!', encoding: 'base64' }] });
+    expect(badBase64.statusCode).toBe(422);
+    expect(badBase64.json().errors.map((e: { message: string }) => e.message)).toEqual(['starter/data.bin: the content is not valid base64']);
+
     const link = await upload(await archive('acme-z', await packageAs('acme-z'), (pack) => pack.entry({ name: 'acme-z/solution/secret', type: 'symlink', linkname: '/etc/shadow' })));
     expect(link.statusCode).toBe(422);
     expect(link.json().detail).toMatch(/acme-z\/solution\/secret is a symlink/);
