@@ -31,3 +31,31 @@ def test_kills_double_release(kills):
 
 def test_kills_failed_reserve_burns_key(kills):
     kills("failed_reserve_burns_key")
+
+
+def test_kills_unknown_sku_reads_as_zero(kills):
+    kills("unknown_sku_reads_as_zero")
+
+
+def test_kills_bool_quantity_accepted(kills):
+    kills("bool_quantity_accepted")
+
+
+def test_kills_float_quantity_accepted(kills):
+    kills("float_quantity_accepted")
+
+
+def test_kills_add_stock_unchecked(kills):
+    kills("add_stock_unchecked")
+
+
+def test_kills_refused_reserve_holds_stock(kills):
+    kills("refused_reserve_holds_stock")
+
+
+def test_kills_conflict_releases_original(kills):
+    kills("conflict_releases_original")
+
+
+def test_kills_release_unknown_is_silent(kills):
+    kills("release_unknown_is_silent")
