@@ -8,7 +8,6 @@ the GIL changes hands a few hundred times a second, almost never inside a window
 pause (the GIL released) before each of its lines lets every other ready thread run meanwhile, whatever
 the load. Only new threads are traced: the serving threads of the tests' threads started while it is on.
 """
-import sys
 import threading
 import time
 
