@@ -10,13 +10,16 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 
 from assay_endpoint import Endpoint  # noqa: E402
+from assay_interleave import follow_switch_interval  # noqa: E402
 
 SOLUTION = "/work/solution"
 
 
 def switch_interval(_endpoint, _name, args):
     """The tests' sys.setswitchinterval, applied here too: a thread-safety test stresses the solution's threads."""
-    sys.setswitchinterval(float(args[0]))
+    interval = float(args[0])
+    sys.setswitchinterval(interval)
+    follow_switch_interval(interval)
 
 
 def mark(_endpoint, _name, args):
