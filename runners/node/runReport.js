@@ -1,6 +1,7 @@
 // Turns node:test's event stream into the contract's test events and result document.
 import { relative, resolve } from 'node:path';
 import { failureMessage, isAssertion, loadErrorMessage } from './messages.js';
+import { outputMark } from './testOutput.js';
 
 export class RunReport {
   #events;
@@ -81,7 +82,8 @@ export class RunReport {
 
   #record(name, status, message, data) {
     const durationMs = Math.round(data?.details?.duration_ms ?? 0);
-    this.#tests.push(this.#events.test({ name, status, message, output: null, durationMs }));
+    // The harness adds what the solution printed for the test, found by its mark.
+    this.#tests.push(this.#events.test({ name, status, message, output: null, durationMs }, { mark: outputMark(name) ?? null }));
   }
 
   #isFileLevel(data) {
