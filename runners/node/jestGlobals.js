@@ -10,22 +10,30 @@ import { ModuleMocker } from 'jest-mock';
 
 // Inside describe.skip every test is registered, skipped: each still reports, as Jest does.
 let skipping = 0;
+// node:test names a test's file after the code that called it: each test file, as it starts, hands in
+// a function of its own that makes the call (the prelude solutionModules.js adds), so that is the test file.
+let callFromTestFile = (define, ...args) => define(...args);
+
+export function definingIn(caller) {
+  callFromTestFile = caller;
+}
 
 /** Jest passes `done` to a function that declares a parameter; node:test to one that declares two. */
 const callback = (fn) => (fn.length > 0 ? (t, done) => fn(done) : () => fn());
 const options = (timeout, extra = {}) => ({ ...extra, ...(Number.isFinite(timeout) ? { timeout } : {}) });
 
 function defineTest(name, fn, timeout) {
-  if (typeof fn !== 'function') return nodeIt(String(name), { todo: true });
-  return nodeIt(String(name), options(timeout, skipping > 0 ? { skip: true } : {}), callback(fn));
+  if (typeof fn !== 'function') return todoTest(name);
+  return callFromTestFile(nodeIt, String(name), options(timeout, skipping > 0 ? { skip: true } : {}), callback(fn));
 }
-const skipTest = (name, fn, timeout) => nodeIt(String(name), options(timeout, { skip: true }), typeof fn === 'function' ? callback(fn) : undefined);
+const skipTest = (name, fn, timeout) => callFromTestFile(nodeIt, String(name), options(timeout, { skip: true }), typeof fn === 'function' ? callback(fn) : undefined);
+const todoTest = (name) => callFromTestFile(nodeIt, String(name), { todo: true });
 
 function defineSuite(name, fn) {
-  return nodeDescribe(String(name), () => fn());
+  return callFromTestFile(nodeDescribe, String(name), () => fn());
 }
 const skipSuite = (name, fn) =>
-  nodeDescribe(String(name), () => {
+  callFromTestFile(nodeDescribe, String(name), () => {
     skipping += 1;
     try {
       fn();
@@ -36,7 +44,7 @@ const skipSuite = (name, fn) =>
 
 function withModifiers(define, skip) {
   const api = (...args) => define(...args);
-  Object.assign(api, { skip, only: api, each: bind(api), todo: (name) => nodeIt(String(name), { todo: true }) });
+  Object.assign(api, { skip, only: api, each: bind(api), todo: todoTest });
   api.skip.each = bind(skip);
   api.only.each = api.each;
   return api;

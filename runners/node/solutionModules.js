@@ -1,20 +1,24 @@
 // Module hooks of the tests' process: an import of a file under /work/solution (unreadable here) becomes
 // a module whose exports are stand-ins for the solution's, served by the solution's process (which finds
 // the file of an extensionless import, extensionless.js); every test file first imports testHooks.js,
-// and under the `jest` framework jestHooks.js, and its imports of 'vitest' and '@jest/globals' are
-// jestGlobals.js.
+// and under the `jest` framework jestHooks.js and hands jestGlobals.js the function its tests are
+// defined through; its imports of 'vitest' and '@jest/globals' are jestGlobals.js.
 import { registerHooks } from 'node:module';
 
 const SOLUTION = 'file:///work/solution/';
 const TESTS = 'file:///work/tests/';
 const here = (file) => new URL(file, import.meta.url).href;
 const REMOTE = here('./remoteModule.js');
-const PRELUDES = { 'node:test': [here('./testHooks.js')], jest: [here('./testHooks.js'), here('./jestHooks.js')] };
-const FRAMEWORK_MODULES = { 'node:test': {}, jest: { vitest: here('./jestGlobals.js'), '@jest/globals': here('./jestGlobals.js') } };
+const JEST = here('./jestGlobals.js');
+const PRELUDES = {
+  'node:test': `import ${JSON.stringify(here('./testHooks.js'))};`,
+  jest: `import ${JSON.stringify(here('./testHooks.js'))};import ${JSON.stringify(here('./jestHooks.js'))};import { definingIn as __assayDefiningIn } from ${JSON.stringify(JEST)};__assayDefiningIn((define, ...args) => define(...args));`,
+};
+const FRAMEWORK_MODULES = { 'node:test': {}, jest: { vitest: JEST, '@jest/globals': JEST } };
 
 export function serveSolutionModules(ep, framework) {
   const exportsOf = new Map();
-  const prelude = PRELUDES[framework].map((url) => `import ${JSON.stringify(url)};`).join('');
+  const prelude = PRELUDES[framework];
   const frameworkModules = FRAMEWORK_MODULES[framework];
   registerHooks({
     resolve(specifier, context, next) {

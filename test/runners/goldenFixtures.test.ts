@@ -27,6 +27,10 @@ interface Expected {
   messages?: Record<string, string>;
   /** Text each named test's captured output must contain. */
   outputs?: Record<string, string>;
+  /** Text the result document's message must contain. */
+  resultMessage?: string;
+  /** Tests whose captured output must be empty (null). */
+  noOutput?: string[];
   /** Text the run's log (the candidate's output) must contain. */
   log?: string[];
   /** The run's options, as the worker passes them from the manifest (runner.json: the node runner's framework). */
@@ -102,6 +106,10 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     const byName = new Map(outcome.tests.map((t) => [t.name, t]));
     for (const [name, text] of Object.entries(expected.messages ?? {})) expect(byName.get(name)?.message, `${name} message\n${context}`).toContain(text);
     for (const [name, text] of Object.entries(expected.outputs ?? {})) expect(byName.get(name)?.output, `${name} output\n${context}`).toContain(text);
+    for (const name of expected.noOutput ?? []) expect(byName.get(name)?.output, `${name} output\n${context}`).toBeNull();
     for (const text of expected.log ?? []) expect(outcome.log, context).toContain(text);
+    if (expected.resultMessage) expect(result.message, context).toContain(expected.resultMessage);
+    // The markers that cut the output per test (Python, Node) never reach the log.
+    expect(outcome.log, context).not.toContain('[assay-test-end');
   });
 });
