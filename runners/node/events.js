@@ -30,9 +30,12 @@ export class EventWriter {
     return test;
   }
 
-  /** `errorKind` (with status error): `compile` or `load`, docs/runner-contract.md. */
-  result(status, message, tests, errorKind = undefined) {
-    this.#write({ type: 'result', result: { version: 1, status, message: truncate(message), ...(errorKind ? { errorKind } : {}), tests } });
+  /**
+   * `errorKind` (with status error): `compile` or `load`, docs/runner-contract.md; `extra`: fields of the
+   * event beside the result (the tests' process names the solution's last output marker with `mark`).
+   */
+  result(status, message, tests, { errorKind, ...extra } = {}) {
+    this.#write({ type: 'result', result: { version: 1, status, message: truncate(message), ...(errorKind ? { errorKind } : {}), tests }, ...extra });
   }
 
   // Synchronous: an event must leave before a later test can hang or crash the sandbox.

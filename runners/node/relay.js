@@ -13,13 +13,14 @@ export function relayEvents(events, stream, token, silenceMs, output) {
   // Events wait for their test's share of the solution's output, so they are handled one after another.
   let queue = Promise.resolve();
   return new Promise((resolve) => {
-    const finish = (status, message, errorKind) => {
+    // Resolves to the solution's last output marker, when the tests' process named one.
+    const finish = (status, message, errorKind, mark) => {
       if (done) return;
       done = true;
       watchdog.stop();
       lines.close();
-      events.result(status, message, tests, errorKind === 'compile' || errorKind === 'load' ? errorKind : undefined);
-      resolve();
+      events.result(status, message, tests, { errorKind: errorKind === 'compile' || errorKind === 'load' ? errorKind : undefined });
+      resolve(mark);
     };
     const watchdog = new Watchdog(silenceMs, () => {
       if (running !== null && !tests.some((test) => test.name === running)) {
@@ -35,7 +36,7 @@ export function relayEvents(events, stream, token, silenceMs, output) {
       else if (event.type === 'test') {
         const printed = await output.share(event.mark);
         if (!done) tests.push(events.test({ ...event.test, output: printed }));
-      } else finish(event.result.status, event.result.message ?? null, event.result.errorKind);
+      } else finish(event.result.status, event.result.message ?? null, event.result.errorKind, event.mark);
     };
     lines.on('line', (line) => {
       const event = line.startsWith(prefix) ? parse(line.slice(prefix.length)) : null;

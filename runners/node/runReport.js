@@ -33,14 +33,15 @@ export class RunReport {
     }
   }
 
-  finish() {
+  /** `extra`: fields of the result event beside the document (the solution's last output marker). */
+  finish(extra = {}) {
     if (this.#loadErrors.length > 0) {
-      this.#events.result('error', this.#loadErrors.join('\n\n'), this.#tests);
+      this.#events.result('error', this.#loadErrors.join('\n\n'), this.#tests, extra);
     } else if (this.#tests.length === 0) {
-      this.#events.result('error', 'no tests were found', this.#tests);
+      this.#events.result('error', 'no tests were found', this.#tests, extra);
     } else {
       const passed = !this.#crashedFiles && this.#tests.every((test) => test.status === 'pass');
-      this.#events.result(passed ? 'pass' : 'fail', null, this.#tests);
+      this.#events.result(passed ? 'pass' : 'fail', null, this.#tests, extra);
     }
   }
 

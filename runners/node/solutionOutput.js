@@ -79,11 +79,6 @@ export class SolutionOutput {
     return text === '' ? null : text;
   }
 
-  /** Waits (at most `ms`) for the solution's process to close its output, so that its last words reach the log. */
-  async closed(ms) {
-    await this.#until(() => this.#streams.every((s) => s.ended), ms);
-  }
-
   #until(ready, ms) {
     if (ready()) return Promise.resolve();
     return new Promise((resolve) => {

@@ -9,18 +9,33 @@ export function cutSolutionOutput(ep) {
   endpoint = ep;
 }
 
-/** Called, synchronously, as the test `name` ends. */
-export function endOutput(name) {
-  if (endpoint === null) return;
+/** Has the solution's process write the marker; its number, or undefined when that process is gone. */
+function mark() {
+  if (endpoint === null) return undefined;
   try {
     endpoint.request('mark');
   } catch {
-    // The solution's process is gone: it prints nothing more, and the test keeps its own result.
-    return;
+    // The solution's process is gone: it prints nothing more.
+    return undefined;
   }
-  marks += 1;
+  return ++marks;
+}
+
+/** Called, synchronously, as the test `name` ends. */
+export function endOutput(name) {
+  const n = mark();
+  if (n === undefined) return;
   if (!markOf.has(name)) markOf.set(name, []);
-  markOf.get(name).push(marks);
+  markOf.get(name).push(n);
+}
+
+/**
+ * As the run ends: the harness waits for this marker before it exits, so that all the solution printed
+ * reaches the log. (Neither process ends by itself first: each one's reader thread blocks in a read of
+ * the connection, which Node's exit waits for.)
+ */
+export function lastMark() {
+  return mark();
 }
 
 /** The marker number of the test's share, or undefined (a skipped test never ran, so printed nothing). */

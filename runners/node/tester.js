@@ -11,7 +11,7 @@ import { RunReport } from './runReport.js';
 import { serveRemoteApps } from './remoteHttp.js';
 import { serveSolutionModules } from './solutionModules.js';
 import { openEvents } from './testerEvents.js';
-import { cutSolutionOutput } from './testOutput.js';
+import { cutSolutionOutput, lastMark } from './testOutput.js';
 
 const ROOT = '/work';
 const CONNECTION_FD = 3;
@@ -33,7 +33,7 @@ try {
   // In this process: the tests' own imports of the solution go through the hooks above.
   const stream = run({ cwd: ROOT, globPatterns: ['tests/**/*.{test,spec}.{js,ts,mjs,mts}'], isolation: 'none', timeout: TEST_TIMEOUT_MS });
   for await (const event of stream) report.handle(event);
-  report.finish();
+  report.finish({ mark: lastMark() ?? null });
 } catch (err) {
   events.result('error', `the test run crashed: ${err?.stack ?? err}`, []);
 }
