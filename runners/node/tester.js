@@ -31,7 +31,7 @@ process.chdir(ROOT);
 const report = new RunReport(events, ROOT);
 try {
   // In this process: the tests' own imports of the solution go through the hooks above.
-  const stream = run({ cwd: ROOT, globPatterns: ['tests/**/*.{test,spec}.{js,ts,mjs,mts}'], isolation: 'none', timeout: TEST_TIMEOUT_MS });
+  const stream = run({ cwd: ROOT, globPatterns: ['tests/**/*.{test,spec}.{js,ts,mjs,mts,cjs,cts}'], isolation: 'none', timeout: TEST_TIMEOUT_MS });
   for await (const event of stream) report.handle(event);
   report.finish({ mark: lastMark() ?? null });
 } catch (err) {
