@@ -44,7 +44,8 @@ const skipSuite = (name, fn) =>
 
 function withModifiers(define, skip) {
   const api = (...args) => define(...args);
-  Object.assign(api, { skip, only: api, each: bind(api), todo: todoTest });
+  // test.concurrent runs in order here: node:test runs a file's tests one after another.
+  Object.assign(api, { skip, only: api, concurrent: api, each: bind(api), todo: todoTest });
   api.skip.each = bind(skip);
   api.only.each = api.each;
   return api;
