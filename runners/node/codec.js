@@ -67,6 +67,7 @@ export function decode(ep, data, depth = 0) {
       const object = {};
       for (const [key, item] of pairs(v)) {
         if (typeof key !== 'string') throw new ProtocolError('an object key must be a string');
+        if (ep.hides(key)) continue;
         // defineProperty: a key "__proto__" is a property like any other, never the prototype.
         Object.defineProperty(object, key, { value: decode(ep, item, depth), writable: true, enumerable: true, configurable: true });
       }

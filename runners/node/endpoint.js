@@ -10,6 +10,7 @@ import { decode, encode, encodeError } from './codec.js';
 import { ProtocolError, writeFrame } from './wire.js';
 import { remoteFunction, remoteObject } from './remoteHandles.js';
 import { servedKey } from './servedKeys.js';
+import { isDecidingKey } from './decidingKeys.js';
 
 export class PeerGone extends Error {}
 
@@ -91,6 +92,11 @@ export class Endpoint {
 
   isRemote(value) {
     return this.#stubIds.has(value);
+  }
+
+  /** A key that values of the peer never have here: on the tests' side, one a framework decides by (decidingKeys.js). */
+  hides(key) {
+    return this.#guarded && isDecidingKey(key);
   }
 
   // Used by the codec.

@@ -20,15 +20,22 @@ export class EventWriter {
     this.fd = fd;
   }
 
-  /** Writes a test event; returns the test as the result document lists it. */
-  test({ name, status, message, output, durationMs }) {
+  /**
+   * Writes a test event; returns the test as the result document lists it. `extra`: fields of the
+   * event beside the test (the tests' process names the solution's output marker of the test with `mark`).
+   */
+  test({ name, status, message, output, durationMs }, extra = {}) {
     const test = { name, status, message: truncate(message), output: truncate(output), durationMs };
-    this.#write({ type: 'test', test });
+    this.#write({ type: 'test', test, ...extra });
     return test;
   }
 
-  result(status, message, tests) {
-    this.#write({ type: 'result', result: { version: 1, status, message: truncate(message), tests } });
+  /**
+   * `errorKind` (with status error): `compile` or `load`, docs/runner-contract.md; `extra`: fields of the
+   * event beside the result (the tests' process names the solution's last output marker with `mark`).
+   */
+  result(status, message, tests, { errorKind, ...extra } = {}) {
+    this.#write({ type: 'result', result: { version: 1, status, message: truncate(message), ...(errorKind ? { errorKind } : {}), tests }, ...extra });
   }
 
   // Synchronous: an event must leave before a later test can hang or crash the sandbox.

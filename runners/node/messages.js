@@ -14,8 +14,9 @@ export function failureMessage(error) {
   return relativeToWork(`${cause.name}: ${cause.message}${location(cause)}`);
 }
 
+/** node:assert's, or Jest's expect's (a JestAssertionError, which carries its matcher's result). */
 export function isAssertion(error) {
-  return error instanceof Error && (error.code === 'ERR_ASSERTION' || error.name === 'AssertionError');
+  return error instanceof Error && (error.code === 'ERR_ASSERTION' || error.name === 'AssertionError' || Object.hasOwn(error, 'matcherResult'));
 }
 
 function location(error) {

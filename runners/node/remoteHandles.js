@@ -10,22 +10,22 @@ export function remoteFunction(ep, id, name, isErrorClass) {
   // Errors the peer throws are rebuilt with this prototype, so `instanceof` the stand-in works here.
   local.prototype = Object.create(isErrorClass ? Error.prototype : Object.prototype);
   return new Proxy(local, {
-    get: (target, key) => (typeof key === 'symbol' || key in target ? Reflect.get(target, key) : ep.request('get', { h: id, k: key })),
+    get: (target, key) => (typeof key === 'symbol' || key in target ? Reflect.get(target, key) : ep.hides(key) ? undefined : ep.request('get', { h: id, k: key })),
     set: (target, key, value) => setRemote(ep, id, key, value),
-    has: (target, key) => key in target || (typeof key === 'string' && ep.request('has', { h: id, k: key })),
+    has: (target, key) => key in target || (typeof key === 'string' && !ep.hides(key) && ep.request('has', { h: id, k: key })),
   });
 }
 
 export function remoteObject(ep, id) {
   return new Proxy({}, {
-    get: (target, key) => (typeof key === 'symbol' ? undefined : ep.request('get', { h: id, k: key })),
+    get: (target, key) => (typeof key === 'symbol' || ep.hides(key) ? undefined : ep.request('get', { h: id, k: key })),
     set: (target, key, value) => setRemote(ep, id, key, value),
-    has: (target, key) => typeof key === 'string' && ep.request('has', { h: id, k: key }),
+    has: (target, key) => typeof key === 'string' && !ep.hides(key) && ep.request('has', { h: id, k: key }),
     deleteProperty: () => false,
     defineProperty: () => false,
-    ownKeys: () => keys(ep.request('keys', { h: id })),
+    ownKeys: () => keys(ep.request('keys', { h: id })).filter((key) => !ep.hides(key)),
     getOwnPropertyDescriptor: (target, key) => {
-      if (typeof key === 'symbol') return undefined;
+      if (typeof key === 'symbol' || ep.hides(key)) return undefined;
       const found = ep.request('own', { h: id, k: key });
       return found.length === 1 ? { value: found[0], writable: true, enumerable: true, configurable: true } : undefined;
     },

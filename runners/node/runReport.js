@@ -1,6 +1,7 @@
 // Turns node:test's event stream into the contract's test events and result document.
 import { relative, resolve } from 'node:path';
 import { failureMessage, isAssertion, loadErrorMessage } from './messages.js';
+import { outputMark } from './testOutput.js';
 
 export class RunReport {
   #events;
@@ -32,14 +33,15 @@ export class RunReport {
     }
   }
 
-  finish() {
+  /** `extra`: fields of the result event beside the document (the solution's last output marker). */
+  finish(extra = {}) {
     if (this.#loadErrors.length > 0) {
-      this.#events.result('error', this.#loadErrors.join('\n\n'), this.#tests);
+      this.#events.result('error', this.#loadErrors.join('\n\n'), this.#tests, extra);
     } else if (this.#tests.length === 0) {
-      this.#events.result('error', 'no tests were found', this.#tests);
+      this.#events.result('error', 'no tests were found', this.#tests, extra);
     } else {
       const passed = !this.#crashedFiles && this.#tests.every((test) => test.status === 'pass');
-      this.#events.result(passed ? 'pass' : 'fail', null, this.#tests);
+      this.#events.result(passed ? 'pass' : 'fail', null, this.#tests, extra);
     }
   }
 
@@ -81,7 +83,8 @@ export class RunReport {
 
   #record(name, status, message, data) {
     const durationMs = Math.round(data?.details?.duration_ms ?? 0);
-    this.#tests.push(this.#events.test({ name, status, message, output: null, durationMs }));
+    // The harness adds what the solution printed for the test, found by its mark.
+    this.#tests.push(this.#events.test({ name, status, message, output: null, durationMs }, { mark: outputMark(name) ?? null }));
   }
 
   #isFileLevel(data) {

@@ -5,6 +5,9 @@ export const LANGUAGES = ['python', 'javascript', 'typescript', 'java', 'go', 's
 
 export type Language = (typeof LANGUAGES)[number];
 
+/** The test frameworks of the node runner (runners/node/runOptions.js), the only runner that has a choice. */
+export const TEST_FRAMEWORKS = ['node:test', 'jest'] as const;
+
 const LanguageSchema = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
 
 export const SKILLS = [
@@ -25,6 +28,8 @@ export const ManifestSchema = Type.Object(
     language: LanguageSchema,
     /** Every language a solution may be written in (the runner must run each); `[language]` when absent. */
     languages: Type.Optional(Type.Array(LanguageSchema, { minItems: 1, uniqueItems: true })),
+    /** The node runner's test framework: `node:test` (the default) or `jest` (Jest's API, docs/runner-contract.md). */
+    framework: Type.Optional(Type.Union(TEST_FRAMEWORKS.map((f) => Type.Literal(f)))),
     skills: Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true }),
     limits: Type.Optional(
       Type.Object(

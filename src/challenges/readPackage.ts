@@ -65,6 +65,7 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
     !statement && 'statement.md is missing',
     pkg.hiddenTests.length === 0 && 'tests/hidden/ has no tests',
     pkg.solution.length === 0 && 'solution/ is empty',
+    pkg.manifest.framework !== undefined && pkg.manifest.runner !== 'node' && `framework chooses the node runner's test framework; the ${pkg.manifest.runner} runner has no choice`,
     path.basename(dir) !== pkg.manifest.slug && `the folder is named ${path.basename(dir)} but the slug is ${pkg.manifest.slug}`,
   ].filter((p): p is string => typeof p === 'string');
   const names = pkg.manifest.tests.map((t) => t.name);

@@ -50,7 +50,7 @@ export async function runTests(
     runId: req.runId,
     scope: grader.scope,
     image: await grader.imageFor(req.manifest.runner),
-    files: { solution: req.files, tests: req.tests },
+    files: { solution: req.files, tests: req.tests, options: req.manifest.framework ? { framework: req.manifest.framework } : undefined },
     limits: req.limits,
     signal: req.signal,
     pool: grader.pool,

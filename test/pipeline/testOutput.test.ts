@@ -94,4 +94,29 @@ describe('what a run printed and skipped, through the API', () => {
     expect(code.files).toEqual(FILES);
     expect(code.log).toContain('greeting ada');
   });
+
+  it("runs Jest-style tests of a TypeScript solution with each test's share of its output, the output at load first, and a type error as a compile error", async () => {
+    const report = "import { format } from './format';\n\nconsole.log('report module loaded');\n\nexport function greet(name: string): string {\n  console.log(`greeting ${name}`);\n  return format(`hello ${name}`);\n}\n\nexport function words(text: string): number {\n  return text.split(' ').length;\n}\n";
+    const files = [
+      { path: 'report.ts', content: report },
+      { path: 'format.ts', content: 'export const format = (text: string): string => text.trim();\n' },
+    ];
+    const created = await svc.inject({ method: 'POST', url: '/v1/submissions', payload: { challenge: 'report-node', files } });
+    expect(created.statusCode, created.body).toBe(202);
+    const { id } = created.json() as { id: string };
+    const r = await waitForResult(svc, id);
+    expect(r, JSON.stringify(r, null, 2)).toMatchObject({ status: 'completed', verdict: 'failed', score: { earned: 4, max: 7 } });
+    const byName = Object.fromEntries((r.tests as { name: string }[]).map((t) => [t.name, t]));
+    // What the solution printed while it loaded goes with the first test that ends, as in Python.
+    expect(byName['report.spec.ts::report > greets']).toMatchObject({ status: 'passed', points: 2, output: 'report module loaded\ngreeting ada\n' });
+    expect(byName['report.spec.ts::report > counts 2 words in "a b"']).toMatchObject({ status: 'passed', output: null });
+    expect(byName['report.spec.ts::report > exports as CSV']).toMatchObject({ status: 'skipped', points: 0, maxPoints: 3 });
+    const code = (await svc.inject({ method: 'GET', url: `/v1/submissions/${id}/code` })).json();
+    expect(code.log).toContain('report module loaded\ngreeting ada\n');
+
+    const typeError = await svc.inject({ method: 'POST', url: '/v1/submissions', payload: { challenge: 'report-node', files: [files[1], { path: 'report.ts', content: report.replace('return text.split', 'return text.length > 0 && text.split') }] } });
+    const wrong = await waitForResult(svc, (typeError.json() as { id: string }).id);
+    expect(wrong, JSON.stringify(wrong, null, 2)).toMatchObject({ status: 'completed', verdict: 'compile_error', score: { earned: 0 } });
+    expect(wrong.message).toContain("report.ts(11,3): error TS2322: Type 'number | false' is not assignable to type 'number'.");
+  });
 });

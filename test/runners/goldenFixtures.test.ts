@@ -27,6 +27,14 @@ interface Expected {
   messages?: Record<string, string>;
   /** Text each named test's captured output must contain. */
   outputs?: Record<string, string>;
+  /** Text the result document's message must contain. */
+  resultMessage?: string;
+  /** Tests whose captured output must be empty (null). */
+  noOutput?: string[];
+  /** Text the run's log (the candidate's output) must contain. */
+  log?: string[];
+  /** The run's options, as the worker passes them from the manifest (runner.json: the node runner's framework). */
+  options?: Record<string, string>;
 }
 
 const docker = new Docker();
@@ -72,7 +80,7 @@ describe.each(RUNNERS)('%s runner', (runner) => {
       runId: `golden-${runner}-${fixture}-${randomUUID().slice(0, 8)}`,
       scope: testQueueName(),
       image,
-      files: { solution: await filesUnder(join(dir, 'solution')), tests: await filesUnder(join(dir, 'tests')) },
+      files: { solution: await filesUnder(join(dir, 'solution')), tests: await filesUnder(join(dir, 'tests')), options: expected.options },
       limits,
       onEvent: (e) => events.push(e),
     });
@@ -98,5 +106,10 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     const byName = new Map(outcome.tests.map((t) => [t.name, t]));
     for (const [name, text] of Object.entries(expected.messages ?? {})) expect(byName.get(name)?.message, `${name} message\n${context}`).toContain(text);
     for (const [name, text] of Object.entries(expected.outputs ?? {})) expect(byName.get(name)?.output, `${name} output\n${context}`).toContain(text);
+    for (const name of expected.noOutput ?? []) expect(byName.get(name)?.output, `${name} output\n${context}`).toBeNull();
+    for (const text of expected.log ?? []) expect(outcome.log, context).toContain(text);
+    if (expected.resultMessage) expect(result.message, context).toContain(expected.resultMessage);
+    // The markers that cut the output per test (Python, Node) never reach the log.
+    expect(outcome.log, context).not.toContain('[assay-test-end');
   });
 });

@@ -122,6 +122,13 @@ describe('readPackage', () => {
     expect(await problemsOf(withManifest({ runner: 'ruby' }))).toEqual(['challenge.json/runner: Expected union value']);
   });
 
+  it('rejects a test framework for a runner other than node, and one the node runner does not have', async () => {
+    expect(await problemsOf(withManifest({ framework: 'jest' }))).toEqual(["framework chooses the node runner's test framework; the python runner has no choice"]);
+    expect(await problemsOf(withManifest({ runner: 'node', framework: 'mocha' }))).toEqual(['challenge.json/framework: Expected union value']);
+    const pkg = await readPackage(await writePackage(withManifest({ runner: 'node', framework: 'jest' })));
+    expect(pkg.manifest.framework).toBe('jest');
+  });
+
   it('rejects a field the format does not define', async () => {
     expect(await problemsOf(withManifest({ difficulty: 'hard' }))).toEqual(['challenge.json/difficulty: Unexpected property']);
   });

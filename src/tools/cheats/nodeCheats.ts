@@ -73,11 +73,18 @@ try { Object.defineProperty(process, 'exitCode', { get: () => 0, set: () => {} }
 process.on('exit', () => { ${writeEverywhere(markers)} });
 `;
 
+/**
+ * The runner type-checks TypeScript before it runs anything (runners/node/typeCheck.js): a cheat opts
+ * out as a cheater would, or it would only ever test the type check.
+ */
+const TYPESCRIPT = /\.[mc]?ts$/;
+const unchecked = (path: string, code: string) => (TYPESCRIPT.test(path) ? `// @ts-nocheck\n${code}` : code);
+
 /** The generic cheats for a node:test challenge: the starter's source files rewritten. */
 export function nodeCheats({ testNames, starter }: CheatSource): Cheat[] {
   const markers = JSON.stringify(`${fakePassMarkers(testNames)}\n`);
-  const skeleton = (prelude: string) => rewriteFiles(starter, SOURCE, (f) => nodeSkeleton(f.content, prelude));
-  const prepend = (code: string) => rewriteFiles(starter, SOURCE, (f) => `${code}\n${f.content}`);
+  const skeleton = (prelude: string) => rewriteFiles(starter, SOURCE, (f) => unchecked(f.path, nodeSkeleton(f.content, prelude)));
+  const prepend = (code: string) => rewriteFiles(starter, SOURCE, (f) => unchecked(f.path, `${code}\n${f.content}`));
   return [
     ...Object.entries(EQUAL_VALUES).map(([shape, prelude]) => ({ name: `always-equal-${shape}`, files: skeleton(prelude) })),
     { name: 'empty-solution', files: rewriteFiles(starter, SOURCE, () => '') },
