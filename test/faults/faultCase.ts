@@ -55,5 +55,5 @@ export const runsInProgress = (svc: TestService, n = 2, docker: Docker = svc.rt.
 /** One line per case for docs/reliability.md. */
 export function report(name: string, started: number, rows: { attempts: number }[]): void {
   const rerun = rows.filter((r) => r.attempts > 1).length;
-  console.log(`fault ${name}: ${rows.length} in flight, all completed once, ${rerun} run more than once, ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`fault ${name}: ${rows.length} submissions, all completed once, ${rerun} run more than once, ${Math.round((Date.now() - started) / 1000)} s`);
 }
