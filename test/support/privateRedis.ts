@@ -21,7 +21,7 @@ export interface PrivateRedis {
   destroy(): Promise<void>;
 }
 
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export async function startPrivateRedis({ persistent }: { persistent: boolean }): Promise<PrivateRedis> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'assay-redis-'));
   const url = `redis://127.0.0.1:${port}`;
@@ -37,7 +37,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     }
   };
   const start = async () => {
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
+    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', persistent ? 'yes' : 'no', '--save', ''], { stdio: 'ignore' });
     await eventually(() => ask((r) => r.ping()).then(() => true, () => false), 10_000, `redis-server on ${port}`);
   };
   const kill = async () => {
