@@ -6,7 +6,7 @@ const RETRY_AFTER_S = '60';
 /**
  * The database has no space left (SQLite's SQLITE_FULL, PostgreSQL's disk_full): nothing was
  * written, and the write may be retried once there is room. Raised by the storage adapters
- * (platform/storageFull.ts), so no driver's error code leaks into the services.
+ * (platform/storeFaults.ts), so no driver's error code leaks into the services.
  */
 export class StorageFullError extends AppError {
   readonly status = 503;

@@ -17,8 +17,8 @@ const BIN = '/usr/lib/postgresql/15/bin';
 export interface PrivatePostgres {
   /** Its `postgres` database, for the service under test. */
   database: TestDatabase;
-  /** Stops it as an operator does (fast: open connections are closed), waits `downMs`, starts it again. */
-  restart(downMs: number): Promise<void>;
+  /** Stops it as an operator does (fast: open connections are closed), runs `whileDown`, starts it again. */
+  restart(whileDown: () => Promise<void>): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -41,10 +41,13 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     database: { url, drop: async () => undefined },
-    async restart(downMs) {
+    async restart(whileDown) {
       await stop();
-      await new Promise((r) => setTimeout(r, downMs));
-      await start();
+      try {
+        await whileDown();
+      } finally {
+        await start();
+      }
     },
     async destroy() {
       await stop().catch(() => undefined);

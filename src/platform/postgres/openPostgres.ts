@@ -4,9 +4,9 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { repoRoot } from '../../repoRoot.js';
-import { driverCode } from '../driverCode.js';
 import type { Store } from '../store.js';
-import { reportingStorageFull } from '../storageFull.js';
+import { reportingStoreFaults } from '../storeFaults.js';
+import { pgFault } from './pgFault.js';
 import { postgresAssessments } from './assessmentRepositories.js';
 import { postgresChallengeImports } from './challengeImportRepository.js';
 import { postgresChallenges } from './challengeRepository.js';
@@ -44,8 +44,7 @@ export async function openPostgres(url: string): Promise<Store> {
     await pool.end();
     throw err;
   }
-  // SQLSTATE 53100 disk_full: the server could not extend a file.
-  return reportingStorageFull({
+  return reportingStoreFaults({
     submissions: postgresSubmissions(db),
     gradings: postgresGradings(db),
     challenges: postgresChallenges(db),
@@ -56,5 +55,5 @@ export async function openPostgres(url: string): Promise<Store> {
     ...postgresSimilarity(db),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
-  }, (err) => driverCode(err) === '53100');
+  }, pgFault);
 }
