@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { expect } from 'vitest';
@@ -9,9 +11,28 @@ import { startTestService, stored, type TestService, type TestServiceOptions } f
 import { expectScoredOnce } from './scoredOnce.js';
 import { solutions, type Sent } from './faultSubmissions.js';
 
-/** The settings every fault case runs with: the fixture challenge, four sandboxes at once, short backoff. */
+/** The fixture's time limit, as the fault cases run it. */
+const FAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * The fixture sum-python with a 30 s time limit instead of 8 s: the cases test loss and double
+ * scoring, and on a 2-core machine at load 25-30 a right submission's pytest did not finish in 8 s
+ * (time_limit_exceeded, in six of eight cases). Written once per test file, removed at its exit.
+ */
+function faultChallenges(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'assay-fault-challenges-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const challenge = path.join(dir, 'sum-python');
+  cpSync(path.join(repoRoot, 'test/fixtures/challenges/sum-python'), challenge, { recursive: true });
+  const manifest = path.join(challenge, 'challenge.json');
+  const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { limits: Record<string, number> };
+  writeFileSync(manifest, JSON.stringify({ ...parsed, limits: { ...parsed.limits, timeoutMs: FAULT_TIMEOUT_MS } }));
+  return dir;
+}
+
+/** The settings every fault case runs with: its challenge, four sandboxes at once, short backoff. */
 export const FAULT_ENV = {
-  CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'),
+  CHALLENGES_DIR: faultChallenges(),
   WORKER_CONCURRENCY: '4',
   JOB_BACKOFF_MS: '1000',
 };
