@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { runnerImageRef } from '../../src/images/imageRefs.js';
-import { repoRoot } from '../../src/repoRoot.js';
 import { SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
 import { startPrivateEngine, type PrivateEngine } from '../support/privateEngine.js';
 import { eventually } from '../support/processes.js';
 import { submit, waitForResult } from '../support/submissions.js';
-import { startTestService, stored, type TestService } from '../support/testService.js';
+import { stored, type TestService } from '../support/testService.js';
+import { startFaultService } from './faultCase.js';
 import { IN_FLIGHT, solutions } from './faultSubmissions.js';
 
 let engine: PrivateEngine;
@@ -15,14 +14,7 @@ let svc: TestService;
 
 beforeAll(async () => {
   engine = await startPrivateEngine([await runnerImageRef('python', loadConfig().baseImage)]);
-  svc = await startTestService({
-    env: {
-      CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'),
-      DOCKER_SOCKET: engine.socket,
-      WORKER_CONCURRENCY: '4',
-      JOB_BACKOFF_MS: '1000',
-    },
-  });
+  svc = await startFaultService({ env: { DOCKER_SOCKET: engine.socket } });
 }, 300_000);
 afterAll(async () => {
   await svc?.close();

@@ -28,15 +28,15 @@ export interface TestServiceOptions {
   /** Start a worker in the process (default), or none; overrides change its settings. */
   worker?: boolean | WorkerOverrides;
   env?: Record<string, string>;
-  /** The database kind; by default the suite's (ASSAY_TEST_DATABASE). */
-  database?: 'sqlite' | 'postgres';
+  /** The database kind (by default the suite's, ASSAY_TEST_DATABASE), or one the test made (a private server's). */
+  database?: 'sqlite' | 'postgres' | TestDatabase;
   /** Where the service (runtime, worker and HTTP app) logs; by default pino at LOG_LEVEL, the app silent. */
   log?: Logger;
 }
 
 /** The real service (database, Redis queue, Docker worker, result recorder) on its own database and queue. */
 export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
-  const database = await createTestDatabase(opts.database);
+  const database = typeof opts.database === 'object' ? opts.database : await createTestDatabase(opts.database);
   const env = isolatedEnv(database, opts.env);
   const config = loadConfig(env);
   const rt = await openApiRuntime(config, opts.log);

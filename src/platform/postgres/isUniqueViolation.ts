@@ -1,10 +1,8 @@
 import { DuplicateKeyError } from '../../errors/DuplicateKeyError.js';
+import { driverCode } from '../driverCode.js';
 
-/** PostgreSQL's SQLSTATE for unique_violation (drizzle may wrap the driver's error). */
-function isUniqueViolation(err: unknown): boolean {
-  const code = (e: unknown) => (e as { code?: string } | undefined)?.code;
-  return (code(err) ?? code((err as { cause?: unknown }).cause)) === '23505';
-}
+/** PostgreSQL's SQLSTATE for unique_violation. */
+const isUniqueViolation = (err: unknown) => driverCode(err) === '23505';
 
 /** Runs a write, turning a unique-key clash into the DuplicateKeyError the services understand. */
 export async function unique(key: string, write: () => Promise<unknown>): Promise<void> {

@@ -5,6 +5,8 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { repoRoot } from '../../repoRoot.js';
 import type { Store } from '../store.js';
+import { reportingStoreFaults } from '../storeFaults.js';
+import { pgFault } from './pgFault.js';
 import { postgresAssessments } from './assessmentRepositories.js';
 import { postgresChallengeImports } from './challengeImportRepository.js';
 import { postgresChallenges } from './challengeRepository.js';
@@ -42,7 +44,7 @@ export async function openPostgres(url: string): Promise<Store> {
     await pool.end();
     throw err;
   }
-  return {
+  return reportingStoreFaults({
     submissions: postgresSubmissions(db),
     gradings: postgresGradings(db),
     challenges: postgresChallenges(db),
@@ -53,5 +55,5 @@ export async function openPostgres(url: string): Promise<Store> {
     ...postgresSimilarity(db),
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
-  };
+  }, pgFault);
 }

@@ -1,9 +1,9 @@
 import { DuplicateKeyError } from '../../errors/DuplicateKeyError.js';
+import { driverCode } from '../driverCode.js';
 
-/** better-sqlite3 reports a unique or primary-key clash with these codes (drizzle may wrap it). */
+/** better-sqlite3 reports a unique or primary-key clash with these codes. */
 function isUniqueViolation(err: unknown): boolean {
-  const code = (e: unknown) => (e as { code?: string } | undefined)?.code;
-  const c = code(err) ?? code((err as { cause?: unknown }).cause);
+  const c = driverCode(err);
   return c === 'SQLITE_CONSTRAINT_UNIQUE' || c === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 

@@ -5,7 +5,9 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { repoRoot } from '../../repoRoot.js';
+import { driverCode } from '../driverCode.js';
 import type { Store } from '../store.js';
+import { reportingStoreFaults } from '../storeFaults.js';
 import { sqliteAssessments } from './assessmentRepositories.js';
 import { sqliteChallengeImports } from './challengeImportRepository.js';
 import { sqliteChallenges } from './challengeRepository.js';
@@ -27,7 +29,8 @@ export function openSqlite(file: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.join(repoRoot, 'drizzle', 'sqlite') });
-  return {
+  // SQLITE_FULL: the file or its WAL could not grow (the disk is full); the transaction was rolled back.
+  return reportingStoreFaults({
     submissions: sqliteSubmissions(db),
     gradings: sqliteGradings(db),
     challenges: sqliteChallenges(db),
@@ -38,5 +41,5 @@ export function openSqlite(file: string): Store {
     ...sqliteSimilarity(db),
     ping: async () => void db.get(sql`select 1`),
     close: async () => void sqlite.close(),
-  };
+  }, (err) => (driverCode(err) === 'SQLITE_FULL' ? 'full' : undefined));
 }
