@@ -14,7 +14,7 @@ const test = (name: string, passed: boolean, maxPoints = 1, message: string | nu
 const score = (tests: Score['tests']): Score => {
   const earned = tests.reduce((n, t) => n + t.points, 0);
   const max = tests.reduce((n, t) => n + t.maxPoints, 0);
-  return { verdict: earned === max ? 'passed' : 'failed', message: null, earned, max, tests, skills: [{ skill: 'debugging', earned, max }] };
+  return { verdict: earned === max ? 'passed' : 'failed', message: null, earned, max, tests, cap: null, skills: [{ skill: 'debugging', earned, max, ceiling: null }] };
 };
 
 describe('GET /v1/submissions/:id/gradings', () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ScoreCap } from '../../../scoring/scoreCap.js';
 import type { ScoredTest, SkillScore } from '../../../scoring/scoreRun.js';
 import type { SubmittedFile } from '../../../submissions/submission.js';
 import { at } from './columns.js';
@@ -22,6 +23,8 @@ export const submissions = pgTable(
     earned: integer('earned'),
     maxPoints: integer('max_points'),
     skillScores: jsonb('skill_scores').$type<SkillScore[]>(),
+    /** Which critical tests capped the score, at what ceiling and why; null when none did. */
+    scoreCap: jsonb('score_cap').$type<ScoreCap>(),
     files: jsonb('files').notNull().$type<SubmittedFile[]>(),
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash').notNull(),
@@ -74,6 +77,8 @@ export const gradings = pgTable(
     maxPoints: integer('max_points').notNull(),
     tests: jsonb('tests').notNull().$type<ScoredTest[]>(),
     skillScores: jsonb('skill_scores').notNull().$type<SkillScore[]>(),
+    /** Which critical tests capped the score, at what ceiling and why; null when none did. */
+    scoreCap: jsonb('score_cap').$type<ScoreCap>(),
     log: text('log').notNull(),
     createdAt: at('created_at').notNull(),
   },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ScoreCap } from '../../../scoring/scoreCap.js';
 import type { ScoredTest, SkillScore } from '../../../scoring/scoreRun.js';
 import type { SubmittedFile } from '../../../submissions/submission.js';
 
@@ -21,6 +22,8 @@ export const submissions = sqliteTable(
     earned: integer('earned'),
     maxPoints: integer('max_points'),
     skillScores: text('skill_scores', { mode: 'json' }).$type<SkillScore[]>(),
+    /** Which critical tests capped the score, at what ceiling and why; null when none did. */
+    scoreCap: text('score_cap', { mode: 'json' }).$type<ScoreCap>(),
     files: text('files', { mode: 'json' }).notNull().$type<SubmittedFile[]>(),
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash').notNull(),
@@ -74,6 +77,8 @@ export const gradings = sqliteTable(
     maxPoints: integer('max_points').notNull(),
     tests: text('tests', { mode: 'json' }).notNull().$type<ScoredTest[]>(),
     skillScores: text('skill_scores', { mode: 'json' }).notNull().$type<SkillScore[]>(),
+    /** Which critical tests capped the score, at what ceiling and why; null when none did. */
+    scoreCap: text('score_cap', { mode: 'json' }).$type<ScoreCap>(),
     log: text('log').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
