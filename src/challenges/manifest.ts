@@ -76,7 +76,7 @@ export const ManifestSchema = Type.Object(
         ),
       ),
     ),
-    /** What `assay challenge validate` demands beyond its defaults (src/tools/pointShares.ts). */
+    /** What `assay challenge validate` demands beyond its defaults (src/tools/pointShareChecks.ts). */
     validation: Type.Optional(
       Type.Object(
         {
