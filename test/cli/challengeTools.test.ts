@@ -144,7 +144,7 @@ describe('assay challenge import / export and regrade', () => {
     const gradingId = /stored as grading (\S+)/.exec(stdout)?.[1];
     expect(stdout).toMatch(/1 submission\(s\) re-graded, 1 changed; 1 stored as new gradings, original scores untouched/);
     expect(await store.gradings.listBySubmission(DEFAULT_OWNER, id)).toEqual([
-      expect.objectContaining({ id: gradingId, submissionId: id, challengeVersion: v2.version, reason: 'regrade', verdict: 'failed', score: { earned: 5, max: 6, percent: 83.33 } }),
+      expect.objectContaining({ id: gradingId, submissionId: id, challengeVersion: v2.version, reason: 'regrade', verdict: 'failed', score: { earned: 5, max: 6, percent: 83.33, cap: null } }),
     ]);
     expect(await submissions.get(DEFAULT_OWNER, id)).toMatchObject({
       challenge: { version: v1.version },
