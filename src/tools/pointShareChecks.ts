@@ -28,11 +28,14 @@ export function skillShareProblems(manifest: Manifest): { problems: string[]; ch
   return { problems, checks };
 }
 
-/** The starter may score at most its share; 100% keeps its own message (the challenge asks nothing). */
+/**
+ * The starter may score at most its share, after caps: a security challenge's starter is a working
+ * but vulnerable service, which its critical tests hold down. 100% keeps its own message.
+ */
 export function starterShareProblem(manifest: Manifest, starter: Score): string | null {
   if (starter.earned >= starter.max) return 'the starter files already score 100%: the challenge asks nothing of the candidate.';
   const max = manifest.validation?.maxStarterShare ?? DEFAULT_MAX_STARTER_SHARE;
-  if (starter.earned <= starter.max * max) return null;
+  if (percent(starter.earned, starter.max, starter.cap?.ceiling ?? null) <= max * 100) return null;
   const passing = starter.tests.filter((t) => t.status === 'passed').map((t) => t.name);
   return `the starter scores ${scored(starter)}, more than the ${pct(max)} a starter may (validation.maxStarterShare): make the starter fail some of ${passing.join(', ')}, or give the other tests more points.`;
 }
