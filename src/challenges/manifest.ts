@@ -17,6 +17,12 @@ export const SKILLS = [
 
 export type Skill = (typeof SKILLS)[number];
 
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+
+const SkillsSchema = Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true });
+
+const Share = (description: string) => Type.Optional(Type.Number({ minimum: 0, maximum: 1, description }));
+
 /** `challenge.json`: the only hand-written metadata of a challenge package (docs/challenges.md). */
 export const ManifestSchema = Type.Object(
   {
@@ -30,7 +36,12 @@ export const ManifestSchema = Type.Object(
     languages: Type.Optional(Type.Array(LanguageSchema, { minItems: 1, uniqueItems: true })),
     /** The node runner's test framework: `node:test` (the default) or `jest` (Jest's API, docs/runner-contract.md). */
     framework: Type.Optional(Type.Union(TEST_FRAMEWORKS.map((f) => Type.Literal(f)))),
-    skills: Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true }),
+    skills: SkillsSchema,
+    difficulty: Type.Optional(Type.Union(DIFFICULTIES.map((d) => Type.Literal(d)))),
+    /** The interviewers' estimate of the time a solution takes, in minutes. */
+    estimatedMinutes: Type.Optional(
+      Type.Object({ mid: Type.Integer({ minimum: 1, maximum: 600 }), senior: Type.Integer({ minimum: 1, maximum: 600 }) }, { additionalProperties: false }),
+    ),
     limits: Type.Optional(
       Type.Object(
         {
@@ -46,17 +57,50 @@ export const ManifestSchema = Type.Object(
           name: Type.String({ minLength: 1 }),
           points: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
           /** The skills this test measures; the challenge's skills when absent. */
-          skills: Type.Optional(Type.Array(Type.Union(SKILLS.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true })),
+          skills: Type.Optional(SkillsSchema),
         },
         { additionalProperties: false },
       ),
       { minItems: 1 },
+    ),
+    /**
+     * Tests whose failure is a hole no other points make up for (a forged token accepted, another
+     * user's data shown): while any test of a group does not pass, the score, and that of each skill
+     * its tests measure, is at most `ceiling` percent.
+     */
+    critical: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 80 }),
+            tests: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),
+            ceiling: Type.Integer({ minimum: 0, maximum: 99 }),
+            reason: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    /** What `assay challenge validate` demands beyond its defaults (src/tools/pointShareChecks.ts). */
+    validation: Type.Optional(
+      Type.Object(
+        {
+          maxStarterShare: Share('The share of the points the starter may score'),
+          minSkillShare: Share('The share of the points each skill must get from tests that name it'),
+        },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },
 );
 
 export type Manifest = Static<typeof ManifestSchema>;
+
+export type CriticalGroup = NonNullable<Manifest['critical']>[number];
+
+/** The skills a manifest test measures: its own, else the challenge's. */
+export const testSkills = (manifest: Pick<Manifest, 'skills'>, test: Manifest['tests'][number]): Skill[] => test.skills ?? manifest.skills;
 
 /** The languages a challenge offers its candidates. */
 export const offeredLanguages = (manifest: Pick<Manifest, 'language' | 'languages'>): Language[] => manifest.languages ?? [manifest.language];

@@ -75,6 +75,13 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
     const foreign = (t.skills ?? []).filter((s) => !pkg.manifest.skills.includes(s));
     if (foreign.length > 0) missing.push(`test ${t.name} measures ${foreign.join(', ')}, which the challenge's skills do not list`);
   }
+  const groups = (pkg.manifest.critical ?? []).map((g) => g.name);
+  const twice = groups.filter((n, i) => groups.indexOf(n) !== i);
+  if (twice.length > 0) missing.push(`critical groups named twice in challenge.json: ${twice.join(', ')}`);
+  for (const g of pkg.manifest.critical ?? []) {
+    const unknown = g.tests.filter((t) => !names.includes(t));
+    if (unknown.length > 0) missing.push(`critical group "${g.name}" names tests challenge.json does not list: ${unknown.join(', ')}`);
+  }
   if (missing.length > 0) throw new InvalidPackageError(dir, missing);
   return pkg;
 }

@@ -53,8 +53,12 @@ const candidateTestView = (t: Pick<ScoredTest, 'name' | 'status' | 'points' | 'm
 export function candidateSubmissionView(s: Submission, visibility: ResultVisibility) {
   const base = { id: s.id, challenge: s.challenge.slug, status: s.status, createdAt: s.createdAt.toISOString(), completedAt: s.completedAt?.toISOString() ?? null };
   if (visibility === 'none') return base;
+  if (visibility === 'score') {
+    // A cap says why the score is lower, but which hidden tests triggered it is for `tests` and `full`.
+    const cap = s.score?.cap ? { ceiling: s.score.cap.ceiling, triggered: s.score.cap.triggered.map(({ name, ceiling, reason }) => ({ name, ceiling, reason })) } : null;
+    return { ...base, verdict: s.verdict, score: s.score && { ...s.score, cap } };
+  }
   const scored = { ...base, verdict: s.verdict, score: s.score };
-  if (visibility === 'score') return scored;
   return { ...scored, tests: s.tests.map((t) => candidateTestView(t, visibility)) };
 }
 

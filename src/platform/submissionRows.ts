@@ -1,3 +1,5 @@
+import { percent } from '../scoring/percent.js';
+import type { ScoreCap } from '../scoring/scoreCap.js';
 import type { SkillScore, ScoredTest } from '../scoring/scoreRun.js';
 import type { Verdict } from '../scoring/verdict.js';
 import type { FailureCode } from '../submissions/failureCode.js';
@@ -18,6 +20,7 @@ export interface SubmissionRow {
   earned: number | null;
   maxPoints: number | null;
   skillScores: SkillScore[] | null;
+  scoreCap: ScoreCap | null;
   files: SubmittedFile[];
   log: string | null;
   attempts: number;
@@ -36,7 +39,9 @@ export interface TestRow {
   durationMs: number | null;
 }
 
-const percent = (earned: number, max: number) => (max === 0 ? 0 : Math.round((earned / max) * 10000) / 100);
+/** A stored score as read back: the percent within its cap; rows scored before caps existed have none. */
+const scoreOf = (earned: number, max: number, cap: ScoreCap | null) => ({ earned, max, percent: percent(earned, max, cap?.ceiling ?? null), cap });
+const skillsOf = (skills: SkillScore[]) => skills.map((s) => ({ ...s, ceiling: s.ceiling ?? null, percent: percent(s.earned, s.max, s.ceiling ?? null) }));
 
 export function toSubmission(row: SubmissionRow, tests: TestRow[]): Submission {
   const scored = row.earned !== null && row.maxPoints !== null;
@@ -48,9 +53,9 @@ export function toSubmission(row: SubmissionRow, tests: TestRow[]): Submission {
     verdict: row.verdict as Verdict | null,
     message: row.message,
     failureCode: row.failureCode as FailureCode | null,
-    score: scored ? { earned: row.earned!, max: row.maxPoints!, percent: percent(row.earned!, row.maxPoints!) } : null,
+    score: scored ? scoreOf(row.earned!, row.maxPoints!, row.scoreCap) : null,
     tests: tests.map(({ name, status, points, maxPoints, message, output, durationMs }) => ({ name, status: status as ScoredTest['status'], points, maxPoints, message, output, durationMs })),
-    skills: (row.skillScores ?? []).map((s) => ({ ...s, percent: percent(s.earned, s.max) })),
+    skills: skillsOf(row.skillScores ?? []),
     files: row.files,
     log: row.log,
     attempts: row.attempts,
@@ -61,13 +66,14 @@ export function toSubmission(row: SubmissionRow, tests: TestRow[]): Submission {
 }
 
 /** The columns `complete` writes, from a run's result. */
-export const completedColumns = ({ score, log }: { score: { verdict: string; message: string | null; earned: number; max: number; skills: SkillScore[] }; log: string }, now: Date) => ({
+export const completedColumns = ({ score, log }: { score: { verdict: string; message: string | null; earned: number; max: number; cap: ScoreCap | null; skills: SkillScore[] }; log: string }, now: Date) => ({
   status: 'completed' as const,
   verdict: score.verdict,
   message: score.message,
   earned: score.earned,
   maxPoints: score.max,
   skillScores: score.skills,
+  scoreCap: score.cap,
   log,
   completedAt: now,
 });
@@ -89,6 +95,7 @@ export interface GradingRow {
   maxPoints: number;
   tests: ScoredTest[];
   skillScores: SkillScore[];
+  scoreCap: ScoreCap | null;
   log: string;
   createdAt: Date;
 }
@@ -106,6 +113,7 @@ export const gradingColumns = (owner: string, { id, submissionId, challengeVersi
   maxPoints: score.max,
   tests: score.tests,
   skillScores: score.skills,
+  scoreCap: score.cap,
   log,
   createdAt: now,
 });
@@ -117,9 +125,9 @@ export const toGrading = (row: GradingRow): Grading => ({
   reason: row.reason,
   verdict: row.verdict as Verdict,
   message: row.message,
-  score: { earned: row.earned, max: row.maxPoints, percent: percent(row.earned, row.maxPoints) },
+  score: scoreOf(row.earned, row.maxPoints, row.scoreCap),
   tests: row.tests,
-  skills: row.skillScores.map((s) => ({ ...s, percent: percent(s.earned, s.max) })),
+  skills: skillsOf(row.skillScores),
   log: row.log,
   createdAt: row.createdAt,
 });

@@ -1,9 +1,10 @@
-import type { Manifest, Skill } from '../challenges/manifest.js';
+import { testSkills, type Manifest, type Skill } from '../challenges/manifest.js';
 import type { HarnessTest } from '../sandbox/harnessEvents.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
 import { relativePaths } from './relativePaths.js';
 import { firstReports, reportRefusal } from './reportRefusal.js';
+import { scoreCap, skillCeiling, type ScoreCap } from './scoreCap.js';
 import type { TestStatus, Verdict } from './verdict.js';
 
 export interface ScoredTest {
@@ -21,23 +22,28 @@ export interface SkillScore {
   skill: Skill;
   earned: number;
   max: number;
+  /** Set when a critical test measuring this skill did not pass: its percent is at most this. */
+  ceiling: number | null;
 }
 
 export interface Score {
   verdict: Verdict;
   message: string | null;
+  /** The raw points: a cap never changes them, only the percent they count for. */
   earned: number;
   max: number;
+  /** Set when a critical test did not pass (challenge.json `critical`). */
+  cap: ScoreCap | null;
   tests: ScoredTest[];
   /** Points per skill the challenge measures, so a reviewer sees strengths, not one number. */
   skills: SkillScore[];
 }
 
 /** Each test's points count towards every skill it measures (the challenge's, unless it names its own). */
-function skillScores(manifest: Manifest, tests: ScoredTest[]): SkillScore[] {
+function skillScores(manifest: Manifest, tests: ScoredTest[], cap: ScoreCap | null): SkillScore[] {
   return manifest.skills.map((skill) => {
-    const counted = tests.filter((_, i) => (manifest.tests[i]!.skills ?? manifest.skills).includes(skill));
-    return { skill, earned: counted.reduce((n, t) => n + t.points, 0), max: counted.reduce((n, t) => n + t.maxPoints, 0) };
+    const counted = tests.filter((_, i) => testSkills(manifest, manifest.tests[i]!).includes(skill));
+    return { skill, earned: counted.reduce((n, t) => n + t.points, 0), max: counted.reduce((n, t) => n + t.maxPoints, 0), ceiling: skillCeiling(manifest, cap, skill) };
   });
 }
 
@@ -87,11 +93,13 @@ export function scoreRun(manifest: Manifest, outcome: SandboxOutcome, limits: Sa
     }
     return scoreTest(t, maxPoints);
   });
+  const cap = scoreCap(manifest, tests);
   const totals = {
     earned: tests.reduce((sum, t) => sum + t.points, 0),
     max: tests.reduce((sum, t) => sum + t.maxPoints, 0),
+    cap,
     tests,
-    skills: skillScores(manifest, tests),
+    skills: skillScores(manifest, tests, cap),
   };
   if (abnormal) return { ...abnormal, ...totals };
   if (loadError !== null) {

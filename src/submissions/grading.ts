@@ -1,6 +1,6 @@
 import type { ScoredTest } from '../scoring/scoreRun.js';
 import type { Verdict } from '../scoring/verdict.js';
-import type { Submission } from './submission.js';
+import type { StoredScore, Submission } from './submission.js';
 
 /** Why a submission was graded again. Only regrades, for now. */
 export type GradingReason = 'regrade';
@@ -17,7 +17,7 @@ export interface Grading {
   reason: GradingReason;
   verdict: Verdict;
   message: string | null;
-  score: { earned: number; max: number; percent: number };
+  score: StoredScore;
   tests: ScoredTest[];
   skills: Submission['skills'];
   log: string;

@@ -1,4 +1,5 @@
 import type { PackageFile } from '../challenges/challengePackage.js';
+import type { ScoreCap } from '../scoring/scoreCap.js';
 import type { Score, ScoredTest } from '../scoring/scoreRun.js';
 import type { Verdict } from '../scoring/verdict.js';
 import type { FailureCode } from './failureCode.js';
@@ -14,6 +15,13 @@ export interface SubmissionRequest {
   files: SubmittedFile[];
 }
 
+export interface StoredScore {
+  earned: number;
+  max: number;
+  percent: number;
+  cap: ScoreCap | null;
+}
+
 /** A candidate's files for one challenge version, and what became of them. */
 export interface Submission {
   id: string;
@@ -24,9 +32,10 @@ export interface Submission {
   message: string | null;
   /** Set when the submission `failed`: why we could not run it. */
   failureCode: FailureCode | null;
-  score: { earned: number; max: number; percent: number } | null;
+  /** `percent` is within the cap when one applies; `earned` and `max` are the raw points. */
+  score: StoredScore | null;
   tests: ScoredTest[];
-  skills: { skill: string; earned: number; max: number; percent: number }[];
+  skills: { skill: string; earned: number; max: number; ceiling: number | null; percent: number }[];
   files: SubmittedFile[];
   log: string | null;
   attempts: number;

@@ -9,6 +9,13 @@ export interface Mutant {
   name: string;
   files: PackageFile[];
   expectedEarned: number | null;
+  /** `critical` (expected.json `severity`): a security hole, which must score no more than a critical ceiling. */
+  critical: boolean;
+}
+
+interface Expected {
+  earned?: number;
+  severity?: string;
 }
 
 /**
@@ -23,19 +30,23 @@ export async function readMutants(dir: string, solution: PackageFile[]): Promise
     names.sort().map(async (name) => {
       const entries = await readdir(path.join(root, name), { recursive: true, withFileTypes: true });
       const files: PackageFile[] = [];
-      let expectedEarned: number | null = null;
+      let expected: Expected = {};
       let patch: string | null = null;
       for (const e of entries.filter((x) => x.isFile())) {
         const full = path.join(e.parentPath, e.name);
         const rel = path.relative(path.join(root, name), full).split(path.sep).join('/');
         const content = await readFile(full, 'utf8');
-        if (rel === 'expected.json') expectedEarned = (JSON.parse(content) as { earned?: number }).earned ?? null;
+        if (rel === 'expected.json') expected = JSON.parse(content) as Expected;
         else if (rel === 'mutant.patch') patch = content;
         else files.push({ path: rel, content });
       }
-      if (patch === null) return { name, files, expectedEarned };
+      if (expected.severity !== undefined && expected.severity !== 'critical') {
+        throw new InvalidPackageError(path.join(root, name), [`expected.json severity is "${expected.severity}": the only severity is "critical"; leave it out otherwise`]);
+      }
+      const described = { name, expectedEarned: expected.earned ?? null, critical: expected.severity === 'critical' };
+      if (patch === null) return { ...described, files };
       if (files.length > 0) throw new InvalidPackageError(path.join(root, name), ['a mutant is either mutant.patch or complete files, not both']);
-      return { name, files: applyMutantPatch(path.join(root, name), solution, patch), expectedEarned };
+      return { ...described, files: applyMutantPatch(path.join(root, name), solution, patch) };
     }),
   );
 }

@@ -7,6 +7,7 @@ import { runCheats } from './cheats/runCheats.js';
 import { readPackage } from '../challenges/readPackage.js';
 import { grade, type Graded, type Grader } from '../grading/grade.js';
 import { resolveLimits, type ServerLimits } from '../sandbox/limits.js';
+import { criticalMutantProblem, skillShareProblems, starterShareProblem } from './pointShareChecks.js';
 
 export interface ValidationReport {
   slug: string | null;
@@ -25,9 +26,10 @@ const failing = (g: Graded) =>
 const statuses = (g: Graded) => g.score.tests.map((t) => `${t.name}=${t.status}`).join(',');
 
 /**
- * Everything `assay challenge validate` promises: a valid manifest within the server's limits, a
- * reference that scores 100% the same way three times, a starter below 100%, mutants that each
- * hidden test catches at least once, and no built-in cheat (src/tools/cheats/) scoring above the starter.
+ * Everything `assay challenge validate` promises: a valid manifest within the server's limits, each
+ * skill measured by its share of the points, a reference that scores 100% the same way three times,
+ * a starter within its share, mutants that each hidden test catches at least once, critical mutants
+ * held to a critical ceiling, and no built-in cheat (src/tools/cheats/) scoring above the starter.
  */
 export async function validatePackage(grader: Grader, server: ServerLimits, dir: string): Promise<ValidationReport> {
   let pkg: ChallengePackage;
@@ -46,6 +48,9 @@ export async function validatePackage(grader: Grader, server: ServerLimits, dir:
   if ((manifest.limits?.memoryMb ?? 0) > server.maxMemoryMb) {
     problems.push(`limits.memoryMb ${manifest.limits!.memoryMb} exceeds the server maximum ${server.maxMemoryMb}.`);
   }
+  const shares = skillShareProblems(manifest);
+  problems.push(...shares.problems);
+  checks.push(...shares.checks);
   const limits = resolveLimits(manifest.limits, server);
   const run = (files: PackageFile[]) => grade(grader, { runId: `validate-${randomUUID()}`, pkg, files, limits });
 
@@ -62,7 +67,8 @@ export async function validatePackage(grader: Grader, server: ServerLimits, dir:
   } else checks.push(`${REFERENCE_RUNS} runs of the reference gave identical results`);
 
   const starter = await run(pkg.starter);
-  if (starter.score.earned >= starter.score.max) problems.push('the starter files already score 100%: the challenge asks nothing of the candidate.');
+  const starterProblem = starterShareProblem(manifest, starter.score);
+  if (starterProblem !== null) problems.push(starterProblem);
   else checks.push(`the starter scores ${starter.score.earned}/${starter.score.max}`);
 
   const mutants = await readMutants(dir, pkg.solution);
@@ -74,6 +80,9 @@ export async function validatePackage(grader: Grader, server: ServerLimits, dir:
     if (mutant.expectedEarned !== null && g.score.earned !== mutant.expectedEarned) {
       problems.push(`mutant ${mutant.name} earns ${g.score.earned}, but its expected.json says ${mutant.expectedEarned}.`);
     }
+    const critical = mutant.critical ? criticalMutantProblem(manifest, mutant.name, g.score) : null;
+    if (critical !== null) problems.push(critical);
+    else if (mutant.critical) checks.push(`critical mutant ${mutant.name} is capped at ${g.score.cap!.ceiling}% (${g.score.cap!.triggered.map((t) => t.name).join(', ')})`);
   }
   if (mutants.length > 0) {
     const uncaught = manifest.tests.map((t) => t.name).filter((name) => !caught.has(name));

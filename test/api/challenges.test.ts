@@ -39,6 +39,27 @@ describe('the challenge catalogue', () => {
     }
   });
 
+  it('gives staff each challenge\'s catalogue entry: skills\' shares of the points, time, difficulty, critical tests', async () => {
+    const list = (await svc.inject({ method: 'GET', url: '/v1/challenges' })).json().items as { slug: string; catalogue: { estimatedMinutes: unknown; difficulty: unknown } }[];
+    expect(list.every((c) => c.catalogue.estimatedMinutes !== null && c.catalogue.difficulty !== null)).toBe(true);
+    const res = await svc.inject({ method: 'GET', url: '/v1/challenges/tenant-authorization-http' });
+    const { catalogue } = res.json();
+    expect(catalogue).toMatchObject({ measures: expect.any(String), difficulty: expect.any(String), estimatedMinutes: { mid: expect.any(Number), senior: expect.any(Number) } });
+    expect(catalogue.skills.map((s: { skill: string }) => s.skill)).toEqual(['security', 'api-design', 'http']);
+    expect(catalogue.critical).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'forged tokens', tests: ['test_auth.py::test_rejects_tampered_tokens'], ceiling: expect.any(Number), reason: expect.any(String) })]));
+  });
+
+  it('shows a candidate none of it: the session\'s challenges are exactly what they were', async () => {
+    const a = await svc.inject({ method: 'POST', url: '/v1/assessments', payload: { name: 'Security', timeLimitMinutes: 60, challenges: [{ slug: 'tenant-authorization-http' }] } });
+    expect(a.statusCode, a.body).toBe(201);
+    const inv = await svc.inject({ method: 'POST', url: `/v1/assessments/${a.json().id}/invitations`, payload: { candidate: { name: 'Ada', email: 'ada@example.com' } } });
+    const res = await svc.app.inject({ method: 'GET', url: '/v1/candidate', headers: { authorization: `Bearer ${inv.json().token as string}` } });
+    expect(res.statusCode, res.body).toBe(200);
+    const [challenge] = res.json().challenges;
+    expect(Object.keys(challenge).sort()).toEqual(['language', 'languages', 'limits', 'runner', 'sampleTests', 'skills', 'slug', 'starterFiles', 'statement', 'summary', 'title', 'version']);
+    expect(res.body).not.toContain('test_rejects_tampered_tokens');
+  });
+
   it('is a 404 problem for an unknown slug', async () => {
     const res = await svc.inject({ method: 'GET', url: '/v1/challenges/nope' });
     expect(res.statusCode).toBe(404);

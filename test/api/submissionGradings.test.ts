@@ -14,7 +14,7 @@ const test = (name: string, passed: boolean, maxPoints = 1, message: string | nu
 const score = (tests: Score['tests']): Score => {
   const earned = tests.reduce((n, t) => n + t.points, 0);
   const max = tests.reduce((n, t) => n + t.maxPoints, 0);
-  return { verdict: earned === max ? 'passed' : 'failed', message: null, earned, max, tests, skills: [{ skill: 'debugging', earned, max }] };
+  return { verdict: earned === max ? 'passed' : 'failed', message: null, earned, max, tests, cap: null, skills: [{ skill: 'debugging', earned, max, ceiling: null }] };
 };
 
 describe('GET /v1/submissions/:id/gradings', () => {
@@ -34,14 +34,14 @@ describe('GET /v1/submissions/:id/gradings', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
       submissionId: id,
-      original: { challengeVersion: created.json().challenge.version, verdict: 'passed', score: { earned: 4, max: 4, percent: 100 } },
+      original: { challengeVersion: created.json().challenge.version, verdict: 'passed', score: { earned: 4, max: 4, percent: 100, cap: null } },
       gradings: [{
         id: gradingId,
         reason: 'regrade',
         challengeVersion: 'f'.repeat(64),
         verdict: 'failed',
         message: null,
-        score: { earned: 4, max: 6, percent: 66.67 },
+        score: { earned: 4, max: 6, percent: 66.67, cap: null },
         tests: regraded.tests,
         changes: [
           { test: 'b', reason: 'result', before: { status: 'passed', points: 2, maxPoints: 2, message: null }, after: { status: 'failed', points: 0, maxPoints: 2, message: 'expected 5' } },

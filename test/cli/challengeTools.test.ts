@@ -56,14 +56,15 @@ describe('assay challenge validate', () => {
     });
     const report = await validatePackage(grader, config.sandbox, dir);
     expect(report.problems).toEqual([]);
-    expect(report.checks.slice(0, 5)).toEqual([
+    expect(report.checks.slice(0, 6)).toEqual([
       'challenge.json matches the manifest schema',
+      'each skill gets at least 20% of the points from tests naming it (debugging 100%)',
       'the reference solution scores 6/6',
       '3 runs of the reference gave identical results',
       'the starter scores 0/6',
       'each hidden test fails against at least one of 3 mutants',
     ]);
-    expect(report.checks.slice(5, -1)).toEqual(expect.arrayContaining([expect.stringMatching(/^cheat always-equal-scalar scores 0\/6 \(\w+\), no more than the starter$/)]));
+    expect(report.checks.slice(6, -1)).toEqual(expect.arrayContaining([expect.stringMatching(/^cheat always-equal-scalar scores 0\/6 \(\w+\), no more than the starter$/)]));
     expect(report.checks.at(-1)).toMatch(/^12 cheats graded in [\d.]+s$/);
   });
 
@@ -157,7 +158,7 @@ describe('assay challenge import / export and regrade', () => {
     const gradingId = /stored as grading (\S+)/.exec(stdout)?.[1];
     expect(stdout).toMatch(/1 submission\(s\) re-graded, 1 changed; 1 stored as new gradings, original scores untouched/);
     expect(await store.gradings.listBySubmission(DEFAULT_OWNER, id)).toEqual([
-      expect.objectContaining({ id: gradingId, submissionId: id, challengeVersion: v2.version, reason: 'regrade', verdict: 'failed', score: { earned: 5, max: 6, percent: 83.33 } }),
+      expect.objectContaining({ id: gradingId, submissionId: id, challengeVersion: v2.version, reason: 'regrade', verdict: 'failed', score: { earned: 5, max: 6, percent: 83.33, cap: null } }),
     ]);
     expect(await submissions.get(DEFAULT_OWNER, id)).toMatchObject({
       challenge: { version: v1.version },

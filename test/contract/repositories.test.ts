@@ -33,12 +33,14 @@ const score: Score = {
   message: null,
   earned: 2,
   max: 4,
+  // Test b is critical: the stored score keeps the raw points and the cap, and reads back as 25%.
+  cap: { ceiling: 25, triggered: [{ name: 'b is critical', ceiling: 25, reason: 'b guards a hole', tests: ['b'] }] },
   tests: [
     { name: 'a', status: 'passed', points: 2, maxPoints: 2, message: null, output: 'printed\n', durationMs: 5 },
     { name: 'b', status: 'failed', points: 0, maxPoints: 1, message: 'expected 1', output: null, durationMs: null },
     { name: 'c', status: 'skipped', points: 0, maxPoints: 1, message: 'needs a database', output: null, durationMs: 0 },
   ],
-  skills: [{ skill: 'testing', earned: 2, max: 4 }],
+  skills: [{ skill: 'testing', earned: 2, max: 4, ceiling: 25 }],
 };
 
 describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
@@ -165,9 +167,9 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
       expect(await store.submissions.get(A, r.id)).toMatchObject({
         status: 'completed',
         verdict: 'failed',
-        score: { earned: 2, max: 4, percent: 50 },
+        score: { earned: 2, max: 4, percent: 25, cap: score.cap },
         tests: score.tests,
-        skills: [{ skill: 'testing', earned: 2, max: 4, percent: 50 }],
+        skills: [{ skill: 'testing', earned: 2, max: 4, ceiling: 25, percent: 25 }],
         log: 'out',
         attempts: 2,
         startedAt: later(2),
@@ -233,7 +235,7 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
   });
 
   describe('gradings', () => {
-    const regraded: Score = { ...score, verdict: 'passed', earned: 3, tests: [score.tests[0]!, { ...score.tests[1]!, status: 'passed', points: 1, message: null }, score.tests[2]!], skills: [{ skill: 'testing', earned: 3, max: 4 }] };
+    const regraded: Score = { ...score, verdict: 'passed', earned: 3, cap: null, tests: [score.tests[0]!, { ...score.tests[1]!, status: 'passed', points: 1, message: null }, score.tests[2]!], skills: [{ skill: 'testing', earned: 3, max: 4, ceiling: null }] };
 
     it('keeps regrades of a submission beside its own score, oldest first, for its owner only', async () => {
       const s = row(v1.version);
@@ -252,13 +254,13 @@ describe.each(['sqlite', 'postgres'] as const)('repositories on %s', (kind) => {
           reason: 'regrade',
           verdict: 'passed',
           message: null,
-          score: { earned: 3, max: 4, percent: 75 },
+          score: { earned: 3, max: 4, percent: 75, cap: null },
           tests: regraded.tests,
-          skills: [{ skill: 'testing', earned: 3, max: 4, percent: 75 }],
+          skills: [{ skill: 'testing', earned: 3, max: 4, ceiling: null, percent: 75 }],
           log: 'again',
           createdAt: later(2),
         },
-        expect.objectContaining({ id: second.id, verdict: 'failed', score: { earned: 2, max: 4, percent: 50 }, createdAt: later(3) }),
+        expect.objectContaining({ id: second.id, verdict: 'failed', score: { earned: 2, max: 4, percent: 25, cap: score.cap }, createdAt: later(3) }),
       ]);
       // The submission's own score is untouched.
       expect(await store.submissions.get(A, s.id)).toMatchObject({ verdict: 'failed', score: { earned: 2, max: 4 }, tests: score.tests, log: 'first' });

@@ -25,7 +25,7 @@ const invitation = (id: string, state: Invitation['state'] = 'started'): Invitat
   completedAt: null,
   createdAt: t0,
 });
-const result: RunResult = { score: { verdict: 'passed', message: null, earned: 1, max: 1, tests: [], skills: [] }, log: '' };
+const result: RunResult = { score: { verdict: 'passed', message: null, earned: 1, max: 1, cap: null, tests: [], skills: [] }, log: '' };
 const endpoint = (id: string, eventTypes: WebhookEndpoint['eventTypes']): WebhookEndpoint => ({
   id,
   url: 'https://example.com/hooks',

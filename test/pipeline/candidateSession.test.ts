@@ -114,8 +114,8 @@ describe('a candidate\'s session', () => {
     expect(result.submissions.map((s: { id: string }) => s.id)).toEqual([first.json().id, second.json().id]);
     const csv = await staff('GET', `/v1/assessments/${assessment.id}/results.csv`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body.split('\r\n')[0]).toBe('invitation,name,email,external_id,state,started_at,completed_at,time_used_s,percent,sum-python_percent');
-    expect(csv.body.split('\r\n')[1]).toMatch(new RegExp(`^${invitation.id},Ada,ada@example.com,ats-42,started,.*,100,100$`));
+    expect(csv.body.split('\r\n')[0]).toBe('invitation,name,email,external_id,state,started_at,completed_at,time_used_s,percent,sum-python_percent,sum-python_capped_by');
+    expect(csv.body.split('\r\n')[1]).toMatch(new RegExp(`^${invitation.id},Ada,ada@example.com,ats-42,started,.*,100,100,$`));
 
     // A shareable report link shows the same result to whoever has it, until it expires; altered, it shows nothing.
     const shared = await staff('POST', `/v1/invitations/${invitation.id}/report-link`, { minutes: 60 });

@@ -17,13 +17,14 @@ beforeAll(async () => {
 });
 afterAll(async () => svc.close());
 
-type Result = { status: string; verdict: string; score: { earned: number; max: number; percent: number }; tests: { name: string; status: string }[] };
+type Result = { status: string; verdict: string; score: { earned: number; max: number; percent: number; cap: { ceiling: number; triggered: { name: string }[] } | null }; tests: { name: string; status: string }[] };
 const statuses = (r: Result) => r.tests.map((t) => `${t.name}=${t.status}`);
 
 /**
  * What `assay challenge validate` checks, through the whole service (HTTP, queue, worker, sandbox):
  * the reference scores 100% three times alike, the starter less, each mutant exactly its expected
- * score, and every hidden test fails against some mutant.
+ * score, every hidden test fails against some mutant, and each critical mutant (a security hole) is
+ * capped by a critical test: its percent is at most the ceiling, below what its points alone give.
  */
 describe.each(slugs)('sample challenge %s', (slug) => {
   let pkg: ChallengePackage;
@@ -50,6 +51,10 @@ describe.each(slugs)('sample challenge %s', (slug) => {
     results.forEach((r, i) => {
       expect(r.status, mutants[i]!.name).toBe('completed');
       expect(r.score.earned, mutants[i]!.name).toBe(mutants[i]!.expectedEarned);
+      if (!mutants[i]!.critical) return;
+      expect(r.score.cap, mutants[i]!.name).not.toBeNull();
+      expect(r.score.percent, mutants[i]!.name).toBe(Math.min(Math.round((r.score.earned / r.score.max) * 10000) / 100, r.score.cap!.ceiling));
+      expect(r.score.percent, mutants[i]!.name).toBeLessThanOrEqual(Math.max(...pkg.manifest.critical!.map((g) => g.ceiling)));
     });
     const caught = new Set(results.flatMap((r) => r.tests.filter((t) => t.status !== 'passed').map((t) => t.name)));
     expect(pkg.manifest.tests.map((t) => t.name).filter((name) => !caught.has(name))).toEqual([]);

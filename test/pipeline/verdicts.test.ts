@@ -30,7 +30,7 @@ describe('a submission through the real queue, worker and Docker sandbox', () =>
       { name: 'test_sum.py::test_slow_but_fine', status: 'passed', points: 3, maxPoints: 3, message: null, output: null, durationMs: expect.any(Number) },
     ]);
     expect(r.tests[2].durationMs).toBeGreaterThanOrEqual(300);
-    expect(r.skills).toEqual([{ skill: 'debugging', earned: 6, max: 6, percent: 100 }]);
+    expect(r.skills).toEqual([{ skill: 'debugging', earned: 6, max: 6, ceiling: null, percent: 100 }]);
     expect(r.startedAt).not.toBeNull();
     expect(r.completedAt).not.toBeNull();
   });
@@ -38,7 +38,7 @@ describe('a submission through the real queue, worker and Docker sandbox', () =>
   it('gives a partly wrong solution its exact partial score', async () => {
     const r = await run('def add(a, b):\n    return abs(a) + abs(b)\n');
     expect(r).toMatchObject({ status: 'completed', verdict: 'failed', score: { earned: 5, max: 6, percent: 83.33 } });
-    expect(r.skills).toEqual([{ skill: 'debugging', earned: 5, max: 6, percent: 83.33 }]);
+    expect(r.skills).toEqual([{ skill: 'debugging', earned: 5, max: 6, ceiling: null, percent: 83.33 }]);
     const failed = r.tests.find((t: { name: string }) => t.name.endsWith('test_adds_negative_numbers'));
     expect(failed).toMatchObject({ status: 'failed', points: 0, maxPoints: 1 });
     expect(failed.message).toMatch(/5 == -5|assert/);

@@ -24,7 +24,7 @@ let service: ReturnType<typeof similarityService>;
 
 async function recorded(owner: string, id: string, invitationId: string, files: SubmittedFile[]) {
   await store.submissions.insert(owner, { id, invitationId, challengeSlug: corpus.slug, challengeVersion: 'v1', files, idempotencyKey: null, requestHash: id }, now());
-  await store.submissions.complete(owner, id, { score: { verdict: 'passed', message: null, earned: 1, max: 1, tests: [], skills: [] }, log: '' }, now());
+  await store.submissions.complete(owner, id, { score: { verdict: 'passed', message: null, earned: 1, max: 1, cap: null, tests: [], skills: [] }, log: '' }, now());
   await service.compare(owner, id);
 }
 

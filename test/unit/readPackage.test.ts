@@ -130,7 +130,18 @@ describe('readPackage', () => {
   });
 
   it('rejects a field the format does not define', async () => {
-    expect(await problemsOf(withManifest({ difficulty: 'hard' }))).toEqual(['challenge.json/difficulty: Unexpected property']);
+    expect(await problemsOf(withManifest({ effort: 'hard' }))).toEqual(['challenge.json/effort: Unexpected property']);
+  });
+
+  it('rejects a critical group naming tests the manifest does not list, a group named twice, and a ceiling of 100', async () => {
+    const group = { name: 'leak', tests: ['nope.py::test_x'], ceiling: 25, reason: 'shows other users\' data' };
+    expect(await problemsOf(withManifest({ critical: [group, { ...group, tests: [] }] }))).toEqual(['challenge.json/critical/1/tests: Expected array length to be greater or equal to 1']);
+    expect(await problemsOf(withManifest({ critical: [{ ...group, ceiling: 100 }] }))).toEqual(['challenge.json/critical/0/ceiling: Expected integer to be less or equal to 99']);
+    expect(await problemsOf(withManifest({ critical: [group, group] }))).toEqual([
+      'critical groups named twice in challenge.json: leak',
+      'critical group "leak" names tests challenge.json does not list: nope.py::test_x',
+      'critical group "leak" names tests challenge.json does not list: nope.py::test_x',
+    ]);
   });
 
   it('rejects a limit below its minimum and an unknown limit', async () => {

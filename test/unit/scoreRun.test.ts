@@ -74,12 +74,13 @@ describe('scoreRun', () => {
       message: null,
       earned: 6,
       max: 6,
+      cap: null,
       tests: [
         { name: 't::a', status: 'passed', points: 2, maxPoints: 2, message: null, output: null, durationMs: 5 },
         { name: 't::b', status: 'passed', points: 3, maxPoints: 3, message: null, output: null, durationMs: 5 },
         { name: 't::c', status: 'passed', points: 1, maxPoints: 1, message: null, output: null, durationMs: 5 },
       ],
-      skills: [{ skill: 'testing', earned: 6, max: 6 }],
+      skills: [{ skill: 'testing', earned: 6, max: 6, ceiling: null }],
     });
   });
 
@@ -95,9 +96,56 @@ describe('scoreRun', () => {
     };
     const tests = [ht('t::a', 'fail'), ht('t::b', 'pass'), ht('t::c', 'pass')];
     expect(scoreRun(multi, outcome({ result: doc(tests) }), limits).skills).toEqual([
-      { skill: 'security', earned: 3, max: 5 },
-      { skill: 'api-design', earned: 4, max: 4 },
+      { skill: 'security', earned: 3, max: 5, ceiling: null },
+      { skill: 'api-design', earned: 4, max: 4, ceiling: null },
     ]);
+  });
+
+  describe('critical tests', () => {
+    const critical: Manifest = {
+      ...manifest,
+      skills: ['security', 'api-design'],
+      tests: [
+        { name: 't::a', points: 2, skills: ['security'] },
+        { name: 't::b', points: 3, skills: ['api-design'] },
+        { name: 't::c', skills: ['security'] },
+      ],
+      critical: [
+        { name: 'forged tokens', tests: ['t::a'], ceiling: 25, reason: 'accepts forged tokens' },
+        { name: 'cross-user reads', tests: ['t::b', 't::c'], ceiling: 40, reason: 'shows other users\' data' },
+      ],
+    };
+
+    it('cap the score at the lowest ceiling of the groups that did not pass, keeping the raw points', () => {
+      const score = scoreRun(critical, outcome({ result: doc([ht('t::a', 'fail'), ht('t::b', 'pass'), ht('t::c', 'fail')]) }), limits);
+      expect([score.earned, score.max]).toEqual([3, 6]);
+      expect(score.cap).toEqual({
+        ceiling: 25,
+        triggered: [
+          { name: 'forged tokens', ceiling: 25, reason: 'accepts forged tokens', tests: ['t::a'] },
+          { name: 'cross-user reads', ceiling: 40, reason: 'shows other users\' data', tests: ['t::c'] },
+        ],
+      });
+      // Only the skills the missed tests measure are capped: t::b passed, so api-design keeps its points.
+      expect(score.skills).toEqual([
+        { skill: 'security', earned: 0, max: 3, ceiling: 25 },
+        { skill: 'api-design', earned: 3, max: 3, ceiling: null },
+      ]);
+    });
+
+    it('cap nothing when every critical test passed, and count a critical test that never ran as missed', () => {
+      const passed = scoreRun(critical, outcome({ result: doc([ht('t::a', 'pass'), ht('t::b', 'pass'), ht('t::c', 'fail')]) }), limits);
+      expect(passed.cap?.triggered.map((t) => t.name)).toEqual(['cross-user reads']);
+      const clean = scoreRun({ ...critical, critical: [critical.critical![0]!] }, outcome({ result: doc([ht('t::a', 'pass'), ht('t::b', 'fail'), ht('t::c', 'pass')]) }), limits);
+      expect(clean.cap).toBeNull();
+      const timedOut = scoreRun(critical, outcome({ timedOut: true, exitCode: 137, tests: [ht('t::b', 'pass'), ht('t::c', 'pass')] }), limits);
+      expect(timedOut.cap).toMatchObject({ ceiling: 25, triggered: [{ name: 'forged tokens', tests: ['t::a'] }] });
+    });
+
+    it('cannot trigger from tests the run does not list (a practice run over the sample tests)', () => {
+      const sample: Manifest = { ...critical, tests: [{ name: 't::sample' }] };
+      expect(scoreRun(sample, outcome({ result: doc([ht('t::sample', 'fail')]) }), limits).cap).toBeNull();
+    });
   });
 
   it('fails when a test failed, scoring failed and errored tests zero', () => {
@@ -217,7 +265,8 @@ describe('scoreRun', () => {
       message: 'SyntaxError: limiter.py line 3',
       earned: 0,
       max: 6,
-      skills: [{ skill: 'testing', earned: 0, max: 6 }],
+      cap: null,
+      skills: [{ skill: 'testing', earned: 0, max: 6, ceiling: null }],
       tests: manifest.tests.map((t) => ({
         name: t.name,
         status: 'not_run',

@@ -6,6 +6,7 @@ import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
 import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
 import { ChallengeSchema } from './challenge.js';
 import { SubmittedFileSchema } from './submission.js';
+import { ScoreCapSchema, ScoreSchema } from './score.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -83,14 +84,14 @@ export const CreatedInvitationSchema = Type.Object({
 
 export const MinutesSchema = Type.Object({ minutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }) }, { additionalProperties: false });
 
-const Score = Nullable(Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() }));
+const Score = Nullable(ScoreSchema);
 
 export const InvitationResultSchema = Type.Object({
   invitation: InvitationSchema,
   percent: Type.Number({ description: 'Weighted over the challenges; the last completed submission of each counts' }),
   timeUsedMs: Nullable(Type.Integer()),
-  challenges: Type.Array(Type.Object({ slug: Type.String(), version: Type.String(), weight: Type.Integer(), submissions: Type.Integer(), percent: Type.Number(), counted: Nullable(Type.String({ description: 'Submission id' })) })),
-  skills: Type.Array(Type.Object({ skill: literals(SKILLS), earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() })),
+  challenges: Type.Array(Type.Object({ slug: Type.String(), version: Type.String(), weight: Type.Integer(), submissions: Type.Integer(), percent: Type.Number({ description: 'The counted submission\'s percent, within its cap' }), cap: ScoreCapSchema, counted: Nullable(Type.String({ description: 'Submission id' })) })),
+  skills: Type.Array(Type.Object({ skill: literals(SKILLS), earned: Type.Integer(), max: Type.Integer(), percent: Type.Number({ description: 'Over the counted submissions, each challenge\'s points within its ceiling for the skill' }), capped: Type.Boolean({ description: 'A critical test measuring this skill did not pass in a counted submission' }) })),
   submissions: Type.Array(Type.Object({
     id: Type.String(),
     challenge: Type.String(),

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { IMPORT_STATUSES } from '../../challenges/challengeImportRepository.js';
 import { FILE_ENCODINGS } from '../../challenges/fileBytes.js';
-import { SKILLS } from '../../challenges/manifest.js';
+import { DIFFICULTIES, SKILLS } from '../../challenges/manifest.js';
 
 const Encoding = Type.Optional(Type.Union(FILE_ENCODINGS.map((e) => Type.Literal(e)), { description: '`base64` for a binary file; `utf8` when absent' }));
 
@@ -35,7 +35,33 @@ export const ChallengeSchema = Type.Composite(
   {},
 );
 
-export const ChallengeListSchema = Type.Object({ items: Type.Array(ChallengeSummarySchema) });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+/** The interviewers' catalogue entry (challenges/catalogueEntry.ts): names hidden tests, so never in a candidate's view. */
+const CatalogueSchema = Type.Object({
+  catalogue: Type.Object({
+    measures: Type.String(),
+    skills: Type.Array(Type.Object({
+      skill: Type.Union(SKILLS.map((s) => Type.Literal(s))),
+      points: Type.Integer({ description: 'Points of the tests that name the skill' }),
+      percent: Type.Integer({ description: 'Those points as a share of the challenge\'s' }),
+    })),
+    points: Type.Integer(),
+    difficulty: Nullable(Type.Union(DIFFICULTIES.map((d) => Type.Literal(d)))),
+    estimatedMinutes: Nullable(Type.Object({ mid: Type.Integer(), senior: Type.Integer() }, { description: 'For a mid-level and a senior engineer' })),
+    critical: Type.Array(Type.Object({
+      name: Type.String(),
+      tests: Type.Array(Type.String()),
+      ceiling: Type.Integer({ description: 'The percent a score counts for at most while one of the tests does not pass' }),
+      reason: Type.String(),
+    })),
+  }, { description: 'For interviewers: what the challenge measures, its skills\' shares of the points, time, difficulty and critical tests' }),
+});
+
+export const StaffChallengeSummarySchema = Type.Composite([ChallengeSummarySchema, CatalogueSchema]);
+export const StaffChallengeSchema = Type.Composite([ChallengeSchema, CatalogueSchema]);
+
+export const ChallengeListSchema = Type.Object({ items: Type.Array(StaffChallengeSummarySchema) });
 
 export const ChallengeParamsSchema = Type.Object({ slug: Type.String({ maxLength: 80 }) });
 export const ChallengeVersionParamsSchema = Type.Object({ slug: Type.String({ maxLength: 80 }), version: Type.String({ maxLength: 100 }) });

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FILE_ENCODINGS } from '../../challenges/fileBytes.js';
-import { SKILLS } from '../../challenges/manifest.js';
 import { TEST_STATUSES, VERDICTS } from '../../scoring/verdict.js';
 import { FAILURE_CODES } from '../../submissions/failureCode.js';
 import { SUBMISSION_LIMITS } from '../../submissions/submissionLimits.js';
+import { ScoreSchema, SkillScoreSchema } from './score.js';
 
 
 const literals = <T extends string>(values: readonly T[], options?: object) => Type.Union(values.map((v) => Type.Literal(v)), options);
@@ -59,10 +59,10 @@ export const SubmissionSchema = Type.Object(
     verdict: Nullable(literals(VERDICTS)),
     message: Nullable(Type.String({ description: 'Why the run ended as it did, when it did not simply pass or fail' })),
     failureCode: Nullable(literals(FAILURE_CODES)),
-    score: Nullable(Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() })),
+    score: Nullable(ScoreSchema),
     tests: Type.Array(TestResultSchema),
     skills: Type.Array(
-      Type.Object({ skill: literals(SKILLS), earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() }),
+      SkillScoreSchema,
       { description: 'Points per skill the challenge measures; empty until scored' },
     ),
     createdAt: Type.String({ format: 'date-time' }),
@@ -101,7 +101,7 @@ export const GradingSchema = Type.Object({
   challengeVersion: Type.String({ description: 'SHA-256 of the challenge package it was graded against' }),
   verdict: literals(VERDICTS),
   message: Nullable(Type.String()),
-  score: Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() }),
+  score: ScoreSchema,
   tests: Type.Array(TestResultSchema),
   changes: Type.Array(TestChangeSchema),
   createdAt: Type.String({ format: 'date-time' }),
@@ -109,6 +109,6 @@ export const GradingSchema = Type.Object({
 
 export const SubmissionGradingsSchema = Type.Object({
   submissionId: Type.String({ format: 'uuid' }),
-  original: Type.Object({ challengeVersion: Type.String(), verdict: Nullable(literals(VERDICTS)), score: Nullable(Type.Object({ earned: Type.Integer(), max: Type.Integer(), percent: Type.Number() })) }, { description: 'The submission\'s own score, which gradings never replace' }),
+  original: Type.Object({ challengeVersion: Type.String(), verdict: Nullable(literals(VERDICTS)), score: Nullable(ScoreSchema) }, { description: 'The submission\'s own score, which gradings never replace' }),
   gradings: Type.Array(GradingSchema, { description: 'Later gradings (regrades), oldest first' }),
 });

@@ -29,7 +29,7 @@ export const invitationResultView = (r: InvitationResult): Static<typeof Invitat
   invitation: invitationView(r.invitation),
   percent: r.percent,
   timeUsedMs: r.timeUsedMs,
-  challenges: r.challenges.map((c) => ({ slug: c.slug, version: c.version, weight: c.weight, submissions: c.submissions, percent: c.percent, counted: c.counted?.id ?? null })),
+  challenges: r.challenges.map((c) => ({ slug: c.slug, version: c.version, weight: c.weight, submissions: c.submissions, percent: c.percent, cap: c.cap, counted: c.counted?.id ?? null })),
   skills: r.skills as Static<typeof InvitationResultSchema>['skills'],
   submissions: r.submissions.map((s) => ({
     id: s.id,

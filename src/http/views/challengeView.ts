@@ -1,5 +1,6 @@
 import type { ChallengeImport } from '../../challenges/challengeImportRepository.js';
 import type { ChallengePackage } from '../../challenges/challengePackage.js';
+import { catalogueEntry } from '../../challenges/catalogueEntry.js';
 import { offeredLanguages } from '../../challenges/manifest.js';
 import { resolveLimits, type ServerLimits } from '../../sandbox/limits.js';
 
@@ -22,5 +23,9 @@ export function challengeView(pkg: ChallengePackage, server: ServerLimits) {
     limits: { timeoutMs, memoryMb },
   };
 }
+
+/** What staff see (the `/v1/challenges` routes): the candidate's view plus the interviewers' catalogue entry. */
+export const staffChallengeSummary = (pkg: ChallengePackage) => ({ ...challengeSummary(pkg), catalogue: catalogueEntry(pkg.manifest) });
+export const staffChallengeView = (pkg: ChallengePackage, server: ServerLimits) => ({ ...challengeView(pkg, server), catalogue: catalogueEntry(pkg.manifest) });
 
 export const challengeImportView = (i: ChallengeImport) => ({ ...i, createdAt: i.createdAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null });

@@ -16,10 +16,17 @@ export interface TestRow {
   output?: string | null;
 }
 
+/** Set when a critical test did not pass: the percent is at most `ceiling`. */
+export interface ScoreCap {
+  ceiling: number;
+  triggered: { name: string; ceiling: number; reason: string; tests?: string[] }[];
+}
+
 export interface Score {
   earned: number;
   max: number;
   percent: number;
+  cap?: ScoreCap | null;
 }
 
 export interface Challenge {
@@ -91,13 +98,14 @@ export interface SkillScore {
   earned: number;
   max: number;
   percent: number;
+  capped?: boolean;
 }
 
 export interface InvitationResult {
   invitation: Invitation;
   percent: number;
   timeUsedMs: number | null;
-  challenges: { slug: string; version: string; weight: number; submissions: number; percent: number; counted: string | null }[];
+  challenges: { slug: string; version: string; weight: number; submissions: number; percent: number; cap: ScoreCap | null; counted: string | null }[];
   skills: SkillScore[];
   submissions: { id: string; challenge: string; status: string; verdict: string | null; score: Score | null; tests: TestRow[]; createdAt: string }[];
   similarityFlagged?: boolean | null;

@@ -56,6 +56,11 @@ function ChallengeSection({ challenge, submissions, starter }: { challenge: Invi
   return (
     <section className="challenge-report" aria-labelledby={`c-${challenge.slug}`}>
       <h2 id={`c-${challenge.slug}`}>{challenge.slug} <span className="muted">· weight {challenge.weight} · {Math.round(challenge.percent)}%</span></h2>
+      {challenge.cap && (
+        <p className="score-cap" role="note">
+          Capped at {challenge.cap.ceiling}%: {challenge.cap.triggered.map((t) => `${t.reason} (${t.tests?.join(', ') ?? t.name})`).join('; ')}.
+        </p>
+      )}
       {ordered.length === 0 && <p className="muted">No submission.</p>}
       <ol className="submissions">
         {ordered.map((s, n) => (
@@ -64,7 +69,7 @@ function ChallengeSection({ challenge, submissions, starter }: { challenge: Invi
               <span>#{n + 1}</span>
               <span>{new Date(s.createdAt).toLocaleTimeString()}</span>
               <span>{s.verdict?.replace(/_/g, ' ') ?? s.status}</span>
-              <strong>{s.score ? `${s.score.earned}/${s.score.max} (${Math.round(s.score.percent)}%)` : '—'}</strong>
+              <strong>{s.score ? `${s.score.earned}/${s.score.max} (${Math.round(s.score.percent)}%${s.score.cap ? `, capped at ${s.score.cap.ceiling}%` : ''})` : '—'}</strong>
               {s.id === challenge.counted && <span className="chip">counts</span>}
             </button>
             {s.id === open && (

@@ -12,6 +12,15 @@ def test_creates_and_lists_own_notes(alice, bob, marker):
     assert alice.get(f"/notes/{created['id']}").json()["body"] == "notes from the standup"
 
 
+def test_lists_no_other_users_notes(alice, bob, marker):
+    mine = alice.create(f"Mine {marker}", tags=[marker])
+    bob.create(f"Bob private {marker}", "SECRET-LISTING", tags=[marker])
+    for params in ({}, {"tag": marker}, {"q": marker}, {"q": "SECRET-LISTING"}):
+        r = alice.get("/notes", params=params)
+        assert r.status_code == 200 and "SECRET-LISTING" not in r.text, f"{params} shows another user's note"
+    assert [n["id"] for n in alice.get("/notes", params={"tag": marker}).json()["notes"]] == [mine["id"]]
+
+
 def test_search_matches_title_or_body_case_insensitively(alice, marker):
     alice.create("Groceries", "milk, eggs", tags=[marker])
     alice.create("Weekend", "buy MILK for the cake", tags=[marker])

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
 import type { PackageFile } from '../../../challenges/challengePackage.js';
 import { filesFromArchive, UPLOAD_LIMITS } from '../../../challenges/packageUpload.js';
-import { ChallengeImportSchema, ChallengeListSchema, ChallengeParamsSchema, ChallengeSchema, ChallengeVersionParamsSchema, ImportParamsSchema, PackageUploadSchema } from '../../schemas/challenge.js';
+import { ChallengeImportSchema, ChallengeListSchema, ChallengeParamsSchema, ChallengeVersionParamsSchema, ImportParamsSchema, PackageUploadSchema, StaffChallengeSchema } from '../../schemas/challenge.js';
 import { ProblemSchema } from '../../schemas/problem.js';
-import { challengeImportView, challengeSummary, challengeView } from '../../views/challengeView.js';
+import { challengeImportView, staffChallengeSummary, staffChallengeView } from '../../views/challengeView.js';
 
 const GZIP = ['application/gzip', 'application/x-gzip'];
 /** A package's JSON form is its files' text plus quoting: room for the unpacked limit. */
@@ -34,24 +34,24 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => challengeImportView(await app.services.challengeImports.get(request.actor, request.params.id)));
 
   app.get('/challenges', {
-    schema: { tags: ['challenges'], summary: 'The challenges a candidate can take', response: { 200: ChallengeListSchema } },
-  }, async (request) => ({ items: (await app.services.challenges.list(request.actor)).map(challengeSummary) }));
+    schema: { tags: ['challenges'], summary: 'The challenges a candidate can take, each with its catalogue entry for interviewers', response: { 200: ChallengeListSchema } },
+  }, async (request) => ({ items: (await app.services.challenges.list(request.actor)).map(staffChallengeSummary) }));
 
   app.get('/challenges/:slug', {
     schema: {
       tags: ['challenges'],
-      summary: 'What a candidate sees of one challenge: statement, starter files, sample tests, limits',
+      summary: 'What a candidate sees of one challenge (statement, starter files, sample tests, limits), and its catalogue entry for interviewers',
       params: ChallengeParamsSchema,
-      response: { 200: ChallengeSchema, 404: ProblemSchema },
+      response: { 200: StaffChallengeSchema, 404: ProblemSchema },
     },
-  }, async (request) => challengeView(await app.services.challenges.get(request.actor, request.params.slug), app.services.serverLimits));
+  }, async (request) => staffChallengeView(await app.services.challenges.get(request.actor, request.params.slug), app.services.serverLimits));
 
   app.get('/challenges/:slug/versions/:version', {
     schema: {
       tags: ['challenges'],
-      summary: 'One version of a challenge as a candidate saw it (the one an assessment pinned): statement, starter files, sample tests, limits',
+      summary: 'One version of a challenge as a candidate saw it (the one an assessment pinned): statement, starter files, sample tests, limits; with its catalogue entry',
       params: ChallengeVersionParamsSchema,
-      response: { 200: ChallengeSchema, 404: ProblemSchema },
+      response: { 200: StaffChallengeSchema, 404: ProblemSchema },
     },
-  }, async (request) => challengeView(await app.services.challenges.version(request.actor, request.params.slug, request.params.version), app.services.serverLimits));
+  }, async (request) => staffChallengeView(await app.services.challenges.version(request.actor, request.params.slug, request.params.version), app.services.serverLimits));
 };

@@ -1,0 +1,2 @@
+ALTER TABLE `gradings` ADD `score_cap` text;--> statement-breakpoint
+ALTER TABLE `submissions` ADD `score_cap` text;
