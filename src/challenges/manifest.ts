@@ -35,6 +35,16 @@ export const ManifestSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** How the runner runs the tests (docs/runner-contract.md, `/work/run.json`). */
+    options: Type.Optional(
+      Type.Object(
+        {
+          /** Go only: the solution's process runs under the race detector, and a data race fails the test it happened in. */
+          race: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     tests: Type.Array(
       Type.Object(
         {

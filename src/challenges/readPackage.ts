@@ -65,6 +65,7 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
   ].filter((p): p is string => typeof p === 'string');
   const names = pkg.manifest.tests.map((t) => t.name);
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+  if (pkg.manifest.options?.race && pkg.manifest.runner !== 'go') missing.push(`options.race is for the go runner only, not ${pkg.manifest.runner}`);
   if (dupes.length > 0) missing.push(`tests listed twice in challenge.json: ${dupes.join(', ')}`);
   for (const t of pkg.manifest.tests) {
     const foreign = (t.skills ?? []).filter((s) => !pkg.manifest.skills.includes(s));

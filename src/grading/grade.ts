@@ -50,7 +50,11 @@ export async function runTests(
     runId: req.runId,
     scope: grader.scope,
     image: await grader.imageFor(req.manifest.runner),
-    files: { solution: req.files, tests: req.tests },
+    files: {
+      solution: req.files,
+      tests: req.tests,
+      run: { tests: req.manifest.tests.map((t) => t.name), ...(req.manifest.options?.race ? { race: true } : {}) },
+    },
     limits: req.limits,
     signal: req.signal,
     pool: grader.pool,

@@ -3,12 +3,21 @@ import type { Readable } from 'node:stream';
 import type { PackageFile } from '../challenges/challengePackage.js';
 import { fileBytes } from '../challenges/fileBytes.js';
 
+/** What the manifest tells a runner about the run (`/work/run.json`, docs/runner-contract.md). */
+export interface RunOptions {
+  /** The tests the manifest scores: a runner that can report a test or its parts reports what is listed. */
+  tests: string[];
+  /** Go: the solution's process built with the race detector. */
+  race?: boolean;
+}
+
 export interface SandboxFiles {
   solution: PackageFile[];
   tests: PackageFile[];
+  run?: RunOptions;
 }
 
-/** What the container reads on stdin: the nonce line, then a tar of solution/ and tests/. */
+/** What the container reads on stdin: the nonce line, then a tar of solution/, tests/ and run.json. */
 export function inputArchive(files: SandboxFiles): Readable {
   const tar = pack();
   const add = (dir: string, list: PackageFile[]) => {
@@ -16,6 +25,7 @@ export function inputArchive(files: SandboxFiles): Readable {
   };
   add('solution', files.solution);
   add('tests', files.tests);
+  if (files.run) tar.entry({ name: 'run.json', mode: 0o644 }, JSON.stringify(files.run));
   tar.finalize();
   return tar as unknown as Readable;
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,11 +27,16 @@ type Boundary struct {
 	tests  *Module
 	// TestNames are the top-level tests the hidden test files declare.
 	TestNames []string
+	Options   RunOptions
 }
 
 // Prepare reads /work as root, generates both sides of the boundary and hands each module, and each
 // folder of /work, to its user. A Result is returned when the run ends here (a compile error…).
 func Prepare() (*Boundary, *Result, error) {
+	options, err := readRunOptions(filepath.Join(workDir, "run.json"))
+	if err != nil {
+		return nil, nil, err
+	}
 	solution, err := readSources(filepath.Join(workDir, "solution"), func(name string) bool { return !isTestFile(name) })
 	if err != nil {
 		return nil, nil, err
@@ -67,6 +71,7 @@ func Prepare() (*Boundary, *Result, error) {
 		server:    &Module{Dir: candidateHome + "/mod", Origins: origins(solution, "solution")},
 		tests:     &Module{Dir: testerHome + "/mod", Origins: origins(tests, "tests")},
 		TestNames: names,
+		Options:   options,
 	}
 	if err := writeModule(b.server.Dir, withFile(solution, "assayserver/main.go", server)); err != nil {
 		return nil, nil, err
@@ -124,10 +129,15 @@ func (b *Boundary) Build() *Result {
 	var wg sync.WaitGroup
 	var serverOut, testsOut string
 	var serverErr, testsErr error
+	build := []string{"build", linkFlags, "-o", candidateHome + "/server"}
+	if b.Options.Race {
+		// The candidate's code runs in this process, so it is the one the race detector watches.
+		build = append(build, "-race")
+	}
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		serverOut, serverErr = goAs(candidateUID, b.server.Dir, candidateHome, "build", linkFlags, "-o", candidateHome+"/server", "./assayserver")
+		serverOut, serverErr = goAs(candidateUID, b.server.Dir, candidateHome, append(build, "./assayserver")...)
 	}()
 	go func() {
 		defer wg.Done()
@@ -175,21 +185,34 @@ func (b *Boundary) Run(report *Report) (*Result, error) {
 	server.Env = userEnv(candidateHome)
 	server.SysProcAttr = asUser(candidateUID)
 	server.ExtraFiles = []*os.File{serverEnd, readyW}
-	// What the solution prints is the candidate's output: the run's log, never an event.
-	startup := newCapped(4 * LimitBytes)
-	server.Stdout = os.Stderr
-	server.Stderr = io.MultiWriter(os.Stderr, startup)
-	if err := server.Start(); err != nil {
+	// What the solution prints is the candidate's output: the run's log, and each test's output,
+	// never an event.
+	output, outputW, err := NewSolutionOutput(os.Stderr)
+	if err != nil {
+		return nil, err
+	}
+	server.Stdout, server.Stderr = outputW, outputW
+	// Never waited for: a process the solution started may hold the pipe open past the run.
+	go output.Run()
+	err = server.Start()
+	outputW.Close()
+	if err != nil {
 		return nil, err
 	}
 	serverEnd.Close()
 	readyW.Close()
 	exited := make(chan struct{})
 	go func() { server.Wait(); close(exited) }()
+	rewrite := NewPathRewriter(b.server).Rewrite
 	if !awaitReady(readyR, exited) {
-		message := "the solution's package could not start:\n" + TrimStack(NewPathRewriter(b.server).Rewrite(startup.String()), runtime.GOROOT())
-		return ended(errorResult("load", strings.TrimRight(message, "\n"))), nil
+		printed := output.Take()
+		why := printed.Crash(rewrite, runtime.GOROOT())
+		if why == "" {
+			why = TrimStack(printed.Output(rewrite), runtime.GOROOT())
+		}
+		return ended(errorResult("load", strings.TrimRight("the solution's package could not start:\n"+why, "\n"))), nil
 	}
+	report.Solution(SolutionSide{Take: output.Take, Rewrite: rewrite})
 	err = runTests(testsEnd, b.tests.Dir, report)
 	testsEnd.Close()
 	return nil, err
