@@ -11,6 +11,7 @@ import { runnerImageRef } from '../../src/images/imageRefs.js';
 import { RUNNERS } from '../../src/images/runners.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import type { HarnessEvent } from '../../src/sandbox/harnessEvents.js';
+import type { RunOptions } from '../../src/sandbox/inputArchive.js';
 import { resolveLimits } from '../../src/sandbox/limits.js';
 import { runSandbox } from '../../src/sandbox/runSandbox.js';
 import { testQueueName } from '../support/testEnv.js';
@@ -66,13 +67,15 @@ describe.each(RUNNERS)('%s runner', (runner) => {
   it.each(fixtures)('golden fixture %s', async (fixture) => {
     const dir = join(fixturesDir, fixture);
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+    // What the manifest would tell the run (src/grading/grade.ts), where the fixture needs it.
+    const run = existsSync(join(dir, 'run.json')) ? (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunOptions) : undefined;
     const events: HarnessEvent[] = [];
     const outcome = await runSandbox(docker, {
       // Unique per run: containers are named after the run, and other checkouts may run these too.
       runId: `golden-${runner}-${fixture}-${randomUUID().slice(0, 8)}`,
       scope: testQueueName(),
       image,
-      files: { solution: await filesUnder(join(dir, 'solution')), tests: await filesUnder(join(dir, 'tests')) },
+      files: { solution: await filesUnder(join(dir, 'solution')), tests: await filesUnder(join(dir, 'tests')), run },
       limits,
       onEvent: (e) => events.push(e),
     });

@@ -77,6 +77,7 @@ func Prepare() (*Boundary, *Result, error) {
 		return nil, nil, err
 	}
 	testFiles := withFile(withFile(tests, "assay_standin.go", standIn), "assay_tester.go", []byte(fmt.Sprintf(testerInit, sol.pkg.Name())))
+	testFiles = withFile(testFiles, "assay_main_test.go", []byte(fmt.Sprintf(testerMain, sol.pkg.Name())))
 	if err := writeModule(b.tests.Dir, testFiles); err != nil {
 		return nil, nil, err
 	}
@@ -205,7 +206,7 @@ func (b *Boundary) Run(report *Report) (*Result, error) {
 	go func() { server.Wait(); close(exited) }()
 	rewrite := NewPathRewriter(b.server).Rewrite
 	if !awaitReady(readyR, exited) {
-		printed := output.Take()
+		printed := output.Take(true)
 		why := printed.Crash(rewrite, runtime.GOROOT())
 		if why == "" {
 			why = TrimStack(printed.Output(rewrite), runtime.GOROOT())
@@ -213,9 +214,37 @@ func (b *Boundary) Run(report *Report) (*Result, error) {
 		return ended(errorResult("load", strings.TrimRight("the solution's package could not start:\n"+why, "\n"))), nil
 	}
 	report.Solution(SolutionSide{Take: output.Take, Rewrite: rewrite})
-	err = runTests(testsEnd, b.tests.Dir, report)
+	cuts, err := serveCuts(output)
+	if err != nil {
+		return nil, err
+	}
+	err = runTests([]*os.File{testsEnd, cuts}, b.tests.Dir, report)
 	testsEnd.Close()
+	cuts.Close()
 	return nil, err
+}
+
+// serveCuts answers the tests' process's cuts (testerMain) and returns the end the process gets, fd 4.
+func serveCuts(output *SolutionOutput) (*os.File, error) {
+	pair, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, err
+	}
+	ours := os.NewFile(uintptr(pair[0]), "cuts")
+	go func() {
+		defer ours.Close()
+		var b [1]byte
+		for {
+			if _, err := ours.Read(b[:]); err != nil {
+				return
+			}
+			output.Cut()
+			if _, err := ours.Write(b[:]); err != nil {
+				return
+			}
+		}
+	}()
+	return os.NewFile(uintptr(pair[1]), "cuts"), nil
 }
 
 // readyGrace is how long the harness waits for the solution's process to exit once its ready pipe
@@ -248,14 +277,14 @@ func awaitReady(pipe *os.File, exited <-chan struct{}) bool {
 	}
 }
 
-// runTests runs the tests' binary as the tester, its output (the test framework's, and only the
+// runTests runs the tests' binary as the tester, files its fds from 3 on, its output (the test framework's, and only the
 // tests') through test2json, each event to report.
-func runTests(conn *os.File, dir string, report *Report) error {
+func runTests(files []*os.File, dir string, report *Report) error {
 	tests := exec.Command(testerHome+"/tests.test", "-test.v=true", "-test.paniconexit0", "-test.count=1")
 	tests.Dir = dir
 	tests.Env = userEnv(testerHome)
 	tests.SysProcAttr = asUser(testerUID)
-	tests.ExtraFiles = []*os.File{conn}
+	tests.ExtraFiles = files
 	toJSON := exec.Command(filepath.Join(runtime.GOROOT(), "pkg/tool", runtime.GOOS+"_"+runtime.GOARCH, "test2json"), "-t", "-p", ModuleName)
 	toJSON.Env = []string{"PATH=/usr/bin:/bin"}
 	pipe, err := toJSON.StdinPipe()

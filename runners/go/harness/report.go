@@ -65,7 +65,7 @@ type Report struct {
 // SolutionSide is how the report reads what the solution's process printed (SolutionOutput.Take),
 // and names its files as the candidate knows them.
 type SolutionSide struct {
-	Take    func() *solutionText
+	Take    func(topLevel bool) *solutionText
 	Rewrite func(string) string
 }
 
@@ -77,11 +77,11 @@ func NewReport(emit func(Test), rewrite func(string) string, goroot string) *Rep
 // Solution has each test take what the solution's process printed while it ran.
 func (r *Report) Solution(side SolutionSide) { r.solution = side }
 
-func (r *Report) take() *solutionText {
+func (r *Report) take(topLevel bool) *solutionText {
 	if r.solution.Take == nil {
 		return nil
 	}
-	return r.solution.Take()
+	return r.solution.Take(topLevel)
 }
 
 // Line takes one line of go test's stdout; a line that is not an event is ignored.
@@ -117,7 +117,7 @@ func (r *Report) Line(line []byte) {
 		t.add(e.Output)
 	case "pass", "fail", "skip":
 		t.status, t.elapsed = e.Action, e.Elapsed
-		t.takeSolution(r.take())
+		t.takeSolution(r.take(!strings.Contains(t.name, "/")))
 		r.report(t, "")
 	}
 }
@@ -210,7 +210,7 @@ func (t *testRun) add(text string) {
 // Finish reports the tests that never finished: the test process died while they ran (a panic in a
 // goroutine, os.Exit) and `crash` says how, as far as go said.
 func (r *Report) Finish() {
-	rest := r.take()
+	rest := r.take(true)
 	for _, t := range r.order {
 		if t.status == "" {
 			t.status = "crash"

@@ -8,10 +8,12 @@ import (
 )
 
 // SolutionOutput is the solution's process's stdout and stderr, one pipe: every byte goes to the run's
-// log as it comes, and what came since the last Take is kept, sorted (solutionText), for the test that
-// was running. The reader goroutine and Take read the pipe only under one lock, and Take first reads
-// whatever the pipe holds: what the solution wrote before a call returned is in the pipe before the
-// test that made the call can end, so a test's Take gets all of it.
+// log as it comes, and is kept, sorted (solutionText), for the test that was running. The reader
+// goroutine, Cut and Take read the pipe only under one lock, each first reading whatever the pipe holds:
+// what the solution wrote before a call returned is in the pipe before the test that made the call can
+// end. A top-level test's end cuts the text there (testerMain), before go reports the test, so that the
+// report's Take of that test gets exactly what came before; a subtest, which has no cut, gets what came
+// until the report read its end.
 type SolutionOutput struct {
 	mu   sync.Mutex
 	r    *os.File
@@ -20,6 +22,7 @@ type SolutionOutput struct {
 	log  io.Writer
 	buf  []byte
 	text *solutionText
+	cuts []*solutionText // cut, not yet taken
 }
 
 // NewSolutionOutput returns the reader and the pipe's write end, for the solution's process (the
@@ -69,10 +72,28 @@ func (s *SolutionOutput) readAvailable() bool {
 	return true
 }
 
-// Take is what the solution printed since the last Take.
-func (s *SolutionOutput) Take() *solutionText {
+// Cut ends the text of the top-level test that is ending.
+func (s *SolutionOutput) Cut() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.readAvailable()
+	s.cuts = append(s.cuts, s.text)
+	s.text = newSolutionText()
+}
+
+// Take is the text of the test whose end the report reads: the first cut not yet taken (a top-level
+// test's), nothing for a subtest whose parent has already been cut, else what came since the last Take.
+func (s *SolutionOutput) Take(topLevel bool) *solutionText {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.cuts) > 0 {
+		if !topLevel {
+			return newSolutionText()
+		}
+		text := s.cuts[0]
+		s.cuts = s.cuts[1:]
+		return text
+	}
 	s.readAvailable()
 	text := s.text
 	s.text = newSolutionText()

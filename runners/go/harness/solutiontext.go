@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -80,12 +81,50 @@ func (s *solutionText) Crash(rewrite func(string) string, goroot string) string 
 	if crash == "" {
 		return ""
 	}
-	text := TrimStack(rewrite(crash), goroot)
+	text := collapseRepeats(TrimStack(rewrite(crash), goroot))
 	if strings.Contains(crash, "fatal error: stack overflow") {
 		text = "a stack overflow: a recursion that goes too deep, or never ends\n" + text
 	}
 	return strings.TrimRight(text, "\n")
 }
+
+// frameNoise is what differs between two frames of the same call: its arguments, its offsets.
+var frameNoise = regexp.MustCompile(`\(.*\)$| \+0x[0-9a-f]+.*$`)
+
+// collapseRepeats writes a run of identical frames (a function line, then its tab-indented file
+// line) once, and how many more there were: a recursion's trace then shows the recursion.
+func collapseRepeats(trace string) string {
+	lines := strings.Split(trace, "\n")
+	frame := func(i int) string {
+		if i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "\t") {
+			return ""
+		}
+		return frameNoise.ReplaceAllString(lines[i], "") + "\n" + frameNoise.ReplaceAllString(lines[i+1], "")
+	}
+	var out []string
+	for i := 0; i < len(lines); {
+		key := frame(i)
+		if key == "" {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		n := 1
+		for frame(i+2*n) == key {
+			n++
+		}
+		out = append(out, lines[i], lines[i+1])
+		if n > 1 {
+			out = append(out, fmt.Sprintf("\t… the same call %d more times", n-1))
+		}
+		i += 2 * n
+	}
+	return strings.Join(out, "\n")
+}
+
+// raceCreated is a race report's header of a goroutine's creation, which has no frames left once
+// the boundary's are dropped (the boundary starts every goroutine that serves a call).
+var raceCreated = regexp.MustCompile(`^Goroutine \d+ \(\w+\) created at:$`)
 
 // A race report's frames: a function line, two spaces in, then its file line, six in.
 var raceFile = regexp.MustCompile(`^      /`)
@@ -101,7 +140,14 @@ func trimRaceFrames(report, goroot string) string {
 		}
 		kept = append(kept, line)
 	}
-	return strings.TrimRight(strings.Join(kept, "\n"), "\n")
+	var out []string
+	for i, line := range kept {
+		if raceCreated.MatchString(line) && (i+1 == len(kept) || !strings.HasPrefix(kept[i+1], "  ")) {
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.TrimRight(strings.Join(out, "\n"), "\n")
 }
 
 // Append adds what was printed later.

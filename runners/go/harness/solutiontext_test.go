@@ -52,6 +52,11 @@ func TestAStackOverflowIsNamed(t *testing.T) {
 		!strings.Contains(crash, "solution/deep.go:4") || strings.Contains(crash, "working") {
 		t.Errorf("crash %q", crash)
 	}
+	deep := newSolutionText()
+	deep.Write([]byte("fatal error: stack overflow\n\ngoroutine 7 [running]:\n" + strings.Repeat("solution.depth(0x1?)\n\tsolution/deep.go:8 +0x2d fp=0xc0 sp=0xc0 pc=0x4f\n", 5) + "main.main()\n\tsolution/main.go:3 +0x1\n"))
+	if crash := deep.Crash(func(s string) string { return s }, "/usr/lib/go-1.19"); !strings.Contains(crash, "solution/deep.go:8 +0x2d fp=0xc0 sp=0xc0 pc=0x4f\n\t… the same call 4 more times\nmain.main()") {
+		t.Errorf("recursion %q", crash)
+	}
 }
 
 func TestATestTakesWhatTheSolutionPrintedBeforeItEnded(t *testing.T) {
@@ -67,11 +72,30 @@ func TestATestTakesWhatTheSolutionPrintedBeforeItEnded(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The child has written and exited; nothing waited for the reader.
-	if got := output.Take().Output(func(s string) string { return s }); got != "one\ntwo\n" {
+	if got := output.Take(true).Output(func(s string) string { return s }); got != "one\ntwo\n" {
 		t.Errorf("took %q", got)
 	}
-	if got := output.Take().Output(func(s string) string { return s }); got != "" {
+	if got := output.Take(true).Output(func(s string) string { return s }); got != "" {
 		t.Errorf("took %q again", got)
+	}
+	// A cut ends a top-level test's text; a subtest read after it gets none of its parent's.
+	echo := func(text string) {
+		child := exec.Command("printf", text)
+		child.Stdout = w
+		if err := child.Run(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	echo("first")
+	output.Cut()
+	echo("second")
+	for _, c := range []struct {
+		topLevel bool
+		want     string
+	}{{false, ""}, {true, "first"}, {false, "second"}, {true, ""}} {
+		if got := output.Take(c.topLevel).Output(func(s string) string { return s }); got != c.want {
+			t.Errorf("take(%v) = %q, want %q", c.topLevel, got, c.want)
+		}
 	}
 	w.Close()
 }
@@ -81,7 +105,7 @@ func TestARaceFailsTheTestItHappenedIn(t *testing.T) {
 	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
 	var emitted []Test
 	r := NewReport(func(t Test) { emitted = append(emitted, t) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
-	r.Solution(SolutionSide{Rewrite: func(s string) string { return s }, Take: func() *solutionText {
+	r.Solution(SolutionSide{Rewrite: func(s string) string { return s }, Take: func(bool) *solutionText {
 		text := newSolutionText()
 		if len(texts) > 0 {
 			text.Write([]byte(texts[0]))
