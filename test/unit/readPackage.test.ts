@@ -119,6 +119,13 @@ describe('readPackage', () => {
     ]);
   });
 
+  it('takes options.race for a go challenge only, and no option it does not define', async () => {
+    expect(await problemsOf(withManifest({ options: { race: true } }))).toEqual(['options.race is for the go runner only, not python']);
+    expect(await problemsOf(withManifest({ options: { vet: true } }))).toEqual(['challenge.json/options/vet: Unexpected property']);
+    const dir = await writePackage(withManifest({ runner: 'go', language: 'go', options: { race: true } }));
+    expect((await readPackage(dir)).manifest.options).toEqual({ race: true });
+  });
+
   it('lists every schema violation at once', async () => {
     const problems = await problemsOf(withManifest({ runner: 'ruby', extra: true, tests: [] }));
     expect(problems).toEqual([
