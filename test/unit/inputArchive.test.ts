@@ -8,13 +8,13 @@ async function entries(files: SandboxFiles): Promise<Record<string, string>> {
   const tar = extract();
   tar.on('entry', (header, stream, next) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('data', (c) => chunks.push(c as Buffer));
     stream.on('end', () => {
       out[header.name] = Buffer.concat(chunks).toString('utf8');
       next();
     });
   });
-  const done = new Promise((resolve, reject) => tar.on('finish', resolve).on('error', reject));
+  const done = new Promise<void>((resolve, reject) => tar.on('finish', () => resolve()).on('error', reject));
   inputArchive(files).pipe(tar);
   await done;
   return out;
