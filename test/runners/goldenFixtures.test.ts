@@ -24,6 +24,8 @@ interface Expected {
   /** Checked when given: `compile` or `load` (docs/runner-contract.md). */
   errorKind?: 'compile' | 'load';
   tests: Record<string, string>;
+  /** Text the result document's message must contain. */
+  message?: string;
   /** Text each named test's message must contain. */
   messages?: Record<string, string>;
   /** Text each named test's captured output must contain. */
@@ -94,6 +96,7 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     const result = outcome.result!;
     expect(result.status, context).toBe(expected.status);
     if (result.status === 'error') expect(result.message, context).toEqual(expect.stringMatching(/\S/));
+    if (expected.message) expect(result.message, context).toContain(expected.message);
     if (expected.errorKind) expect(result.errorKind, context).toBe(expected.errorKind);
     expect(Object.fromEntries(result.tests.map((test) => [test.name, test.status])), context).toEqual(expected.tests);
     // What was streamed is what the document says.

@@ -221,8 +221,20 @@ func (b *Boundary) Run(report *Report) (*Result, error) {
 	err = runTests([]*os.File{testsEnd, cuts}, b.tests.Dir, report)
 	testsEnd.Close()
 	cuts.Close()
+	if b.Options.Race {
+		// The server ends once the tests' end closed the boundary; the race detector's runtime then
+		// makes its exit status say whether it found a race, whatever became of its reports.
+		select {
+		case <-exited:
+			report.RaceExit(server.ProcessState.ExitCode() == raceExitCode)
+		case <-time.After(readyGrace):
+		}
+	}
 	return nil, err
 }
+
+// raceExitCode is the race detector's exit status (GORACE's default exitcode) once it found a race.
+const raceExitCode = 66
 
 // serveCuts answers the tests' process's cuts (testerMain) and returns the end the process gets, fd 4.
 func serveCuts(output *SolutionOutput) (*os.File, error) {

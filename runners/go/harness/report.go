@@ -60,6 +60,8 @@ type Report struct {
 	solution      SolutionSide
 	// afterLast is what the solution printed once no test was left to take it: a race or a crash there is the run's.
 	afterLast *solutionText
+	// raceExit: the race detector's exit status says it found a race; raceSeen: a test's report showed one.
+	raceExit, raceSeen bool
 }
 
 // SolutionSide is how the report reads what the solution's process printed (SolutionOutput.Take),
@@ -238,16 +240,22 @@ func (r *Report) flush() {
 // Tests are the emitted tests, in the order they finished.
 func (r *Report) Tests() []Test { return r.shownTests }
 
+// RaceExit says whether the solution's process, built -race, ended with the race detector's status.
+func (r *Report) RaceExit(found bool) { r.raceExit = found }
+
 // RunProblem is a data race or a crash of the solution's process that no test was left to take, or "".
 func (r *Report) RunProblem() string {
-	if r.afterLast == nil {
-		return ""
+	if r.afterLast != nil {
+		if crash := r.afterLast.Crash(r.solution.Rewrite, r.goroot); crash != "" {
+			return "the solution's process crashed after the last test: " + crash
+		}
+		if race := r.afterLast.Race(r.solution.Rewrite, r.goroot); race != "" {
+			return "the race detector found a data race in the solution after the last test:\n" + race
+		}
 	}
-	if crash := r.afterLast.Crash(r.solution.Rewrite, r.goroot); crash != "" {
-		return "the solution's process crashed after the last test: " + crash
-	}
-	if race := r.afterLast.Race(r.solution.Rewrite, r.goroot); race != "" {
-		return "the race detector found a data race in the solution after the last test:\n" + race
+	if r.raceExit && !r.raceSeen {
+		return "the race detector found a data race in the solution, but its report never reached the run: " +
+			"the solution's process closed or redirected its stderr"
 	}
 	return ""
 }

@@ -94,6 +94,7 @@ func (r *Report) solutionVerdict(t *testRun, status, message, output string) (st
 		return "error", "the solution's process crashed while this test ran: " + crash, output
 	}
 	if race := t.solution.Race(r.solution.Rewrite, r.goroot); race != "" {
+		r.raceSeen = true
 		if status != "error" {
 			status = "fail"
 		}
