@@ -206,7 +206,7 @@ func (b *Boundary) Run(report *Report) (*Result, error) {
 	go func() { server.Wait(); close(exited) }()
 	rewrite := NewPathRewriter(b.server).Rewrite
 	if !awaitReady(readyR, exited) {
-		printed := output.Take(true)
+		printed, _ := output.Take(true)
 		why := printed.Crash(rewrite, runtime.GOROOT())
 		if why == "" {
 			why = TrimStack(printed.Output(rewrite), runtime.GOROOT())

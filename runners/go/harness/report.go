@@ -29,6 +29,7 @@ type testRun struct {
 	panicked *capped
 	children []*testRun
 	solution *solutionText // what the solution's process printed while it ran, or nil
+	cutTaken bool          // its cut is taken: a later end event of it (one it printed) takes nothing
 }
 
 // Report turns test2json's event stream of the tests' process into the contract's tests. A top-level
@@ -67,7 +68,7 @@ type Report struct {
 // SolutionSide is how the report reads what the solution's process printed (SolutionOutput.Take),
 // and names its files as the candidate knows them.
 type SolutionSide struct {
-	Take    func(topLevel bool) *solutionText
+	Take    func(topLevel bool) (*solutionText, bool)
 	Rewrite func(string) string
 }
 
@@ -79,9 +80,9 @@ func NewReport(emit func(Test), rewrite func(string) string, goroot string) *Rep
 // Solution has each test take what the solution's process printed while it ran.
 func (r *Report) Solution(side SolutionSide) { r.solution = side }
 
-func (r *Report) take(topLevel bool) *solutionText {
+func (r *Report) take(topLevel bool) (*solutionText, bool) {
 	if r.solution.Take == nil {
-		return nil
+		return nil, false
 	}
 	return r.solution.Take(topLevel)
 }
@@ -119,7 +120,13 @@ func (r *Report) Line(line []byte) {
 		t.add(e.Output)
 	case "pass", "fail", "skip":
 		t.status, t.elapsed = e.Action, e.Elapsed
-		t.takeSolution(r.take(!strings.Contains(t.name, "/")))
+		// Each top-level test takes one cut, its own, at most: the cuts stay in step with the tests
+		// even when a test printed a result line of its own.
+		if top := !strings.Contains(t.name, "/"); !(top && t.cutTaken) {
+			text, cut := r.take(top)
+			t.cutTaken = cut
+			t.takeSolution(text)
+		}
 		r.report(t, "")
 	}
 }
@@ -212,7 +219,7 @@ func (t *testRun) add(text string) {
 // Finish reports the tests that never finished: the test process died while they ran (a panic in a
 // goroutine, os.Exit) and `crash` says how, as far as go said.
 func (r *Report) Finish() {
-	rest := r.take(true)
+	rest, _ := r.take(true)
 	for _, t := range r.order {
 		if t.status == "" {
 			t.status = "crash"

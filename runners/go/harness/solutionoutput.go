@@ -81,21 +81,22 @@ func (s *SolutionOutput) Cut() {
 	s.text = newSolutionText()
 }
 
-// Take is the text of the test whose end the report reads: the first cut not yet taken (a top-level
-// test's), nothing for a subtest whose parent has already been cut, else what came since the last Take.
-func (s *SolutionOutput) Take(topLevel bool) *solutionText {
+// Take is the text of the test whose end the report reads, and whether it was a cut: the first cut not
+// yet taken (a top-level test's), nothing for a subtest whose parent has already been cut, else what
+// came since the last Take.
+func (s *SolutionOutput) Take(topLevel bool) (*solutionText, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(s.cuts) > 0 {
 		if !topLevel {
-			return newSolutionText()
+			return newSolutionText(), false
 		}
 		text := s.cuts[0]
 		s.cuts = s.cuts[1:]
-		return text
+		return text, true
 	}
 	s.readAvailable()
 	text := s.text
 	s.text = newSolutionText()
-	return text
+	return text, false
 }

@@ -59,6 +59,11 @@ func TestAStackOverflowIsNamed(t *testing.T) {
 	}
 }
 
+func take(output *SolutionOutput, topLevel bool) *solutionText {
+	text, _ := output.Take(topLevel)
+	return text
+}
+
 func TestATestTakesWhatTheSolutionPrintedBeforeItEnded(t *testing.T) {
 	var log bytes.Buffer
 	output, w, err := NewSolutionOutput(&log)
@@ -72,10 +77,10 @@ func TestATestTakesWhatTheSolutionPrintedBeforeItEnded(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The child has written and exited; nothing waited for the reader.
-	if got := output.Take(true).Output(func(s string) string { return s }); got != "one\ntwo\n" {
+	if got := take(output, true).Output(func(s string) string { return s }); got != "one\ntwo\n" {
 		t.Errorf("took %q", got)
 	}
-	if got := output.Take(true).Output(func(s string) string { return s }); got != "" {
+	if got := take(output, true).Output(func(s string) string { return s }); got != "" {
 		t.Errorf("took %q again", got)
 	}
 	// A cut ends a top-level test's text; a subtest read after it gets none of its parent's.
@@ -93,7 +98,7 @@ func TestATestTakesWhatTheSolutionPrintedBeforeItEnded(t *testing.T) {
 		topLevel bool
 		want     string
 	}{{false, ""}, {true, "first"}, {false, "second"}, {true, ""}} {
-		if got := output.Take(c.topLevel).Output(func(s string) string { return s }); got != c.want {
+		if got := take(output, c.topLevel).Output(func(s string) string { return s }); got != c.want {
 			t.Errorf("take(%v) = %q, want %q", c.topLevel, got, c.want)
 		}
 	}
@@ -105,13 +110,13 @@ func TestARaceFailsTheTestItHappenedIn(t *testing.T) {
 	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
 	var emitted []Test
 	r := NewReport(func(t Test) { emitted = append(emitted, t) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
-	r.Solution(SolutionSide{Rewrite: func(s string) string { return s }, Take: func(bool) *solutionText {
+	r.Solution(SolutionSide{Rewrite: func(s string) string { return s }, Take: func(bool) (*solutionText, bool) {
 		text := newSolutionText()
 		if len(texts) > 0 {
 			text.Write([]byte(texts[0]))
 			texts = texts[1:]
 		}
-		return text
+		return text, true
 	}})
 	readLines(strings.NewReader(`{"Action":"run","Test":"TestA"}
 {"Action":"pass","Test":"TestA","Elapsed":0}
@@ -133,5 +138,32 @@ func TestARaceFailsTheTestItHappenedIn(t *testing.T) {
 	}
 	if o := str(emitted[1].Output); !strings.Contains(o, "before\n") {
 		t.Errorf("output %q", o)
+	}
+}
+
+// A test that prints a result line of its own ends twice in the stream; it still takes only its own cut.
+func TestEachTopLevelTestTakesOneCut(t *testing.T) {
+	cuts := []string{"a's output\n", "b's output\n"}
+	m := &Module{Dir: "/tmp/m", Origins: map[string]string{}}
+	var emitted []Test
+	r := NewReport(func(t Test) { emitted = append(emitted, t) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+	r.Solution(SolutionSide{Rewrite: func(s string) string { return s }, Take: func(topLevel bool) (*solutionText, bool) {
+		text := newSolutionText()
+		if !topLevel || len(cuts) == 0 {
+			return text, false
+		}
+		text.Write([]byte(cuts[0]))
+		cuts = cuts[1:]
+		return text, true
+	}})
+	readLines(strings.NewReader(`{"Action":"run","Test":"TestA"}
+{"Action":"pass","Test":"TestA","Elapsed":0}
+{"Action":"fail","Test":"TestA","Elapsed":0}
+{"Action":"run","Test":"TestB"}
+{"Action":"pass","Test":"TestB","Elapsed":0}
+`), r.Line)
+	r.Finish()
+	if len(emitted) != 2 || str(emitted[0].Output) != "a's output\n" || str(emitted[1].Output) != "b's output\n" {
+		t.Errorf("emitted %+v / %+v", emitted[0], emitted[len(emitted)-1])
 	}
 }

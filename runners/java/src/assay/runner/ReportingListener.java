@@ -156,7 +156,8 @@ final class ReportingListener implements TestExecutionListener {
             }
         }
         String name = positionalName(id);
-        return name.substring(0, name.indexOf("::") + 2) + String.join(" > ", levels);
+        // A display name is any text: a line break in it would break the name's line in every report.
+        return name.substring(0, name.indexOf("::") + 2) + String.join(" > ", levels).replaceAll("\\p{Cntrl}", " ");
     }
 
     /** The method's name, or its @DisplayName: JUnit's default display name is `name(parameter types)`. */
