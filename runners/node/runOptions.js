@@ -1,4 +1,4 @@
-// The run's options, from /work/runner.json, which the worker writes from the challenge's manifest
+// The run's options, from /work/run.json, which the worker writes from the challenge's manifest
 // beside solution/ and tests/ (never from the submission): `framework`, `node:test` when absent.
 import { existsSync, readFileSync } from 'node:fs';
 

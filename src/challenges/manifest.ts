@@ -8,6 +8,8 @@ export type Language = (typeof LANGUAGES)[number];
 /** The test frameworks of the node runner (runners/node/runOptions.js), the only runner that has a choice. */
 export const TEST_FRAMEWORKS = ['node:test', 'jest'] as const;
 
+export type TestFramework = (typeof TEST_FRAMEWORKS)[number];
+
 const LanguageSchema = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
 
 export const SKILLS = [
@@ -34,8 +36,6 @@ export const ManifestSchema = Type.Object(
     language: LanguageSchema,
     /** Every language a solution may be written in (the runner must run each); `[language]` when absent. */
     languages: Type.Optional(Type.Array(LanguageSchema, { minItems: 1, uniqueItems: true })),
-    /** The node runner's test framework: `node:test` (the default) or `jest` (Jest's API, docs/runner-contract.md). */
-    framework: Type.Optional(Type.Union(TEST_FRAMEWORKS.map((f) => Type.Literal(f)))),
     skills: SkillsSchema,
     difficulty: Type.Optional(Type.Union(DIFFICULTIES.map((d) => Type.Literal(d)))),
     /** The interviewers' estimate of the time a solution takes, in minutes. */
@@ -47,6 +47,18 @@ export const ManifestSchema = Type.Object(
         {
           timeoutMs: Type.Optional(Type.Integer({ minimum: 1000 })),
           memoryMb: Type.Optional(Type.Integer({ minimum: 64 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    /** How the runner runs the tests (docs/runner-contract.md, `/work/run.json`). */
+    options: Type.Optional(
+      Type.Object(
+        {
+          /** Go only: the solution's process runs under the race detector, and a data race fails the test it happened in. */
+          race: Type.Optional(Type.Boolean()),
+          /** Node only: the test framework, `node:test` (the default) or `jest` (Jest's API, docs/runner-contract.md). */
+          framework: Type.Optional(Type.Union(TEST_FRAMEWORKS.map((f) => Type.Literal(f)))),
         },
         { additionalProperties: false },
       ),

@@ -65,11 +65,12 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
     !statement && 'statement.md is missing',
     pkg.hiddenTests.length === 0 && 'tests/hidden/ has no tests',
     pkg.solution.length === 0 && 'solution/ is empty',
-    pkg.manifest.framework !== undefined && pkg.manifest.runner !== 'node' && `framework chooses the node runner's test framework; the ${pkg.manifest.runner} runner has no choice`,
     path.basename(dir) !== pkg.manifest.slug && `the folder is named ${path.basename(dir)} but the slug is ${pkg.manifest.slug}`,
   ].filter((p): p is string => typeof p === 'string');
   const names = pkg.manifest.tests.map((t) => t.name);
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+  if (pkg.manifest.options?.race && pkg.manifest.runner !== 'go') missing.push(`options.race is for the go runner only, not ${pkg.manifest.runner}`);
+  if (pkg.manifest.options?.framework !== undefined && pkg.manifest.runner !== 'node') missing.push(`options.framework chooses the node runner's test framework; the ${pkg.manifest.runner} runner has no choice`);
   if (dupes.length > 0) missing.push(`tests listed twice in challenge.json: ${dupes.join(', ')}`);
   for (const t of pkg.manifest.tests) {
     const foreign = (t.skills ?? []).filter((s) => !pkg.manifest.skills.includes(s));

@@ -50,7 +50,15 @@ export async function runTests(
     runId: req.runId,
     scope: grader.scope,
     image: await grader.imageFor(req.manifest.runner),
-    files: { solution: req.files, tests: req.tests, options: req.manifest.framework ? { framework: req.manifest.framework } : undefined },
+    files: {
+      solution: req.files,
+      tests: req.tests,
+      run: {
+        tests: req.manifest.tests.map((t) => t.name),
+        ...(req.manifest.options?.race ? { race: true } : {}),
+        ...(req.manifest.options?.framework ? { framework: req.manifest.options.framework } : {}),
+      },
+    },
     limits: req.limits,
     signal: req.signal,
     pool: grader.pool,

@@ -2,23 +2,33 @@ import { pack } from 'tar-stream';
 import type { Readable } from 'node:stream';
 import type { PackageFile } from '../challenges/challengePackage.js';
 import { fileBytes } from '../challenges/fileBytes.js';
+import type { TestFramework } from '../challenges/manifest.js';
+
+/** What the manifest tells a runner about the run (`/work/run.json`, docs/runner-contract.md). */
+export interface RunOptions {
+  /** The tests the manifest scores: a runner that can report a test or its parts reports what is listed. */
+  tests: string[];
+  /** Go: the solution's process built with the race detector. */
+  race?: boolean;
+  /** Node: the test framework (`node:test` when absent). */
+  framework?: TestFramework;
+}
 
 export interface SandboxFiles {
   solution: PackageFile[];
   tests: PackageFile[];
-  /** The run's options from the manifest (the node runner's framework), as runner.json beside the two. */
-  options?: Record<string, string>;
+  run?: RunOptions;
 }
 
-/** What the container reads on stdin: the nonce line, then a tar of solution/, tests/ and runner.json. */
+/** What the container reads on stdin: the nonce line, then a tar of solution/, tests/ and run.json. */
 export function inputArchive(files: SandboxFiles): Readable {
   const tar = pack();
-  if (files.options) tar.entry({ name: 'runner.json', mode: 0o644 }, JSON.stringify(files.options));
   const add = (dir: string, list: PackageFile[]) => {
     for (const f of list) tar.entry({ name: `${dir}/${f.path}`, mode: 0o644 }, fileBytes(f));
   };
   add('solution', files.solution);
   add('tests', files.tests);
+  if (files.run) tar.entry({ name: 'run.json', mode: 0o644 }, JSON.stringify(files.run));
   tar.finalize();
   return tar as unknown as Readable;
 }

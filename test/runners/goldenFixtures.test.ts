@@ -11,6 +11,7 @@ import { runnerImageRef } from '../../src/images/imageRefs.js';
 import { RUNNERS } from '../../src/images/runners.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import type { HarnessEvent } from '../../src/sandbox/harnessEvents.js';
+import type { RunOptions } from '../../src/sandbox/inputArchive.js';
 import { resolveLimits } from '../../src/sandbox/limits.js';
 import { runSandbox } from '../../src/sandbox/runSandbox.js';
 import { testQueueName } from '../support/testEnv.js';
@@ -23,6 +24,8 @@ interface Expected {
   /** Checked when given: `compile` or `load` (docs/runner-contract.md). */
   errorKind?: 'compile' | 'load';
   tests: Record<string, string>;
+  /** Text the result document's message must contain. */
+  message?: string;
   /** Text each named test's message must contain. */
   messages?: Record<string, string>;
   /** Text each named test's captured output must contain. */
@@ -33,8 +36,6 @@ interface Expected {
   noOutput?: string[];
   /** Text the run's log (the candidate's output) must contain. */
   log?: string[];
-  /** The run's options, as the worker passes them from the manifest (runner.json: the node runner's framework). */
-  options?: Record<string, string>;
 }
 
 const docker = new Docker();
@@ -74,13 +75,15 @@ describe.each(RUNNERS)('%s runner', (runner) => {
   it.each(fixtures)('golden fixture %s', async (fixture) => {
     const dir = join(fixturesDir, fixture);
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+    // What the manifest would tell the run (src/grading/grade.ts), where the fixture needs it.
+    const run = existsSync(join(dir, 'run.json')) ? (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunOptions) : undefined;
     const events: HarnessEvent[] = [];
     const outcome = await runSandbox(docker, {
       // Unique per run: containers are named after the run, and other checkouts may run these too.
       runId: `golden-${runner}-${fixture}-${randomUUID().slice(0, 8)}`,
       scope: testQueueName(),
       image,
-      files: { solution: await filesUnder(join(dir, 'solution')), tests: await filesUnder(join(dir, 'tests')), options: expected.options },
+      files: { solution: await filesUnder(join(dir, 'solution')), tests: await filesUnder(join(dir, 'tests')), run },
       limits,
       onEvent: (e) => events.push(e),
     });
@@ -99,6 +102,7 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     const result = outcome.result!;
     expect(result.status, context).toBe(expected.status);
     if (result.status === 'error') expect(result.message, context).toEqual(expect.stringMatching(/\S/));
+    if (expected.message) expect(result.message, context).toContain(expected.message);
     if (expected.errorKind) expect(result.errorKind, context).toBe(expected.errorKind);
     expect(Object.fromEntries(result.tests.map((test) => [test.name, test.status])), context).toEqual(expected.tests);
     // What was streamed is what the document says.

@@ -123,10 +123,10 @@ describe('readPackage', () => {
   });
 
   it('rejects a test framework for a runner other than node, and one the node runner does not have', async () => {
-    expect(await problemsOf(withManifest({ framework: 'jest' }))).toEqual(["framework chooses the node runner's test framework; the python runner has no choice"]);
-    expect(await problemsOf(withManifest({ runner: 'node', framework: 'mocha' }))).toEqual(['challenge.json/framework: Expected union value']);
-    const pkg = await readPackage(await writePackage(withManifest({ runner: 'node', framework: 'jest' })));
-    expect(pkg.manifest.framework).toBe('jest');
+    expect(await problemsOf(withManifest({ options: { framework: 'jest' } }))).toEqual(["options.framework chooses the node runner's test framework; the python runner has no choice"]);
+    expect(await problemsOf(withManifest({ runner: 'node', options: { framework: 'mocha' } }))).toEqual(['challenge.json/options/framework: Expected union value']);
+    const pkg = await readPackage(await writePackage(withManifest({ runner: 'node', options: { framework: 'jest' } })));
+    expect(pkg.manifest.options?.framework).toBe('jest');
   });
 
   it('rejects a field the format does not define', async () => {
@@ -149,6 +149,13 @@ describe('readPackage', () => {
       'challenge.json/limits/cpus: Unexpected property',
       'challenge.json/limits/timeoutMs: Expected integer to be greater or equal to 1000',
     ]);
+  });
+
+  it('takes options.race for a go challenge only, and no option it does not define', async () => {
+    expect(await problemsOf(withManifest({ options: { race: true } }))).toEqual(['options.race is for the go runner only, not python']);
+    expect(await problemsOf(withManifest({ options: { vet: true } }))).toEqual(['challenge.json/options/vet: Unexpected property']);
+    const dir = await writePackage(withManifest({ runner: 'go', language: 'go', options: { race: true } }));
+    expect((await readPackage(dir)).manifest.options).toEqual({ race: true });
   });
 
   it('lists every schema violation at once', async () => {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,11 +27,16 @@ type Boundary struct {
 	tests  *Module
 	// TestNames are the top-level tests the hidden test files declare.
 	TestNames []string
+	Options   RunOptions
 }
 
 // Prepare reads /work as root, generates both sides of the boundary and hands each module, and each
 // folder of /work, to its user. A Result is returned when the run ends here (a compile error…).
 func Prepare() (*Boundary, *Result, error) {
+	options, err := readRunOptions(filepath.Join(workDir, "run.json"))
+	if err != nil {
+		return nil, nil, err
+	}
 	solution, err := readSources(filepath.Join(workDir, "solution"), func(name string) bool { return !isTestFile(name) })
 	if err != nil {
 		return nil, nil, err
@@ -67,11 +71,13 @@ func Prepare() (*Boundary, *Result, error) {
 		server:    &Module{Dir: candidateHome + "/mod", Origins: origins(solution, "solution")},
 		tests:     &Module{Dir: testerHome + "/mod", Origins: origins(tests, "tests")},
 		TestNames: names,
+		Options:   options,
 	}
 	if err := writeModule(b.server.Dir, withFile(solution, "assayserver/main.go", server)); err != nil {
 		return nil, nil, err
 	}
 	testFiles := withFile(withFile(tests, "assay_standin.go", standIn), "assay_tester.go", []byte(fmt.Sprintf(testerInit, sol.pkg.Name())))
+	testFiles = withFile(testFiles, "assay_main_test.go", []byte(fmt.Sprintf(testerMain, sol.pkg.Name())))
 	if err := writeModule(b.tests.Dir, testFiles); err != nil {
 		return nil, nil, err
 	}
@@ -124,10 +130,15 @@ func (b *Boundary) Build() *Result {
 	var wg sync.WaitGroup
 	var serverOut, testsOut string
 	var serverErr, testsErr error
+	build := []string{"build", linkFlags, "-o", candidateHome + "/server"}
+	if b.Options.Race {
+		// The candidate's code runs in this process, so it is the one the race detector watches.
+		build = append(build, "-race")
+	}
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		serverOut, serverErr = goAs(candidateUID, b.server.Dir, candidateHome, "build", linkFlags, "-o", candidateHome+"/server", "./assayserver")
+		serverOut, serverErr = goAs(candidateUID, b.server.Dir, candidateHome, append(build, "./assayserver")...)
 	}()
 	go func() {
 		defer wg.Done()
@@ -175,24 +186,77 @@ func (b *Boundary) Run(report *Report) (*Result, error) {
 	server.Env = userEnv(candidateHome)
 	server.SysProcAttr = asUser(candidateUID)
 	server.ExtraFiles = []*os.File{serverEnd, readyW}
-	// What the solution prints is the candidate's output: the run's log, never an event.
-	startup := newCapped(4 * LimitBytes)
-	server.Stdout = os.Stderr
-	server.Stderr = io.MultiWriter(os.Stderr, startup)
-	if err := server.Start(); err != nil {
+	// What the solution prints is the candidate's output: the run's log, and each test's output,
+	// never an event.
+	output, outputW, err := NewSolutionOutput(os.Stderr)
+	if err != nil {
+		return nil, err
+	}
+	server.Stdout, server.Stderr = outputW, outputW
+	// Never waited for: a process the solution started may hold the pipe open past the run.
+	go output.Run()
+	err = server.Start()
+	outputW.Close()
+	if err != nil {
 		return nil, err
 	}
 	serverEnd.Close()
 	readyW.Close()
 	exited := make(chan struct{})
 	go func() { server.Wait(); close(exited) }()
+	rewrite := NewPathRewriter(b.server).Rewrite
 	if !awaitReady(readyR, exited) {
-		message := "the solution's package could not start:\n" + TrimStack(NewPathRewriter(b.server).Rewrite(startup.String()), runtime.GOROOT())
-		return ended(errorResult("load", strings.TrimRight(message, "\n"))), nil
+		printed, _ := output.Take(true)
+		why := printed.Crash(rewrite, runtime.GOROOT())
+		if why == "" {
+			why = TrimStack(printed.Output(rewrite), runtime.GOROOT())
+		}
+		return ended(errorResult("load", strings.TrimRight("the solution's package could not start:\n"+why, "\n"))), nil
 	}
-	err = runTests(testsEnd, b.tests.Dir, report)
+	report.Solution(SolutionSide{Take: output.Take, Rewrite: rewrite})
+	cuts, err := serveCuts(output)
+	if err != nil {
+		return nil, err
+	}
+	err = runTests([]*os.File{testsEnd, cuts}, b.tests.Dir, report)
 	testsEnd.Close()
+	cuts.Close()
+	if b.Options.Race {
+		// The server ends once the tests' end closed the boundary; the race detector's runtime then
+		// makes its exit status say whether it found a race, whatever became of its reports.
+		select {
+		case <-exited:
+			report.RaceExit(server.ProcessState.ExitCode() == raceExitCode)
+		case <-time.After(readyGrace):
+		}
+	}
 	return nil, err
+}
+
+// raceExitCode is the race detector's exit status (GORACE's default exitcode) once it found a race.
+const raceExitCode = 66
+
+// serveCuts answers the tests' process's cuts (testerMain) and returns the end the process gets, fd 4.
+func serveCuts(output *SolutionOutput) (*os.File, error) {
+	pair, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, err
+	}
+	ours := os.NewFile(uintptr(pair[0]), "cuts")
+	go func() {
+		defer ours.Close()
+		var b [1]byte
+		for {
+			if _, err := ours.Read(b[:]); err != nil {
+				return
+			}
+			output.Cut()
+			if _, err := ours.Write(b[:]); err != nil {
+				return
+			}
+		}
+	}()
+	return os.NewFile(uintptr(pair[1]), "cuts"), nil
 }
 
 // readyGrace is how long the harness waits for the solution's process to exit once its ready pipe
@@ -225,14 +289,14 @@ func awaitReady(pipe *os.File, exited <-chan struct{}) bool {
 	}
 }
 
-// runTests runs the tests' binary as the tester, its output (the test framework's, and only the
+// runTests runs the tests' binary as the tester, files its fds from 3 on, its output (the test framework's, and only the
 // tests') through test2json, each event to report.
-func runTests(conn *os.File, dir string, report *Report) error {
+func runTests(files []*os.File, dir string, report *Report) error {
 	tests := exec.Command(testerHome+"/tests.test", "-test.v=true", "-test.paniconexit0", "-test.count=1")
 	tests.Dir = dir
 	tests.Env = userEnv(testerHome)
 	tests.SysProcAttr = asUser(testerUID)
-	tests.ExtraFiles = []*os.File{conn}
+	tests.ExtraFiles = files
 	toJSON := exec.Command(filepath.Join(runtime.GOROOT(), "pkg/tool", runtime.GOOS+"_"+runtime.GOARCH, "test2json"), "-t", "-p", ModuleName)
 	toJSON.Env = []string{"PATH=/usr/bin:/bin"}
 	pipe, err := toJSON.StdinPipe()

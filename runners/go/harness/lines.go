@@ -72,11 +72,16 @@ func TrimStack(text, goroot string) string {
 }
 
 func isHidden(line, goroot string) bool {
-	if strings.HasPrefix(line, "\t"+goroot+"/") {
+	return strings.HasPrefix(line, "\t") && hiddenFile(line[1:], goroot)
+}
+
+// hiddenFile: a frame's file line (without its indentation) in the Go distribution or the boundary.
+func hiddenFile(line, goroot string) bool {
+	if strings.HasPrefix(line, goroot+"/") {
 		return true
 	}
 	for _, prefix := range boundaryFrames {
-		if strings.HasPrefix(line, "\t"+prefix) {
+		if strings.HasPrefix(line, prefix) {
 			return true
 		}
 	}

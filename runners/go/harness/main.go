@@ -59,6 +59,7 @@ func run(events *EventWriter) (result Result) {
 	}
 	report := NewReport(func(t Test) { events.Test(t) }, NewPathRewriter(boundary.tests).Rewrite, runtime.GOROOT())
 	report.Expect(boundary.TestNames)
+	report.Score(boundary.Options.Tests)
 	if ended, err = boundary.Run(report); err != nil {
 		return errorResult("load", "the go runner could not run the tests: "+err.Error())
 	}
@@ -90,6 +91,9 @@ func Outcome(report *Report, declared []string) Result {
 		if t.Status != "pass" {
 			status = "fail"
 		}
+	}
+	if problem := report.RunProblem(); problem != "" {
+		return Result{Version: 1, Status: "error", Message: optional(problem), Tests: report.Tests()}
 	}
 	if notRun := report.NotRun(declared); len(notRun) > 0 {
 		// A panic ends the tests' process (as in any go test run), and with it the tests after it.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"math"
 	"strings"
 )
 
@@ -29,6 +28,8 @@ type testRun struct {
 	printed  *capped // both, in the order printed: a passing test's output
 	panicked *capped
 	children []*testRun
+	solution *solutionText // what the solution's process printed while it ran, or nil
+	cutTaken bool          // its cut is taken: a later end event of it (one it printed) takes nothing
 }
 
 // Report turns test2json's event stream of the tests' process into the contract's tests. A top-level
@@ -54,11 +55,36 @@ type Report struct {
 	expected []string
 	next     int
 	started  map[string]bool
+	// listed are the tests the manifest scores, and every test above one of them (selection.go).
+	listed, above map[string]bool
+	shownTests    []Test
+	solution      SolutionSide
+	// afterLast is what the solution printed once no test was left to take it: a race or a crash there is the run's.
+	afterLast *solutionText
+	// raceExit: the race detector's exit status says it found a race; raceSeen: a test's report showed one.
+	raceExit, raceSeen bool
+}
+
+// SolutionSide is how the report reads what the solution's process printed (SolutionOutput.Take),
+// and names its files as the candidate knows them.
+type SolutionSide struct {
+	Take    func(topLevel bool) (*solutionText, bool)
+	Rewrite func(string) string
 }
 
 func NewReport(emit func(Test), rewrite func(string) string, goroot string) *Report {
 	return &Report{emit: emit, rewrite: rewrite, goroot: goroot, byName: map[string]*testRun{},
 		pkg: newCapped(4 * LimitBytes), reported: map[string]int{}}
+}
+
+// Solution has each test take what the solution's process printed while it ran.
+func (r *Report) Solution(side SolutionSide) { r.solution = side }
+
+func (r *Report) take(topLevel bool) (*solutionText, bool) {
+	if r.solution.Take == nil {
+		return nil, false
+	}
+	return r.solution.Take(topLevel)
 }
 
 // Line takes one line of go test's stdout; a line that is not an event is ignored.
@@ -94,7 +120,22 @@ func (r *Report) Line(line []byte) {
 		t.add(e.Output)
 	case "pass", "fail", "skip":
 		t.status, t.elapsed = e.Action, e.Elapsed
+		// Each top-level test takes one cut, its own, at most: the cuts stay in step with the tests
+		// even when a test printed a result line of its own.
+		if top := !strings.Contains(t.name, "/"); !(top && t.cutTaken) {
+			text, cut := r.take(top)
+			t.cutTaken = cut
+			t.takeSolution(text)
+		}
 		r.report(t, "")
+	}
+}
+
+func (t *testRun) takeSolution(text *solutionText) {
+	if t.solution == nil {
+		t.solution = text
+	} else if text != nil {
+		t.solution.Append(text)
 	}
 }
 
@@ -178,106 +219,53 @@ func (t *testRun) add(text string) {
 // Finish reports the tests that never finished: the test process died while they ran (a panic in a
 // goroutine, os.Exit) and `crash` says how, as far as go said.
 func (r *Report) Finish() {
+	rest, _ := r.take(true)
 	for _, t := range r.order {
 		if t.status == "" {
 			t.status = "crash"
+			t.takeSolution(rest)
+			rest = nil
 			r.report(t, "the test process stopped while this test was running")
 		}
 	}
+	r.afterLast = rest
 	r.flush()
 }
 
-// flush emits the tests reported since the last flush: from now on, their results are final.
+// flush emits the tests reported since the last flush that the manifest's choice shows: from now on,
+// their results are final.
 func (r *Report) flush() {
 	for _, t := range r.tests[r.emitted:] {
-		r.emit(t)
+		if r.shown(t.Name) {
+			r.shownTests = append(r.shownTests, t)
+			r.emit(t)
+		}
 	}
 	r.emitted = len(r.tests)
 }
 
-// report records a test as the contract has it. A name reported twice (a test can print what looks
-// like a result line) is recorded again, the later report replacing the earlier, until it is emitted.
-func (r *Report) report(t *testRun, crash string) {
-	if i, ok := r.reported[t.name]; ok && i < r.emitted {
-		return
-	}
-	test := Test{Name: t.name}
-	output := r.rewrite(t.output.String())
-	message := ""
-	switch {
-	case t.panicked.String() != "":
-		test.Status = "error"
-		message = strings.TrimRight(r.rewrite(t.log.String())+TrimStack(r.rewrite(t.panicked.String()), r.goroot), "\n")
-	case t.status == "crash":
-		test.Status = "error"
-		message = crash + pkgReason(r.pkg.String())
-	case t.status == "pass":
-		test.Status = "pass"
-		// A passing test's log lines (t.Log) are part of what it printed.
-		output = r.rewrite(t.printed.String())
-	case t.status == "skip":
-		// Reported as skipped, its reason being what it logged; as in every runner, it earns nothing.
-		test.Status = "skip"
-		message = r.rewrite(t.log.String())
-		if strings.TrimSpace(message) == "" {
-			message = "skipped"
-		}
-	default:
-		test.Status = "fail"
-		message = r.rewrite(t.log.String())
-		if message == "" {
-			message = failedChildren(t)
-		}
-	}
-	test.Message = optional(strings.TrimRight(message, "\n"))
-	test.Output = optional(output)
-	if t.elapsed != nil {
-		ms := int64(math.Round(*t.elapsed * 1000))
-		test.DurationMs = &ms
-	}
-	if i, ok := r.reported[t.name]; ok {
-		r.tests[i] = test
-	} else {
-		r.reported[t.name] = len(r.tests)
-		r.tests = append(r.tests, test)
-	}
-}
+// Tests are the emitted tests, in the order they finished.
+func (r *Report) Tests() []Test { return r.shownTests }
 
-func failedChildren(t *testRun) string {
-	var names []string
-	for _, c := range t.children {
-		if c.status != "pass" {
-			names = append(names, c.name)
+// RaceExit says whether the solution's process, built -race, ended with the race detector's status.
+func (r *Report) RaceExit(found bool) { r.raceExit = found }
+
+// RunProblem is a data race or a crash of the solution's process that no test was left to take, or "".
+func (r *Report) RunProblem() string {
+	if r.afterLast != nil {
+		if crash := r.afterLast.Crash(r.solution.Rewrite, r.goroot); crash != "" {
+			return "the solution's process crashed after the last test: " + crash
+		}
+		if race := r.afterLast.Race(r.solution.Rewrite, r.goroot); race != "" {
+			return "the race detector found a data race in the solution after the last test:\n" + race
 		}
 	}
-	if len(names) == 0 {
-		return "the test failed without a message"
-	}
-	return "failed subtests: " + strings.Join(names, ", ")
-}
-
-// pkgReason is go's own account of the package's end, when it gave one beyond its summary line.
-func pkgReason(out string) string {
-	if reason := withoutSummary(out); reason != "" {
-		return ":\n" + reason
+	if r.raceExit && !r.raceSeen {
+		return "the race detector found a data race in the solution, but its report never reached the run: " +
+			"the solution's process closed or redirected its stderr"
 	}
 	return ""
 }
-
-// withoutSummary drops go's PASS/FAIL/ok summary lines from the package's output.
-func withoutSummary(out string) string {
-	var kept []string
-	for _, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
-		if line == "" || line == "PASS" || line == "FAIL" || strings.HasPrefix(line, "FAIL\t") || strings.HasPrefix(line, "ok  \t") {
-			continue
-		}
-		kept = append(kept, line)
-	}
-	return strings.Join(kept, "\n")
-}
-
-// Tests are the reported tests, in the order they finished.
-func (r *Report) Tests() []Test { return r.tests }
 
 // NotRun are the tests of names that never started.
 func (r *Report) NotRun(names []string) []string {

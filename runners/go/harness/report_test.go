@@ -68,17 +68,15 @@ func TestReportTranslatesEachKindOfTest(t *testing.T) {
 		got[test.Name] = test
 		names = append(names, test.Name+"="+test.Status)
 	}
-	want := "TestA=pass TestB/x=fail TestB/y=pass TestB=fail TestP=error TestQ=error"
+	// No manifest list: a test with subtests is reported once, whole.
+	want := "TestA=pass TestB=fail TestP=error TestQ=error"
 	if strings.Join(names, " ") != want {
 		t.Fatalf("emitted %v, want %s", names, want)
 	}
 	if str(got["TestA"].Output) != "hi\n" || got["TestA"].Message != nil || *got["TestA"].DurationMs != 12 {
 		t.Errorf("TestA: %+v", got["TestA"])
 	}
-	if m := str(got["TestB/x"].Message); m != "    tests/a_test.go:6: bad\n        second line" {
-		t.Errorf("TestB/x message %q", m)
-	}
-	if m := str(got["TestB"].Message); m != "failed subtests: TestB/x" {
+	if m := str(got["TestB"].Message); m != "--- TestB/x (fail):\n    tests/a_test.go:6: bad\n        second line" {
 		t.Errorf("TestB message %q", m)
 	}
 	if m := str(got["TestP"].Message); strings.Contains(m, "testing.go") || !strings.Contains(m, "panic: boom") ||
@@ -88,12 +86,33 @@ func TestReportTranslatesEachKindOfTest(t *testing.T) {
 	if m := str(got["TestQ"].Message); m != "the test process stopped while this test was running" {
 		t.Errorf("TestQ message %q", m)
 	}
-	if res := Outcome(r, nil); res.Status != "fail" || len(res.Tests) != 6 {
+	if res := Outcome(r, nil); res.Status != "fail" || len(res.Tests) != 4 {
 		t.Errorf("outcome %+v", res)
 	}
 	// A declared test that never started: the tests' process ended early, and the run says so.
 	if res := Outcome(r, []string{"TestA", "TestR"}); res.Status != "error" || !strings.Contains(str(res.Message), "before TestR ran") {
 		t.Errorf("outcome %+v", res)
+	}
+}
+
+func TestTheManifestChoosesSubtestsOrTheirParent(t *testing.T) {
+	for _, c := range []struct{ listed, want string }{
+		{"TestB/x TestB/y", "TestA=pass TestB/x=fail TestB/y=pass TestP=error TestQ=error"},
+		{"TestB", "TestA=pass TestB=fail TestP=error TestQ=error"},
+		{"TestB/y", "TestA=pass TestB/x=fail TestB/y=pass TestP=error TestQ=error"},
+	} {
+		var emitted []string
+		m := &Module{Dir: "/tmp/m", Origins: map[string]string{"a_test.go": "tests/a_test.go"}}
+		r := NewReport(func(t Test) { emitted = append(emitted, t.Name+"="+t.Status) }, NewPathRewriter(m).Rewrite, "/usr/lib/go-1.19")
+		r.Score(strings.Fields(c.listed))
+		readLines(strings.NewReader(stream), r.Line)
+		r.Finish()
+		if got := strings.Join(emitted, " "); got != c.want {
+			t.Errorf("listed %s: emitted %s, want %s", c.listed, got, c.want)
+		}
+		if len(r.Tests()) != len(emitted) {
+			t.Errorf("listed %s: the result document has %d tests, the events %d", c.listed, len(r.Tests()), len(emitted))
+		}
 	}
 }
 
@@ -176,7 +195,7 @@ func TestPrintedLinesCannotStartOrReportATestThatIsNotRunning(t *testing.T) {
 {"Action":"fail","Test":"TestB","Elapsed":0}
 `), r.Line)
 	r.Finish()
-	if got := strings.Join(emitted, " "); got != "TestA/x=pass TestA=fail TestB=fail" {
+	if got := strings.Join(emitted, " "); got != "TestA=fail TestB=fail" {
 		t.Errorf("emitted %s", got)
 	}
 	if notRun := r.NotRun([]string{"TestA", "TestB", "TestC"}); strings.Join(notRun, ",") != "TestC" {

@@ -1,6 +1,10 @@
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,6 +46,18 @@ class CounterTest {
     void throwsForUnknownKeys() {
         assertThrows(IllegalArgumentException.class, () -> counter.get("missing"));
         counter.get("missing");
+    }
+
+    // The test libraries' classes go into the tests' JVM's archive too (sandboxes/java/Dockerfile).
+    @Test
+    void speaksAssertJHamcrestAndMockito() {
+        @SuppressWarnings("unchecked")
+        Supplier<String> keys = mock(Supplier.class);
+        when(keys.get()).thenReturn("m");
+        assertThat(counter.increment(keys.get())).isEqualTo(1);
+        assertThat(List.of(1, 2)).containsExactly(1, 2);
+        MatcherAssert.assertThat(counter.get("m"), Matchers.is(1));
+        verify(keys).get();
     }
 
     @ParameterizedTest

@@ -43,7 +43,9 @@ final class Api {
             "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new",
             "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super", "switch",
             "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false",
-            "null", "var", "record", "yield", "sealed", "permits", "non-sealed", "_");
+            "null", "non-sealed", "_");
+    /** Contextual keywords: they may name a method, a field or a constant (`ledger.record(…)`), never a type. */
+    private static final Set<String> TYPE_KEYWORDS = Set.of("var", "record", "yield", "sealed", "permits");
 
     /**
      * Packages a class of the solution may not stand in for: the JDK's, JUnit's and the runner's. (The tests'
@@ -176,7 +178,9 @@ final class Api {
             throw new IllegalArgumentException("a malformed class name: " + value);
         }
         for (String part : name.split("[.$]")) {
-            identifier(part);
+            if (TYPE_KEYWORDS.contains(identifier(part))) {
+                throw new IllegalArgumentException("a malformed class name: " + value);
+            }
         }
         return name;
     }

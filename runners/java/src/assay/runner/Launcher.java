@@ -8,6 +8,7 @@ import assay.common.Warmup;
 import assay.wire.Endpoint;
 import assay.wire.Fds;
 import assay.wire.Frames;
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -28,9 +29,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * API from the solution's JVM, compiles /work/tests against stand-ins written from it (StubWriter), runs
  * the JUnit 5 tests and reports on the pipe the harness gave it. The solution's code never runs here.
  *
- * <p>Arguments: the work directory (/work), the directory to compile into, the events pipe's fd, the connection's fd, the JUnit jar and
- * the runner's jar (the class path the tests compile against), the directory for the stand-ins' sources, the
- * warm-up sources (runners/java/warmup).
+ * <p>Arguments: the work directory (/work), the directory to compile into, the events pipe's fd, the connection's fd, the test
+ * libraries' class path (JUnit, AssertJ, Hamcrest, Mockito…) and the runner's jar (together, the class path the tests compile
+ * against), the directory for the stand-ins' sources, the warm-up sources (runners/java/warmup).
  */
 public final class Launcher {
     private static final AtomicBoolean FINISHED = new AtomicBoolean();
@@ -44,7 +45,11 @@ public final class Launcher {
         Events events = Events.open(Integer.parseInt(args[2]));
         int connection = Integer.parseInt(args[3]);
         try {
-            List<Path> testApi = List.of(Path.of(args[4]), Path.of(args[5]));
+            List<Path> testApi = new ArrayList<>();
+            for (String jar : args[4].split(File.pathSeparator)) {
+                testApi.add(Path.of(jar));
+            }
+            testApi.add(Path.of(args[5]));
             Warmup warmup = warmUp(Path.of(args[7]), classes.resolveSibling("warmup"), testApi);
             // The harness writes a line once /work/tests is there.
             System.in.read();

@@ -1,6 +1,7 @@
 package assay.runner;
 
 import assay.common.OutputCapture;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,11 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Reports each test as it finishes. A test is named `<class>::<method>`, the class by its binary name
- * (`com.acme.FooTest`, `FooTest$WhenEmpty` for a @Nested class), then `[n]` for each level of invocation
- * (parameterized, repeated and dynamic tests: `FooTest::limit[2]`). Display names are ignored.
+ * (`com.acme.FooTest`, `FooTest$WhenEmpty` for a @Nested class), the method by its @DisplayName when it
+ * has one, then ` > ` and the display name of each level of invocation (parameterized, repeated and
+ * dynamic tests: `FooTest::limit > [1] 2, 3`, `FooTest::limit > 2 is refused` with
+ * `@ParameterizedTest(name = "{0} is refused")`, `FooTest::factory > container > test`). A name another
+ * test of the run already has is replaced by its position (`FooTest::limit[2]`), so names stay unique.
  */
 final class ReportingListener implements TestExecutionListener {
     private final Events events;
@@ -23,6 +27,7 @@ final class ReportingListener implements TestExecutionListener {
     private final Messages messages;
     private final Map<TestIdentifier, Long> started = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
+    private final Map<String, String> names = new HashMap<>();
     private TestPlan plan;
     int testsReported;
 
@@ -110,7 +115,11 @@ final class ReportingListener implements TestExecutionListener {
     private void report(TestIdentifier id, String status, String message, String output, long durationMs) {
         if (reported.add(id.getUniqueId())) {
             testsReported++;
-            events.test(name(id), status, message, output, durationMs);
+            String name = displayedName(id);
+            if (names.putIfAbsent(name, id.getUniqueId()) != null) {
+                name = positionalName(id);
+            }
+            events.test(name, status, message, output, durationMs);
         }
     }
 
@@ -131,8 +140,34 @@ final class ReportingListener implements TestExecutionListener {
         };
     }
 
+    /** `<class>::<method or its display name>[ > <invocation's display name>]…`. */
+    private String displayedName(TestIdentifier id) {
+        if (plan == null) {
+            return positionalName(id);
+        }
+        List<String> levels = new ArrayList<>();
+        for (TestIdentifier level = id; level != null; level = plan.getParent(level).orElse(null)) {
+            List<UniqueId.Segment> segments = UniqueId.parse(level.getUniqueId()).getSegments();
+            UniqueId.Segment last = segments.get(segments.size() - 1);
+            switch (last.getType()) {
+                case "method", "test-template", "test-factory" -> levels.add(0, methodLabel(last.getValue(), level.getDisplayName()));
+                case "engine", "class", "nested-class" -> { }
+                default -> levels.add(0, level.getDisplayName());
+            }
+        }
+        String name = positionalName(id);
+        // A display name is any text: a line break in it would break the name's line in every report.
+        return name.substring(0, name.indexOf("::") + 2) + String.join(" > ", levels).replaceAll("\\p{Cntrl}", " ");
+    }
+
+    /** The method's name, or its @DisplayName: JUnit's default display name is `name(parameter types)`. */
+    private static String methodLabel(String segment, String displayName) {
+        String method = segment.substring(0, segment.indexOf('(') < 0 ? segment.length() : segment.indexOf('('));
+        return displayName.startsWith(method + "(") && displayName.endsWith(")") ? method : displayName;
+    }
+
     /** `<class>::<method>[<invocation>]…`, built from the JUnit unique id's segments. */
-    static String name(TestIdentifier id) {
+    static String positionalName(TestIdentifier id) {
         StringBuilder className = new StringBuilder();
         StringBuilder method = new StringBuilder();
         List<UniqueId.Segment> segments = UniqueId.parse(id.getUniqueId()).getSegments();

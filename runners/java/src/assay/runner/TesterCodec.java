@@ -72,9 +72,27 @@ final class TesterCodec extends Codec {
         return exported;
     }
 
-    /** Every API or callback interface a test's object implements: it crosses as those. */
+    /**
+     * Every API or callback interface a test's object implements: it crosses as those. An object of the
+     * tests' own subclass of one of the solution's classes (a Mockito mock or spy of it, a test's subclass)
+     * that implements none is refused by name: the solution's code takes only its own objects of its classes.
+     */
     @Override
     protected Set<String> referenceTypes(Object value) {
+        Set<String> types = interfaceTypes(value);
+        if (types.isEmpty()) {
+            for (Class<?> c = value.getClass().getSuperclass(); c != null; c = c.getSuperclass()) {
+                if (isApi(c)) {
+                    throw new IllegalArgumentException("a mock or subclass of the solution's class " + c.getName()
+                            + " made in the tests cannot be handed to the solution, whose code runs apart and takes only "
+                            + "its own " + c.getName() + " objects: mock an interface of the solution's instead");
+                }
+            }
+        }
+        return types;
+    }
+
+    private Set<String> interfaceTypes(Object value) {
         Set<String> types = new LinkedHashSet<>();
         for (Class<?> c = value.getClass(); c != null; c = c.getSuperclass()) {
             List<Class<?>> interfaces = new ArrayList<>(Arrays.asList(c.getInterfaces()));

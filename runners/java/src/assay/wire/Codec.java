@@ -17,8 +17,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +31,9 @@ import java.util.function.Function;
  * every value with its own classes: nothing of the sender's runs on the receiver.
  */
 public abstract class Codec {
-    private static final int MAX_DEPTH = 64;
-    private static final int MAX_ITEMS = 1 << 20;
-    private static final Map<String, Function<String, Object>> TEXT_VALUES = Map.of(
+    static final int MAX_DEPTH = 64;
+    static final int MAX_ITEMS = 1 << 20;
+    static final Map<String, Function<String, Object>> TEXT_VALUES = Map.of(
             "java.math.BigDecimal", BigDecimal::new,
             "java.math.BigInteger", BigInteger::new,
             "java.time.Instant", Instant::parse,
@@ -44,7 +42,7 @@ public abstract class Codec {
             "java.time.LocalTime", LocalTime::parse,
             "java.time.Duration", Duration::parse,
             "java.util.UUID", UUID::fromString);
-    private static final Map<String, Class<?>> PRIMITIVES = Map.of(
+    static final Map<String, Class<?>> PRIMITIVES = Map.of(
             "boolean", boolean.class, "byte", byte.class, "short", short.class, "char", char.class,
             "int", int.class, "long", long.class, "float", float.class, "double", double.class);
 
@@ -97,7 +95,7 @@ public abstract class Codec {
     public final Object decode(byte[] payload) {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         try {
-            Object value = read(in, 0);
+            Object value = new ValueReader(this, in).read(0);
             if (in.available() != 0) {
                 throw new IllegalArgumentException("bytes after the value");
             }
@@ -242,155 +240,10 @@ public abstract class Codec {
         }
     }
 
-    private Object read(DataInputStream in, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw new IOException("nested deeper than " + MAX_DEPTH + " levels");
-        }
-        int tag = in.readUnsignedByte();
-        return switch (tag) {
-            case 'N' -> null;
-            case 'Z' -> in.readBoolean();
-            case 'B' -> in.readByte();
-            case 'S' -> in.readShort();
-            case 'C' -> in.readChar();
-            case 'I' -> in.readInt();
-            case 'J' -> in.readLong();
-            case 'F' -> in.readFloat();
-            case 'D' -> in.readDouble();
-            case 'T' -> readString(in);
-            case 'V' -> readText(readString(in), readString(in));
-            case 'X' -> {
-                String type = readString(in);
-                String message = readString(in);
-                boolean hasMessage = in.readBoolean();
-                yield rebuildThrowable(type, hasMessage ? message : null, readString(in));
-            }
-            case 'R' -> readRecord(in, depth);
-            case 'U' -> readEnum(readString(in), readString(in));
-            case 'P' -> in.readBoolean() ? Optional.ofNullable(read(in, depth + 1)) : Optional.empty();
-            case 'A' -> readArray(in, depth);
-            case 'L', 'E' -> {
-                int size = count(in);
-                Collection<Object> items = tag == 'L' ? new ArrayList<>(size) : new LinkedHashSet<>();
-                for (int i = 0; i < size; i++) {
-                    items.add(read(in, depth + 1));
-                }
-                yield items;
-            }
-            case 'M' -> {
-                int size = count(in);
-                Map<Object, Object> map = new LinkedHashMap<>();
-                for (int i = 0; i < size; i++) {
-                    map.put(read(in, depth + 1), read(in, depth + 1));
-                }
-                yield map;
-            }
-            case 'O' -> {
-                long id = in.readLong();
-                int size = count(in);
-                List<String> types = new ArrayList<>();
-                for (int i = 0; i < size; i++) {
-                    types.add(readString(in));
-                }
-                yield peerObject(id, types);
-            }
-            case 'Y' -> ownObject(in.readLong());
-            default -> throw new IOException("unknown tag " + tag);
-        };
-    }
-
-    private static Object readText(String type, String text) throws IOException {
-        Function<String, Object> parse = TEXT_VALUES.get(type);
-        if (parse == null) {
-            throw new IOException("not a value type: " + type);
-        }
-        try {
-            return parse.apply(text);
-        } catch (RuntimeException malformed) {
-            throw new IOException("a malformed " + type);
-        }
-    }
-
-    private Object readRecord(DataInputStream in, int depth) throws IOException {
-        Class<?> type = apiClass(readString(in));
-        int size = count(in);
-        if (type == null || !type.isRecord() || type.getRecordComponents().length != size) {
-            throw new IOException("not a record of the challenge");
-        }
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[size];
-        Class<?>[] types = new Class<?>[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = read(in, depth + 1);
-            types[i] = components[i].getType();
-        }
-        try {
-            var constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return Rebuilding.run(() -> constructor.newInstance(values));
-        } catch (java.lang.reflect.InvocationTargetException refused) {
-            throw sneaky(refused.getCause());
-        } catch (ReflectiveOperationException | IllegalArgumentException mismatch) {
-            throw new IOException("a " + type.getName() + " whose fields do not fit: " + mismatch.getMessage());
-        }
-    }
-
-    private Object readEnum(String typeName, String constant) throws IOException {
-        Class<?> type = apiClass(typeName);
-        if (type == null || !type.isEnum()) {
-            throw new IOException("not an enum of the challenge: " + typeName);
-        }
-        for (Object value : type.getEnumConstants()) {
-            if (((Enum<?>) value).name().equals(constant)) {
-                return value;
-            }
-        }
-        throw new IOException("no constant " + constant + " in " + typeName);
-    }
-
-    private Object readArray(DataInputStream in, int depth) throws IOException {
-        String componentName = readString(in);
-        Class<?> component = PRIMITIVES.get(componentName);
-        if (component == null) {
-            component = apiClass(componentName);
-        }
-        if (component == null) {
-            component = Object.class;
-        }
-        int length = count(in);
-        Object array = Array.newInstance(component, length);
-        for (int i = 0; i < length; i++) {
-            try {
-                Array.set(array, i, read(in, depth + 1));
-            } catch (IllegalArgumentException mismatch) {
-                throw new IOException("an array item that does not fit " + componentName);
-            }
-        }
-        return array;
-    }
-
-    private static int count(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        if (size < 0 || size > MAX_ITEMS) {
-            throw new IOException("a collection of " + size + " items");
-        }
-        return size;
-    }
-
     protected static void writeString(DataOutputStream out, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > in.available()) {
-            throw new IOException("a string of " + length + " bytes");
-        }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Throws any throwable unchecked: a call's exception crosses as the exception the callee threw. */

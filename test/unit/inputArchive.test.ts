@@ -1,0 +1,37 @@
+import { extract } from 'tar-stream';
+import { describe, expect, it } from 'vitest';
+import { inputArchive, type SandboxFiles } from '../../src/sandbox/inputArchive.js';
+
+/** Every entry of the archive, by name. */
+async function entries(files: SandboxFiles): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const tar = extract();
+  tar.on('entry', (header, stream, next) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c) => chunks.push(c as Buffer));
+    stream.on('end', () => {
+      out[header.name] = Buffer.concat(chunks).toString('utf8');
+      next();
+    });
+  });
+  const done = new Promise<void>((resolve, reject) => tar.on('finish', () => resolve()).on('error', reject));
+  inputArchive(files).pipe(tar);
+  await done;
+  return out;
+}
+
+describe('the sandbox input archive', () => {
+  const files = { solution: [{ path: 'a.go', content: 'package a\n' }], tests: [{ path: 'a_test.go', content: 'package a\n' }] };
+
+  it('carries the run options as run.json beside solution/ and tests/', async () => {
+    expect(await entries({ ...files, run: { tests: ['TestA', 'TestB/x'], race: true } })).toEqual({
+      'solution/a.go': 'package a\n',
+      'tests/a_test.go': 'package a\n',
+      'run.json': '{"tests":["TestA","TestB/x"],"race":true}',
+    });
+  });
+
+  it('has no run.json without run options', async () => {
+    expect(Object.keys(await entries(files))).toEqual(['solution/a.go', 'tests/a_test.go']);
+  });
+});
