@@ -28,7 +28,8 @@ export function inputArchive(files: SandboxFiles): Readable {
   };
   add('solution', files.solution);
   add('tests', files.tests);
-  if (files.run) tar.entry({ name: 'run.json', mode: 0o644 }, JSON.stringify(files.run));
+  // Root's alone once extracted: the hidden tests' names are no business of the candidate's code.
+  if (files.run) tar.entry({ name: 'run.json', mode: 0o600 }, JSON.stringify(files.run));
   tar.finalize();
   return tar as unknown as Readable;
 }

@@ -2,15 +2,19 @@ import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { inputArchive, type SandboxFiles } from '../../src/sandbox/inputArchive.js';
 
-/** Every entry of the archive, by name. */
+let modes: Record<string, number> = {};
+
+/** Every entry of the archive, by name (their modes in `modes`). */
 async function entries(files: SandboxFiles): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
+  modes = {};
   const tar = extract();
   tar.on('entry', (header, stream, next) => {
     const chunks: Buffer[] = [];
     stream.on('data', (c) => chunks.push(c as Buffer));
     stream.on('end', () => {
       out[header.name] = Buffer.concat(chunks).toString('utf8');
+      modes[header.name] = header.mode!;
       next();
     });
   });
@@ -29,6 +33,8 @@ describe('the sandbox input archive', () => {
       'tests/a_test.go': 'package a\n',
       'run.json': '{"tests":["TestA","TestB/x"],"race":true}',
     });
+    // Readable by the root harness alone: the candidate's code never learns the hidden tests' names from it.
+    expect(modes['run.json']).toBe(0o600);
   });
 
   it('has no run.json without run options', async () => {
