@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
 import { SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
 import { eventually } from '../support/processes.js';
@@ -17,11 +17,11 @@ const FAULT_TIMEOUT_MS = 30_000;
 /**
  * The fixture sum-python with a 30 s time limit instead of 8 s: the cases test loss and double
  * scoring, and on a 2-core machine at load 25-30 a right submission's pytest did not finish in 8 s
- * (time_limit_exceeded, in six of eight cases). Written once per test file, removed at its exit.
+ * (time_limit_exceeded, in six of eight cases). Written once per test file, removed after it.
  */
 function faultChallenges(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'assay-fault-challenges-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const challenge = path.join(dir, 'sum-python');
   cpSync(path.join(repoRoot, 'test/fixtures/challenges/sum-python'), challenge, { recursive: true });
   const manifest = path.join(challenge, 'challenge.json');

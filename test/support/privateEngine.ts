@@ -1,6 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { exited } from './processes.js';
@@ -61,9 +61,13 @@ export async function startPrivateEngine(images: string[]): Promise<PrivateEngin
       await start();
     },
     async destroy() {
+      // Containers first: one whose shim outlived dockerd kept its overlay mounted (EBUSY on the data root).
+      for (const c of await docker.listContainers({ all: true }).catch(() => [])) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
       await stop();
-      // dockerd mounts its data root over itself (private propagation); the mount outlives it.
-      await run('umount', ['-R', dataRoot]).catch(() => undefined);
+      // dockerd mounts its data root over itself (private propagation), containers' overlays under it; the mounts outlive it.
+      const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((line) => line.split(' ')[1] ?? '')
+        .filter((m) => m === dataRoot || m.startsWith(`${dataRoot}/`)).sort((a, b) => b.length - a.length);
+      for (const m of mounts) await run('umount', [m]).catch(() => undefined);
       rmSync(dataRoot, { recursive: true, force: true });
       rmSync(runDir, { recursive: true, force: true });
       await run('ip', ['link', 'delete', bridge]).catch(() => undefined);
