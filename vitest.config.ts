@@ -16,8 +16,11 @@ export default defineConfig({
     projects: [
       // Everything on the embedded default, SQLite.
       { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: ['test/faults/**', '**/node_modules/**'] } },
-      // The fault suite (docs/reliability.md): `npm run test:faults`, apart from the default run.
-      ...(process.env.ASSAY_FAULTS ? [{ extends: true as const, test: { name: 'faults', include: ['test/faults/**/*.test.ts'] } }] : []),
+      // The fault suite (docs/reliability.md): `npm run test:faults`, apart from the default run. The
+      // engine-restart case can leave a run waiting forever (issue 17): only with ASSAY_FAULTS_ENGINE=1.
+      ...(process.env.ASSAY_FAULTS
+        ? [{ extends: true as const, test: { name: 'faults', include: ['test/faults/**/*.test.ts'], exclude: process.env.ASSAY_FAULTS_ENGINE ? [] : ['test/faults/engineRestart.test.ts'] } }]
+        : []),
       // The submission pipeline once more on PostgreSQL (the contract suite covers both by itself).
       { extends: true, test: { name: 'postgres', include: ['test/pipeline/**/*.test.ts'], env: { ASSAY_TEST_DATABASE: 'postgres' } } },
     ],
