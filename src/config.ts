@@ -59,6 +59,8 @@ const EnvSchema = Type.Object({
   SANDBOX_OUTPUT_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 16_777_216, default: 65_536 }),
   /** Candidate output at which a run is stopped (output_limit_exceeded). @defaultValue 16777216 */
   SANDBOX_MAX_OUTPUT_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 16_777_216 }),
+  /** How long past its time limit a run may go on before it is given up as ours (retried): the engine lost it. @defaultValue 30000 */
+  SANDBOX_STUCK_GRACE_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 30_000 }),
   /**
    * Delays in ms before each webhook delivery attempt (the Standard Webhooks schedule, about three
    * days in all); tests compress it. @defaultValue 0,5s,5m,30m,2h,5h,10h ×7
@@ -144,7 +146,7 @@ export interface Config {
   jobs: { attempts: number; backoffMs: number };
   /** How many practice runs one candidate may start per window. */
   practice: { runsPerWindow: number; windowMs: number };
-  sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number };
+  sandbox: { maxTimeoutMs: number; maxMemoryMb: number; outputLimitBytes: number; maxOutputBytes: number; stuckGraceMs: number };
   webhooks: WebhookSettings;
   admission: AdmissionSettings;
   /** Node's HTTP server timeouts, in ms. */
@@ -230,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMemoryMb: e.SANDBOX_MAX_MEMORY_MB,
       outputLimitBytes: e.SANDBOX_OUTPUT_LIMIT_BYTES,
       maxOutputBytes: e.SANDBOX_MAX_OUTPUT_BYTES,
+      stuckGraceMs: e.SANDBOX_STUCK_GRACE_MS,
     },
     webhooks: {
       retryScheduleMs: e.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number),

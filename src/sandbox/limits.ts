@@ -14,6 +14,8 @@ export interface SandboxLimits {
   outputBytes: number;
   /** Candidate output at which the run is stopped as output_limit_exceeded. */
   maxOutputBytes: number;
+  /** How long past `timeoutMs` the run may go on before it is given up as ours (runSandbox.ts). */
+  stuckGraceMs?: number;
 }
 
 export interface ServerLimits {
@@ -21,6 +23,7 @@ export interface ServerLimits {
   maxMemoryMb: number;
   outputLimitBytes: number;
   maxOutputBytes: number;
+  stuckGraceMs?: number;
 }
 
 export const DEFAULT_LIMITS = { timeoutMs: 10_000, memoryMb: 256, pids: 128, cpus: 1, scratchMb: 64 } as const;
@@ -33,5 +36,6 @@ export function resolveLimits(requested: { timeoutMs?: number; memoryMb?: number
     memoryMb: Math.min(requested?.memoryMb ?? DEFAULT_LIMITS.memoryMb, server.maxMemoryMb),
     outputBytes: server.outputLimitBytes,
     maxOutputBytes: server.maxOutputBytes,
+    ...(server.stuckGraceMs === undefined ? {} : { stuckGraceMs: server.stuckGraceMs }),
   };
 }

@@ -11,6 +11,7 @@ import type { SandboxOutcome } from './sandboxOutcome.js';
 import { SandboxUnavailableError } from './SandboxUnavailableError.js';
 import { sandboxProfile } from './sandboxProfile.js';
 import type { WarmPool } from './warmPool.js';
+import { REMOVE_WAIT_MS, within } from './within.js';
 
 export interface SandboxRun {
   runId: string;
@@ -30,6 +31,8 @@ export interface SandboxRun {
 
 /** Time allowed for the engine to tear down after the deadline before the outcome is read. */
 const STREAM_DRAIN_MS = 2000;
+/** SANDBOX_STUCK_GRACE_MS's default, for runs given limits without it (tools, tests). */
+const STUCK_GRACE_MS = 30_000;
 
 const sink = (write: (chunk: Buffer) => void) =>
   new Writable({
@@ -39,20 +42,44 @@ const sink = (write: (chunk: Buffer) => void) =>
     },
   });
 
-/** prepare → execute → collect, with cleanup (container removal) in every outcome. */
+type Bounded = <T>(step: Promise<T>) => Promise<T>;
+
+/**
+ * prepare → execute → collect, with cleanup (container removal) in every outcome. The engine ends every
+ * run by its time limit; one still going `stuckGraceMs` after it was lost by its engine (restarted, or
+ * a wedged shim that can neither kill the container nor report its end), and would wait forever: every
+ * engine call of the run gives up then, as `sandbox_killed`, ours to retry.
+ */
 export async function runSandbox(docker: Docker, run: SandboxRun): Promise<SandboxOutcome> {
+  const grace = run.limits.stuckGraceMs ?? STUCK_GRACE_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new SandboxUnavailableError(`the sandbox had not ended ${grace} ms after its time limit: the engine lost it`, { problem: 'sandbox_killed' })),
+      run.limits.timeoutMs + grace,
+    );
+  });
+  stuck.catch(() => undefined); // seen by the steps it races; never an unhandled rejection
+  try {
+    return await runBounded(docker, run, (step) => Promise.race([step, stuck]));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function runBounded(docker: Docker, run: SandboxRun, bounded: Bounded): Promise<SandboxOutcome> {
   const nonce = randomBytes(24).toString('hex');
   const deadline = Date.now() + run.limits.timeoutMs;
   const watched = run.engine?.mark();
   let container: Docker.Container;
   try {
-    const profile = await sandboxProfile(docker, run.image);
+    const profile = await bounded(sandboxProfile(docker, run.image));
     const name = runContainerName(run.runId);
     if (run.pool) {
-      container = await run.pool.take(run.image, profile, run.limits);
-      await container.rename({ name });
+      container = await bounded(run.pool.take(run.image, profile, run.limits));
+      await bounded(container.rename({ name }));
     } else {
-      container = await docker.createContainer({ ...containerSpec(run.image, profile, run.limits, run.scope, { [RUN_LABEL]: run.runId }, deadline), name });
+      container = await bounded(docker.createContainer({ ...containerSpec(run.image, profile, run.limits, run.scope, { [RUN_LABEL]: run.runId }, deadline), name }));
     }
   } catch (err) {
     if (err instanceof SandboxUnavailableError) throw err;
@@ -77,7 +104,7 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
     },
   );
   try {
-    const stream = (await container.attach({ stream: true, hijack: true, stdin: true, stdout: true, stderr: true })) as Duplex;
+    const stream = (await bounded(container.attach({ stream: true, hijack: true, stdin: true, stdout: true, stderr: true }))) as Duplex;
     const drained = new Promise<void>((resolve) => {
       stream.once('end', resolve);
       stream.once('close', resolve);
@@ -85,7 +112,7 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
     });
     docker.modem.demuxStream(stream, sink((c) => output.writeStdout(c)), sink((c) => output.writeStderr(c)));
     // A warm container is already running, blocked on its input; a fresh one starts only once attached.
-    if (!run.pool) await container.start();
+    if (!run.pool) await bounded(container.start());
     const timer = setTimeout(() => {
       timedOut = true;
       // Only a kill the engine carried out is the time limit: a container the engine had already
@@ -99,10 +126,10 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
       stream.write(`${nonce}\n`);
       // The run may exit (or be killed) before reading all its input: that is its outcome, not ours.
       inputArchive(run.files).pipe(stream);
-      const exit = (await container.wait()) as { StatusCode: number };
+      const exit = (await bounded(container.wait())) as { StatusCode: number };
       await Promise.race([drained, new Promise((r) => setTimeout(r, STREAM_DRAIN_MS))]);
       output.end();
-      const state = (await container.inspect()).State;
+      const state = (await bounded(container.inspect())).State;
       // A signal we did not send, from the engine (stop, restart, removal), is not the candidate's doing.
       const ours = timedOut || outputExceeded || run.signal?.aborted || state.OOMKilled;
       if (!ours && run.engine && watched && (await run.engine.killedOutside(container.id, watched, exit.StatusCode > 128))) {
@@ -128,6 +155,6 @@ export async function runSandbox(docker: Docker, run: SandboxRun): Promise<Sandb
     if (err instanceof SandboxUnavailableError) throw err;
     throw new SandboxUnavailableError(`sandbox run failed: ${(err as Error).message}`, { cause: err });
   } finally {
-    await container.remove({ force: true, v: true }).catch(() => undefined);
+    await within(container.remove({ force: true, v: true }).catch(() => undefined), REMOVE_WAIT_MS, () => undefined);
   }
 }

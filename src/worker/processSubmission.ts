@@ -4,6 +4,8 @@ import { grade, type Grader } from '../grading/grade.js';
 import type { PackageSource } from '../queue/packageCache.js';
 import type { SubmissionJob } from '../queue/submissionJob.js';
 import { removeRunContainers } from '../sandbox/containerReaper.js';
+import { SandboxUnavailableError } from '../sandbox/SandboxUnavailableError.js';
+import { REMOVE_WAIT_MS, within } from '../sandbox/within.js';
 import type { WorkerMetrics } from '../metrics/workerMetrics.js';
 import type { ResultMessage } from '../submissions/resultMessage.js';
 import { failureOf } from './failureOf.js';
@@ -31,8 +33,13 @@ export async function processSubmission(deps: WorkerDeps, job: Job<SubmissionJob
     if (!pkg) throw new WorkerFailure('challenge_missing', `challenge ${challenge.slug}@${challenge.version} is not in the queue's package store`);
     await deps.report({ kind: 'started', ownerId, submissionId: id });
     await deps.publish(id, { type: 'running' });
-    // Only a retried or retaken run can find a container of an earlier attempt whose worker died.
-    if (job.attemptsMade > 0 || job.stalledCounter > 0) await removeRunContainers(deps.docker, id);
+    // Only a retried or retaken run can find a container of an earlier attempt whose worker died, or
+    // that its engine lost; while that one holds the run's name, this attempt cannot start.
+    if (job.attemptsMade > 0 || job.stalledCounter > 0) {
+      await within(removeRunContainers(deps.docker, id), REMOVE_WAIT_MS, () => {
+        throw new SandboxUnavailableError(`the sandbox of an earlier attempt was not removed in ${REMOVE_WAIT_MS} ms: its engine lost it`, { problem: 'sandbox_killed' });
+      });
+    }
     const startedAt = performance.now();
     const { score, log } = await grade(deps, {
       runId: id,

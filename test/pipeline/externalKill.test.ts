@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
@@ -11,7 +12,7 @@ let svc: TestService;
 beforeAll(async () => {
   svc = await startTestService({
     // Two attempts: one kill is retried, a kill of every attempt ends the submission with a code.
-    env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'), JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '200' },
+    env: { CHALLENGES_DIR: path.join(repoRoot, 'test/fixtures/challenges'), JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '200', SANDBOX_STUCK_GRACE_MS: '1000' },
   });
 });
 afterAll(() => svc?.close());
@@ -45,6 +46,29 @@ describe('a sandbox killed from outside', () => {
     expect(r).toMatchObject({ status: 'failed', failureCode: 'sandbox_killed', verdict: null, score: null });
     expect(await containersOf(svc, id)).toBe(0);
   });
+});
+
+describe('a sandbox its engine lost', () => {
+  it('is given up once past its time limit and the grace: our failure, never a run that waits forever', async () => {
+    const id = await submit(svc, 'sum-python', SLOW);
+    const container = svc.rt.docker.getContainer(runContainerName(id));
+    await eventually(async () => (await container.inspect().catch(() => undefined))?.State.Running === true, 30_000, `run ${id} running`);
+    // A stopped containerd shim: the engine can neither kill the container nor report its end.
+    const pid = (await container.inspect()).State.Pid;
+    const shim = Number((await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ')[1]);
+    expect(await readFile(`/proc/${shim}/comm`, 'utf8')).toMatch(/^containerd-shim/);
+    process.kill(shim, 'SIGSTOP');
+    try {
+      // Both attempts give up: the first when the grace is over, the second when the first's container,
+      // which still holds the run's name, cannot be removed. With more attempts, a recovered engine scores it.
+      const r = await waitForResult(svc, id);
+      expect(r).toMatchObject({ status: 'failed', failureCode: 'sandbox_killed', verdict: null, score: null });
+      expect((await stored(svc, id)).attempts).toBe(2);
+    } finally {
+      process.kill(shim, 'SIGCONT');
+    }
+    await eventually(async () => (await containersOf(svc, id)) === 0, 30_000, 'the lost container removed once its engine answers again');
+  }, 90_000);
 });
 
 describe("the candidate's own process killed inside the sandbox", () => {
