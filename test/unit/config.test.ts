@@ -28,7 +28,7 @@ describe('loadConfig', () => {
       worker: { concurrency: 2, practiceConcurrency: 1, inProcess: true, lockMs: 30_000, poolSize: 2, poolIdleMs: 60_000 },
       jobs: { attempts: 5, backoffMs: 2000 },
       practice: { runsPerWindow: 20, windowMs: 600_000 },
-      sandbox: { maxTimeoutMs: 60_000, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16_777_216 },
+      sandbox: { maxTimeoutMs: 60_000, maxMemoryMb: 1024, outputLimitBytes: 65_536, maxOutputBytes: 16_777_216, stuckGraceMs: 30_000 },
       webhooks: {
         retryScheduleMs: [0, 5000, 300_000, 1_800_000, 7_200_000, 18_000_000, ...Array(7).fill(36_000_000)],
         retryJitter: 0.1,
@@ -105,12 +105,13 @@ describe('loadConfig', () => {
       SANDBOX_MAX_MEMORY_MB: '512',
       SANDBOX_OUTPUT_LIMIT_BYTES: '4096',
       SANDBOX_MAX_OUTPUT_BYTES: '1048576',
+      SANDBOX_STUCK_GRACE_MS: '5000',
     });
     expect(config.http.port).toBe(8080);
     expect(config.worker).toEqual({ concurrency: 8, practiceConcurrency: 3, inProcess: false, lockMs: 5000, poolSize: 0, poolIdleMs: 2000 });
     expect(config.practice).toEqual({ runsPerWindow: 5, windowMs: 60_000 });
     expect(config.jobs).toEqual({ attempts: 3, backoffMs: 250 });
-    expect(config.sandbox).toEqual({ maxTimeoutMs: 20_000, maxMemoryMb: 512, outputLimitBytes: 4096, maxOutputBytes: 1_048_576 });
+    expect(config.sandbox).toEqual({ maxTimeoutMs: 20_000, maxMemoryMb: 512, outputLimitBytes: 4096, maxOutputBytes: 1_048_576, stuckGraceMs: 5000 });
   });
 
   it.each([
