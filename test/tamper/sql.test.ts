@@ -96,6 +96,6 @@ describe('SQL submissions that try to forge their score', () => {
     const messages = (result.tests as { message: string | null }[]).map((t) => t.message ?? '').join('\n');
     expect(messages).toContain('rows differ (in order): expected 10 rows, got 0 rows; 10 missing from row 1');
     expect(messages).not.toMatch(/shop\.test|3320|91242/);
-    expect({ verdict: result.verdict, earned: result.score.earned }).toEqual({ verdict: 'failed', earned: 4 });
+    expect({ verdict: result.verdict, earned: result.score.earned }).toEqual({ verdict: 'failed', earned: 1 });
   });
 });
