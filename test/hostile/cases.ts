@@ -116,7 +116,9 @@ export const HOSTILE_CASES: HostileCase[] = [
         "assert not leaked, leaked",
         "assert not os.path.exists('/var/run/docker.sock')",
         "assert not os.path.exists('/run/docker.sock')",
-        "assert sorted(os.listdir('/work')) == ['solution', 'tests'], os.listdir('/work')",
+        "assert sorted(os.listdir('/work')) == ['run.json', 'solution', 'tests'], os.listdir('/work')",
+        // What the manifest tells the runner (the hidden tests' names) is the root harness's alone.
+        "try:\n    open('/work/run.json').read()\n    raise SystemExit('read /work/run.json')\nexcept PermissionError:\n    pass",
         "assert os.getuid() != 0",
       ].join('\n'),
     ),
