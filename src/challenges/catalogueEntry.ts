@@ -1,4 +1,4 @@
-import type { Manifest } from './manifest.js';
+import { pointsOf, type Manifest } from './manifest.js';
 import { skillShares } from './skillShares.js';
 
 /**
@@ -10,7 +10,7 @@ export function catalogueEntry(manifest: Manifest) {
   return {
     measures: manifest.summary,
     skills: skillShares(manifest).map(({ skill, points, share }) => ({ skill, points, percent: Math.round(share * 100) })),
-    points: manifest.tests.reduce((n, t) => n + (t.points ?? 1), 0),
+    points: pointsOf(manifest.tests),
     difficulty: manifest.difficulty ?? null,
     estimatedMinutes: manifest.estimatedMinutes ?? null,
     critical: (manifest.critical ?? []).map(({ name, tests, ceiling, reason }) => ({ name, tests, ceiling, reason })),

@@ -114,5 +114,11 @@ export type CriticalGroup = NonNullable<Manifest['critical']>[number];
 /** The skills a manifest test measures: its own, else the challenge's. */
 export const testSkills = (manifest: Pick<Manifest, 'skills'>, test: Manifest['tests'][number]): Skill[] => test.skills ?? manifest.skills;
 
+/** A test's points: 1 unless the manifest says otherwise. */
+export const testPoints = (test: Manifest['tests'][number]): number => test.points ?? 1;
+
+/** The sum of `tests`' points: a challenge's maximum score, or a share of it. */
+export const pointsOf = (tests: Manifest['tests']): number => tests.reduce((n, t) => n + testPoints(t), 0);
+
 /** The languages a challenge offers its candidates. */
 export const offeredLanguages = (manifest: Pick<Manifest, 'language' | 'languages'>): Language[] => manifest.languages ?? [manifest.language];

@@ -1,4 +1,4 @@
-import type { Manifest, Skill } from './manifest.js';
+import { pointsOf, type Manifest, type Skill } from './manifest.js';
 
 /** A skill's part of a challenge: the points of the tests that name it, over all the challenge's points. */
 export interface SkillShare {
@@ -14,11 +14,11 @@ export interface SkillShare {
  * shows none, so it counts for none. A test's points count towards each skill it names.
  */
 export function skillShares(manifest: Pick<Manifest, 'skills' | 'tests'>): SkillShare[] {
-  const total = manifest.tests.reduce((n, t) => n + (t.points ?? 1), 0);
+  const total = pointsOf(manifest.tests);
   const named = (t: Manifest['tests'][number]) => t.skills ?? (manifest.skills.length === 1 ? manifest.skills : []);
   return manifest.skills.map((skill) => {
     const measuring = manifest.tests.filter((t) => named(t).includes(skill));
-    const points = measuring.reduce((n, t) => n + (t.points ?? 1), 0);
+    const points = pointsOf(measuring);
     return { skill, points, share: total === 0 ? 0 : points / total, tests: measuring.map((t) => t.name) };
   });
 }

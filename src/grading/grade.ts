@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { ChallengePackage, PackageFile } from '../challenges/challengePackage.js';
-import type { Manifest } from '../challenges/manifest.js';
+import { testPoints, type Manifest } from '../challenges/manifest.js';
 import type { HarnessEvent } from '../sandbox/harnessEvents.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
@@ -70,7 +70,7 @@ export async function runTests(
 /** Runs files against a challenge version's hidden tests in a fresh sandbox and scores them. */
 export async function grade(grader: Grader, req: GradeRequest): Promise<Graded> {
   const { manifest } = req.pkg;
-  const points = new Map(manifest.tests.map((t) => [t.name, t.points ?? 1]));
+  const points = new Map(manifest.tests.map((t) => [t.name, testPoints(t)]));
   const outcome = await runTests(grader, {
     ...req,
     manifest,

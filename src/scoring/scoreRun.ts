@@ -1,4 +1,4 @@
-import { testSkills, type Manifest, type Skill } from '../challenges/manifest.js';
+import { testPoints, testSkills, type Manifest, type Skill } from '../challenges/manifest.js';
 import type { HarnessTest } from '../sandbox/harnessEvents.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
@@ -86,7 +86,7 @@ export function scoreRun(manifest: Manifest, outcome: SandboxOutcome, limits: Sa
   const abnormal = abnormalEnd(manifest, outcome, limits);
   const loadError = outcome.result?.status === 'error' ? relativePaths(outcome.result.message) ?? 'The tests could not run.' : null;
   const tests = manifest.tests.map((spec): ScoredTest => {
-    const maxPoints = spec.points ?? 1;
+    const maxPoints = testPoints(spec);
     const t = reported.get(spec.name);
     if (!t) {
       return { name: spec.name, status: 'not_run', points: 0, maxPoints, message: abnormal?.message ?? loadError ?? 'The test did not run.', output: null, durationMs: null };
