@@ -6,7 +6,7 @@ import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
 
 /**
- * Submissions to slow-orders-query-sql (18 points: 12 for the report's rows, 6 for its performance on
+ * Submissions to slow-orders-query-sql (24 points: 12 for the report's rows, 12 for its performance on
  * 200,000 orders) from someone who read the sql runner's source. Each states what the same SQL earns
  * without the trick (`honest`), and the exact verdict and points it must get.
  */
