@@ -139,27 +139,33 @@ def _metered(conn, acting, case, statements, where, notes):
 
 
 def _timed(conn, acting, case, statements, where, notes):
+    def run_once(start):
+        with Savepoint(conn), acting():
+            return run_statements(conn, statements, where, case.params, deadline=start + case.max_ms / 1000,
+                                  max_rows=MAX_ROWS)
+    return timed(case.max_ms, run_once, notes)
+
+
+def timed(budget, run_once, notes):
     """Runs the query up to TIMED_RUNS times, each undone afterwards and stopped at the budget.
 
-    Returns the result of the first run that finished (or None) and the failures: the median run must
-    finish within the budget. Stops early once most runs have missed it, so a slow query costs at most
-    three budgets.
+    run_once(start) runs it once, `start` being its time.perf_counter(), and raises an interrupted
+    StatementError when stopped. Returns the result of the first run that finished (or None) and the
+    failures: the median run must finish within the budget. Stops early once most runs have missed it, so
+    a slow query costs at most three budgets. Engine-independent: sql_case and pg_case both use it.
     """
-    budget = case.max_ms
     durations, result = [], None
     while len(durations) < TIMED_RUNS and sum(d > budget for d in durations) <= TIMED_RUNS // 2:
-        with Savepoint(conn), acting():
-            start = time.perf_counter()
-            try:
-                got = run_statements(conn, statements, where, case.params, deadline=start + budget / 1000,
-                                     max_rows=MAX_ROWS)
-            except StatementError as err:
-                if not err.interrupted:
-                    raise
-                durations.append(math.inf)
-            else:
-                durations.append((time.perf_counter() - start) * 1000)
-                result = result or got
+        start = time.perf_counter()
+        try:
+            got = run_once(start)
+        except StatementError as err:
+            if not err.interrupted:
+                raise
+            durations.append(math.inf)
+        else:
+            durations.append((time.perf_counter() - start) * 1000)
+            result = result or got
     runs = ", ".join(f"{d:.1f}" if d != math.inf else f">{budget:g}" for d in durations)
     if len(durations) == TIMED_RUNS and sorted(durations)[TIMED_RUNS // 2] <= budget:
         notes.append(f"time: median {sorted(durations)[TIMED_RUNS // 2]:.1f} ms of {TIMED_RUNS} runs "

@@ -17,15 +17,23 @@ MAX_BUDGET_MS = 60_000
 MAX_STEPS = 100_000_000
 DEFAULT_TOLERANCE = 1e-6
 ERROR_CODE = re.compile(r"^SQLITE_[A-Z0-9_]+$")
+SQLSTATE = re.compile(r"^[0-9A-Z]{5}$")
+ENGINES = ("sqlite", "postgres")
+# Checks only one engine can make: SQLite counts its virtual machine's steps; PostgreSQL reports the rows
+# its scans read and the pages it touched (EXPLAIN ANALYZE).
+ENGINE_ONLY = {"maxSteps": "sqlite", "foreignKeys": "sqlite", "maxRowsRead": "postgres", "maxPagesRead": "postgres"}
+MAX_WORK = 1_000_000_000
 PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 FILE_KEYS = {"description", "seed", "foreignKeys", "setup", "migrationMay", "cases"}
 CASE_KEYS = {
     "name", "description", "seed", "setup", "query", "params", "expect", "ordered", "tolerance",
-    "expectError", "expectSuccess", "maxMs", "maxSteps", "planMustUse", "planMustNotScan",
+    "expectError", "expectSuccess", "maxMs", "maxSteps", "planMustUse", "planMustNotScan", "maxRowsRead",
+    "maxPagesRead",
 }
 # Checks that look at a successful run; expectError excludes them all.
-RUN_CHECKS = ("expect", "expectSuccess", "maxMs", "maxSteps", "planMustUse", "planMustNotScan")
+RUN_CHECKS = ("expect", "expectSuccess", "maxMs", "maxSteps", "planMustUse", "planMustNotScan", "maxRowsRead",
+              "maxPagesRead")
 
 
 class CasesError(Exception):
@@ -58,6 +66,8 @@ class Case:
     max_steps: int | None
     plan_must_use: tuple
     plan_must_not_scan: tuple
+    max_rows_read: int | None = None  # postgres: rows its scans may read
+    max_pages: int | None = None  # postgres: shared pages it may touch
 
 
 def is_cases_file(name):
@@ -72,20 +82,20 @@ def find_cases_files(tests_dir=TESTS):
     return found
 
 
-def load_cases(tests_dir=TESTS):
-    """Every case of every cases file, in file then listed order; raises CasesError."""
+def load_cases(tests_dir=TESTS, engine="sqlite"):
+    """Every case of every cases file, in file then listed order, for the engine; raises CasesError."""
     files = find_cases_files(tests_dir)
     if not files:
         raise CasesError(["no cases file in the tests (cases.json or <name>.cases.json)"])
     cases, problems = [], []
     for rel in files:
-        cases += _load_file(tests_dir, rel, problems)
+        cases += _load_file(tests_dir, rel, problems, engine)
     if problems:
         raise CasesError(problems)
     return cases
 
 
-def _load_file(tests_dir, rel, problems):
+def _load_file(tests_dir, rel, problems, engine):
     try:
         with open(os.path.join(tests_dir, rel), encoding="utf-8") as file:
             doc = json.load(file, object_pairs_hook=_no_duplicate_keys)
@@ -98,6 +108,7 @@ def _load_file(tests_dir, rel, problems):
     before = len(problems)
     say = lambda message: problems.append(f"{rel}: {message}")  # noqa: E731
     _unknown_keys(doc, FILE_KEYS, say)
+    _engine_keys(doc, engine, say)
     cases_dir = os.path.dirname(os.path.join(tests_dir, rel))
     default_seed = ["seed.sql"] if os.path.isfile(os.path.join(cases_dir, "seed.sql")) else []
     seeds = _seeds(doc.get("seed", default_seed), cases_dir, "seed", say)
@@ -112,13 +123,14 @@ def _load_file(tests_dir, rel, problems):
         return []
     cases, names = [], set()
     for index, raw in enumerate(raw_cases):
-        case = _case(raw, index, rel, cases_dir, (seeds, foreign_keys, setup, migration_may), names, problems)
+        case = _case(raw, index, rel, cases_dir, (seeds, foreign_keys, setup, migration_may), names, problems,
+                     engine)
         if case:
             cases.append(case)
     return cases if len(problems) == before else []
 
 
-def _case(raw, index, rel, cases_dir, file_defaults, names, problems):
+def _case(raw, index, rel, cases_dir, file_defaults, names, problems, engine):
     file_seeds, foreign_keys, file_setup, migration_may = file_defaults
     if not isinstance(raw, dict):
         problems.append(f"{rel}: cases[{index}]: must be an object")
@@ -128,6 +140,7 @@ def _case(raw, index, rel, cases_dir, file_defaults, names, problems):
     before = len(problems)
     say = lambda message: problems.append(f"{rel}: {label}: {message}")  # noqa: E731
     _unknown_keys(raw, CASE_KEYS, say)
+    _engine_keys(raw, engine, say)
     if not isinstance(name, str) or not name.strip() or name != name.strip() or "::" in name or "\n" in name:
         say("name: must be a non-empty string without surrounding spaces, newlines or \"::\"")
     elif name in names:
@@ -143,12 +156,12 @@ def _case(raw, index, rel, cases_dir, file_defaults, names, problems):
         query = parse_source(raw["query"], cases_dir, say, "query")
     params = _params(raw.get("params", {}), say)
     checks = [key for key in RUN_CHECKS if key in raw]
-    expect_error = _expect_error(raw["expectError"], say) if "expectError" in raw else None
+    expect_error = _expect_error(raw["expectError"], say, engine) if "expectError" in raw else None
     if "expectError" in raw and (checks or "ordered" in raw or "tolerance" in raw):
         say("expectError: cannot be combined with " + ", ".join(checks + [k for k in ("ordered", "tolerance") if k in raw]))
     elif "expectError" not in raw and not checks:
-        say("has nothing to check: give expect, expectError, expectSuccess, maxMs, maxSteps, planMustUse or "
-            "planMustNotScan")
+        say("has nothing to check: give expect, expectError, expectSuccess, maxMs, maxSteps, planMustUse, "
+            "planMustNotScan, maxRowsRead or maxPagesRead")
     if "expectSuccess" in raw and raw["expectSuccess"] is not True:
         say("expectSuccess: must be true (omit it otherwise)")
     expect = _expect(raw, say) if "expect" in raw else None
@@ -161,6 +174,7 @@ def _case(raw, index, rel, cases_dir, file_defaults, names, problems):
     if "maxSteps" in raw and (not isinstance(max_steps, int) or isinstance(max_steps, bool)
                               or not 0 < max_steps <= MAX_STEPS):
         say(f"maxSteps: must be a whole number of steps above 0, at most {MAX_STEPS}")
+    max_rows_read, max_pages = (_work(raw, key, say) for key in ("maxRowsRead", "maxPagesRead"))
     plan_use = _strings(raw["planMustUse"], "planMustUse", say) if "planMustUse" in raw else []
     plan_scan = _strings(raw["planMustNotScan"], "planMustNotScan", say) if "planMustNotScan" in raw else []
     if len(problems) > before:
@@ -168,6 +182,7 @@ def _case(raw, index, rel, cases_dir, file_defaults, names, problems):
     return Case(
         f"{rel}::{name}", tuple(seeds), foreign_keys, tuple(setup), migration_may, query, params, expect,
         expect_error, raw.get("expectSuccess") is True, max_ms, max_steps, tuple(plan_use), tuple(plan_scan),
+        max_rows_read, max_pages,
     )
 
 
@@ -236,14 +251,30 @@ def _expect(raw, say):
     return Expect(columns, rows, raw.get("ordered") is True, tolerance if _number(tolerance) else 0)
 
 
-def _expect_error(value, say):
+def _expect_error(value, say, engine):
     if value is True:
         return ()
     codes = [value] if isinstance(value, str) else value
-    if not isinstance(codes, list) or not codes or not all(isinstance(c, str) and ERROR_CODE.match(c) for c in codes):
-        say("expectError: must be true, or an SQLite error code name (\"SQLITE_CONSTRAINT_CHECK\") or a list of them")
+    pattern, example = (SQLSTATE, "a PostgreSQL SQLSTATE (\"23514\")") if engine == "postgres" else (
+        ERROR_CODE, "an SQLite error code name (\"SQLITE_CONSTRAINT_CHECK\")")
+    if not isinstance(codes, list) or not codes or not all(isinstance(c, str) and pattern.match(c) for c in codes):
+        say(f"expectError: must be true, or {example} or a list of them")
         return None
     return tuple(codes)
+
+
+def _engine_keys(obj, engine, say):
+    for key, only in ENGINE_ONLY.items():
+        if key in obj and only != engine:
+            say(f"{key}: only the {only} engine has it (this challenge's engine is {engine})")
+
+
+def _work(raw, key, say):
+    value = raw.get(key)
+    if key in raw and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WORK):
+        say(f"{key}: must be a whole number, 0 or more, at most {MAX_WORK}")
+        return None
+    return value
 
 
 def _strings(value, field, say):

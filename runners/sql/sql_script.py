@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 # sqlite3's generic code: the statement did not compile (syntax error, unknown table or column, …).
 COMPILE_ERROR = "SQLITE_ERROR"
+# PostgreSQL's SQLSTATE classes of a statement that never ran: 42 (syntax, unknown names, privileges), 0A
+# (not supported), 26 (a prepared statement), 3F (a schema); 57014: the statement was cancelled.
+PG_COMPILE_CLASSES = ("42", "0A", "26", "3F")
+PG_CANCELLED = "57014"
 
 
 @dataclass(frozen=True)
@@ -14,7 +18,8 @@ class Statement:
 
 
 class StatementError(Exception):
-    """A statement failed. `error` is sqlite3's exception; `where` names the source, step and line."""
+    """A statement failed. `error` is sqlite3's or psycopg2's exception; `where` names the source, step and
+    line."""
 
     def __init__(self, where, statement, error):
         self.where = where
@@ -24,17 +29,20 @@ class StatementError(Exception):
 
     @property
     def code(self):
-        """The extended result code's name (SQLITE_CONSTRAINT_CHECK, …); None for a binding mistake."""
-        return getattr(self.error, "sqlite_errorname", None)
+        """SQLite's extended result code's name (SQLITE_CONSTRAINT_CHECK, …) or PostgreSQL's SQLSTATE
+        (23514, …); None for a binding mistake."""
+        return getattr(self.error, "sqlite_errorname", None) or getattr(self.error, "pgcode", None)
 
     @property
     def compiled(self):
         """Whether the statement compiled and failed while running (a constraint, RAISE(), …)."""
+        if getattr(self.error, "pgcode", None):
+            return not self.code.startswith(PG_COMPILE_CLASSES)
         return self.code not in (None, COMPILE_ERROR)
 
     @property
     def interrupted(self):
-        return self.code == "SQLITE_INTERRUPT"
+        return self.code in ("SQLITE_INTERRUPT", PG_CANCELLED)
 
 
 class Meter:

@@ -57,6 +57,8 @@ export async function runTests(
         tests: req.manifest.tests.map((t) => t.name),
         ...(req.manifest.options?.race ? { race: true } : {}),
         ...(req.manifest.options?.framework ? { framework: req.manifest.options.framework } : {}),
+        ...(req.manifest.options?.engine ? { engine: req.manifest.options.engine } : {}),
+        ...(req.manifest.options?.engineSettings ? { engineSettings: req.manifest.options.engineSettings } : {}),
       },
     },
     limits: req.limits,

@@ -1,5 +1,6 @@
 /** What kept a sandbox from running, read from the engine's answer (or its silence). */
-export type SandboxProblem = 'engine_unreachable' | 'image_missing' | 'engine_error' | 'sandbox_killed';
+/** `service_failed`: a server the run needs inside its sandbox (the sql runner's PostgreSQL) did not start. */
+export type SandboxProblem = 'engine_unreachable' | 'image_missing' | 'engine_error' | 'sandbox_killed' | 'service_failed';
 
 const UNREACHABLE = new Set(['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EACCES', 'EPIPE', 'ETIMEDOUT']);
 

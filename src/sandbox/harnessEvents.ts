@@ -14,14 +14,18 @@ export interface ResultDocument {
   version: 1;
   status: 'pass' | 'fail' | 'error';
   message: string | null;
-  /** With status error: whether the solution failed to compile or to load. */
-  errorKind: 'compile' | 'load' | null;
+  /**
+   * With status error: whether the solution failed to compile or to load, or the sandbox's own service
+   * failed (`infrastructure`: ours, so runSandbox throws it to be retried).
+   */
+  errorKind: 'compile' | 'load' | 'infrastructure' | null;
   tests: HarnessTest[];
 }
 
 export type HarnessEvent = { type: 'test'; test: HarnessTest } | { type: 'result'; result: ResultDocument };
 
 const TEST_STATUSES = new Set(['pass', 'fail', 'error', 'skip']);
+const ERROR_KINDS = new Set(['compile', 'load', 'infrastructure']);
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -56,7 +60,7 @@ export function parseHarnessEvent(json: string): HarnessEvent | null {
     const r = e.result as Record<string, unknown>;
     if (!['pass', 'fail', 'error'].includes(r.status as string) || !Array.isArray(r.tests)) return null;
     const tests = r.tests.map(parseTest).filter((t): t is HarnessTest => t !== null);
-    const errorKind = r.errorKind === 'compile' || r.errorKind === 'load' ? r.errorKind : null;
+    const errorKind = ERROR_KINDS.has(r.errorKind as string) ? (r.errorKind as ResultDocument['errorKind']) : null;
     return { type: 'result', result: { version: 1, status: r.status as ResultDocument['status'], message: str(r.message), errorKind, tests } };
   }
   return null;

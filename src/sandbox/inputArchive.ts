@@ -2,7 +2,7 @@ import { pack } from 'tar-stream';
 import type { Readable } from 'node:stream';
 import type { PackageFile } from '../challenges/challengePackage.js';
 import { fileBytes } from '../challenges/fileBytes.js';
-import type { TestFramework } from '../challenges/manifest.js';
+import type { SqlEngine, TestFramework } from '../challenges/manifest.js';
 
 /** What the manifest tells a runner about the run (`/work/run.json`, docs/runner-contract.md). */
 export interface RunOptions {
@@ -12,6 +12,9 @@ export interface RunOptions {
   race?: boolean;
   /** Node: the test framework (`node:test` when absent). */
   framework?: TestFramework;
+  /** SQL: the engine the cases run on (`sqlite` when absent) and, for `postgres`, server settings. */
+  engine?: SqlEngine;
+  engineSettings?: Record<string, string>;
 }
 
 export interface SandboxFiles {

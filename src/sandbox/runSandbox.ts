@@ -135,6 +135,11 @@ async function runBounded(docker: Docker, run: SandboxRun, bounded: Bounded): Pr
       if (!ours && run.engine && watched && (await run.engine.killedOutside(container.id, watched, exit.StatusCode > 128))) {
         throw new SandboxUnavailableError(`the sandbox was killed from outside (exit code ${exit.StatusCode})`, { problem: 'sandbox_killed' });
       }
+      // Only the harness holds the nonce, so only it can say its own service failed: never the candidate's.
+      const first = result as ResultDocument | null;
+      if (first?.status === 'error' && first.errorKind === 'infrastructure') {
+        throw new SandboxUnavailableError(`the sandbox's service failed: ${first.message ?? 'no reason given'}`, { problem: 'service_failed' });
+      }
       return {
         exitCode: exit.StatusCode,
         timedOut,

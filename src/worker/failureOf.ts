@@ -7,6 +7,7 @@ const SANDBOX_CODES: Record<SandboxUnavailableError['problem'], FailureCode> = {
   image_missing: 'image_missing',
   engine_error: 'internal',
   sandbox_killed: 'sandbox_killed',
+  service_failed: 'internal',
 };
 
 /** The failure code and message a submission ends with when its last attempt threw `err`. */

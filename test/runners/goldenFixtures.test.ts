@@ -14,13 +14,15 @@ import type { HarnessEvent } from '../../src/sandbox/harnessEvents.js';
 import type { RunOptions } from '../../src/sandbox/inputArchive.js';
 import { resolveLimits } from '../../src/sandbox/limits.js';
 import { runSandbox } from '../../src/sandbox/runSandbox.js';
+import { SandboxUnavailableError } from '../../src/sandbox/SandboxUnavailableError.js';
 import { testQueueName } from '../support/testEnv.js';
 
 /** Past this the run is killed; expected.json says "timeout" when that must happen. */
 const DEADLINE_MS = 15_000;
 
 interface Expected {
-  status: 'pass' | 'fail' | 'error' | 'timeout';
+  /** `unavailable`: the harness reported its own service's failure, which runSandbox throws to be retried. */
+  status: 'pass' | 'fail' | 'error' | 'timeout' | 'unavailable';
   /** Checked when given: `compile` or `load` (docs/runner-contract.md). */
   errorKind?: 'compile' | 'load';
   tests: Record<string, string>;
@@ -78,7 +80,7 @@ describe.each(RUNNERS)('%s runner', (runner) => {
     // What the manifest would tell the run (src/grading/grade.ts), where the fixture needs it.
     const run = existsSync(join(dir, 'run.json')) ? (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunOptions) : undefined;
     const events: HarnessEvent[] = [];
-    const outcome = await runSandbox(docker, {
+    const running = runSandbox(docker, {
       // Unique per run: containers are named after the run, and other checkouts may run these too.
       runId: `golden-${runner}-${fixture}-${randomUUID().slice(0, 8)}`,
       scope: testQueueName(),
@@ -87,6 +89,17 @@ describe.each(RUNNERS)('%s runner', (runner) => {
       limits,
       onEvent: (e) => events.push(e),
     });
+    if (expected.status === 'unavailable') {
+      const err = await running.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err, JSON.stringify(events)).toBeInstanceOf(SandboxUnavailableError);
+      expect((err as SandboxUnavailableError).problem).toBe('service_failed');
+      expect((err as Error).message).toContain(expected.message ?? '');
+      return;
+    }
+    const outcome = await running;
 
     const streamed = Object.fromEntries(outcome.tests.map((t) => [t.name, t.status]));
     const context = `log:\n${outcome.log}\nevents:\n${JSON.stringify(events, null, 2)}`;

@@ -1,0 +1,116 @@
+"""Runs one case on the `postgres` engine, on its own fresh database, and judges it as sql_case.py does on
+SQLite: `pass`, `fail` when the SQL ran and a check disagreed, `error` when it could not run.
+
+The candidate's migrations run as the tables' owner under the migration policy (pg_database.py), their
+queries as the reader; a query is only a SELECT (WITH, VALUES, TABLE): SET, DO, transactions and the like
+are refused, so a query cannot change the planner's settings or outlive its case.
+"""
+import re
+
+from pg_plan import explain
+from pg_script import run_pg_statements
+from sql_case import Outcome, timed
+from sql_cases import MAX_ROWS
+from sql_compare import compare
+from sql_script import StatementError
+from sql_sources import SourceError
+
+QUERY_START = re.compile(r"^\(*\s*(SELECT|WITH|VALUES|TABLE)\b", re.IGNORECASE)
+
+
+class Refused(Exception):
+    pass
+
+
+def run_pg_case(case, databases):
+    db = databases.fresh(case.seeds, case.migration_may)
+    try:
+        return _judge(db, case)
+    except (SourceError, Refused, StatementError) as err:
+        return Outcome("error", str(err), None)
+    finally:
+        db.close()
+
+
+def _judge(db, case):
+    for step, source in enumerate(case.setup, 1):
+        where = f"setup step {step} ({source.label})"
+        statements = source.statements(allow_empty=True)
+        if source.kind == "solution":
+            with db.migrating():
+                run_pg_statements(db.owner, statements, where)
+        else:
+            run_pg_statements(db.owner, statements, where)
+    statements = case.query.statements()
+    where = f"query ({case.query.label})"
+    conn = db.reader
+    if case.query.kind == "solution":
+        for statement in statements:
+            if not QUERY_START.match(statement.sql):
+                raise Refused(f"{where}, statement at line {statement.line}: refused by the runner: a query may "
+                              "only read (SELECT, WITH, VALUES or TABLE)")
+    else:
+        conn = db.owner  # the tests' own SQL may write
+    if case.expect_error is not None:
+        return _expect_error(conn, case, statements, where)
+
+    failures, notes = [], []
+    result = None
+    if case.plan_must_use or case.plan_must_not_scan or case.max_pages is not None or case.max_rows_read is not None:
+        failures += _check_plan(conn, case, statements, where, notes)
+    if case.max_ms is not None:
+        result, too_slow = _timed(conn, case, statements, where, notes)
+        failures += too_slow
+    elif case.expect or case.expect_success:
+        result = run_pg_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
+    if case.expect:
+        if result is None:
+            failures.insert(0, "the rows were not checked: no run finished within its budget")
+        else:
+            columns, rows = result
+            failures[:0] = compare(case.expect, columns, rows, cut=len(rows) > MAX_ROWS)
+    output = "\n".join(notes) or None
+    return Outcome("fail", "\n\n".join(failures), output) if failures else Outcome("pass", None, output)
+
+
+def _expect_error(conn, case, statements, where):
+    wanted = " or ".join(case.expect_error) or "an error"
+    try:
+        run_pg_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
+    except StatementError as err:
+        expected = (err.code in case.expect_error) if case.expect_error else err.compiled
+        if expected:
+            return Outcome("pass", None, f"failed as expected: {err.error}")
+        if not err.compiled:
+            raise  # it did not even compile: an error, not a wrong answer
+        return Outcome("fail", f"expected {wanted}, got {err.error}", None)
+    return Outcome("fail", f"expected the query to fail with {wanted}, but it succeeded", None)
+
+
+def _check_plan(conn, case, statements, where, notes):
+    """EXPLAIN ANALYZE of the query's last statement (it runs it), after the ones before it."""
+    if len(statements) > 1:
+        run_pg_statements(conn, statements[:-1], where, case.params)
+    plan = explain(conn, statements[-1], case.params, where)
+    text = "\n".join(plan.lines).lower()
+    failures = [f"the query plan does not mention {needle!r}" for needle in case.plan_must_use
+                if needle.lower() not in text]
+    failures += [f"the query reads every row of {table} (a sequential scan): an index would let it read only the "
+                 "rows it needs" for table in case.plan_must_not_scan if table.lower() in plan.seq_scanned]
+    work = f"work: its scans read {plan.rows_read:,} rows and it touched {plan.pages:,} shared pages"
+    if case.max_rows_read is not None and plan.rows_read > case.max_rows_read:
+        failures.append(f"too much work: its scans read {plan.rows_read:,} rows, over the budget of "
+                        f"{case.max_rows_read:,} (read only the rows you need)")
+    if case.max_pages is not None and plan.pages > case.max_pages:
+        failures.append(f"too much work: it touched {plan.pages:,} shared pages (8 kB each), over the budget of "
+                        f"{case.max_pages:,}")
+    shown = "query plan (EXPLAIN ANALYZE):\n" + "\n".join("  " + line for line in plan.lines)
+    (failures if failures else notes).append(shown)
+    notes.append(work)
+    return failures
+
+
+def _timed(conn, case, statements, where, notes):
+    return timed(case.max_ms, lambda _start: run_pg_statements(conn, statements, where, case.params,
+                                                               deadline_s=case.max_ms / 1000, max_rows=MAX_ROWS),
+                 notes)

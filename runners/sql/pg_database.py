@@ -1,0 +1,162 @@
+"""Databases for cases on the `postgres` engine: each seed list is run once into a template database, and
+every case gets its own copy of it (CREATE DATABASE … TEMPLATE copies its files), dropped afterwards.
+
+Three roles, all reached only by the tester user over the socket (pg_hba.conf, pg_ident.conf):
+- assay_admin, the superuser: creates and drops databases and the migration policy, never runs SQL of
+  the candidate's or the tests';
+- assay_owner: owns the seeded tables, so it may index them; runs the seeds, the tests' own SQL and the
+  candidate's migrations, which the policy's event trigger holds to the cases file's `migrationMay`;
+- assay_reader: runs the candidate's queries, with SELECT on the tables and nothing else: no superuser,
+  no pg_read_server_files or pg_execute_server_program (so no COPY … PROGRAM, pg_read_file, lo_import),
+  no TEMP, no CREATE.
+"""
+import os
+
+import psycopg2
+
+from pg_server import PORT, SOCKET_DIR
+from sql_database import SeedError
+from pg_script import run_pg_statements
+from sql_script import StatementError, split_statements
+from sql_sources import TESTS
+
+ADMIN, OWNER, READER = "assay_admin", "assay_owner", "assay_reader"
+# The command tags each of sql_guard.STATEMENT_KINDS lets a migration run.
+MIGRATION_TAGS = {
+    "CREATE TABLE": ["CREATE TABLE", "CREATE TABLE AS"], "CREATE INDEX": ["CREATE INDEX"],
+    "CREATE VIEW": ["CREATE VIEW"], "CREATE TRIGGER": ["CREATE TRIGGER", "CREATE FUNCTION"],
+    "DROP TABLE": ["DROP TABLE"], "DROP INDEX": ["DROP INDEX"], "DROP VIEW": ["DROP VIEW"],
+    "DROP TRIGGER": ["DROP TRIGGER"], "ALTER TABLE": ["ALTER TABLE"], "ANALYZE": [],
+    "INSERT": [], "UPDATE": [], "DELETE": [],
+}
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+ROLES_SQL = f"""
+CREATE ROLE {OWNER} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE CONNECTION LIMIT 3;
+CREATE ROLE {READER} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE CONNECTION LIMIT 3;
+"""
+# In each seeded database, made by the admin: the policy the trigger reads, which the owner cannot touch.
+POLICY_SQL = f"""
+REVOKE TEMPORARY ON DATABASE {{db}} FROM PUBLIC;
+GRANT CREATE ON SCHEMA public TO {OWNER};
+-- The planner's settings are the harness's: no query may turn a scan off (SET is refused by pg_case.py).
+REVOKE EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) FROM PUBLIC;
+REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
+CREATE SCHEMA assay_policy;
+REVOKE ALL ON SCHEMA assay_policy FROM PUBLIC;
+CREATE TABLE assay_policy.allowed (tag text PRIMARY KEY);
+CREATE TABLE assay_policy.enforced (on_ boolean);
+CREATE FUNCTION assay_policy.check_ddl() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog AS $$
+BEGIN
+  IF session_user = '{OWNER}' AND EXISTS (SELECT 1 FROM assay_policy.enforced)
+     AND NOT EXISTS (SELECT 1 FROM assay_policy.allowed WHERE tag = tg_tag) THEN
+    RAISE EXCEPTION 'refused by the runner: %: this challenge''s migration may not run it', tg_tag
+      USING ERRCODE = '42501';
+  END IF;
+END $$;
+CREATE EVENT TRIGGER assay_policy ON ddl_command_start EXECUTE FUNCTION assay_policy.check_ddl();
+"""
+
+
+def connect(role, dbname):
+    conn = psycopg2.connect(host=SOCKET_DIR, port=PORT, user=role, dbname=dbname,
+                            application_name="assay")
+    conn.autocommit = True  # statements run as written; a case's database is thrown away anyway
+    return conn
+
+
+class PgDatabases:
+    def __init__(self):
+        self._admin = connect(ADMIN, "postgres")
+        self._run(self._admin, ROLES_SQL)
+        self._templates = {}
+        self._cases = 0
+
+    def prepare(self, seeds):
+        """Builds the template database for a seed list (absolute paths), once; raises SeedError."""
+        if seeds in self._templates:
+            return
+        name = f"seed_{len(self._templates)}"
+        self._run(self._admin, f"CREATE DATABASE {name} OWNER {OWNER}")
+        admin = connect(ADMIN, name)
+        try:
+            self._run(admin, POLICY_SQL.format(db=name))
+        finally:
+            admin.close()
+        owner = connect(OWNER, name)
+        try:
+            for path in seeds:
+                label = os.path.relpath(path, TESTS)
+                try:
+                    with open(path, encoding="utf-8-sig") as file:
+                        statements = split_statements(file.read())
+                    run_pg_statements(owner, statements, f"seed {label}")
+                except (OSError, UnicodeDecodeError) as err:
+                    raise SeedError(f"seed {label} could not be read: {err}") from None
+                except StatementError as err:
+                    raise SeedError(str(err)) from None
+            # VACUUM ANALYZE: statistics and a visibility map, as a production table has them.
+            self._run(owner, "VACUUM ANALYZE")
+            self._run(owner, f"GRANT USAGE ON SCHEMA public TO {READER};"
+                             f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {READER}")
+        finally:
+            owner.close()
+        self._templates[seeds] = name
+
+    def fresh(self, seeds, migration_may):
+        """A new database copied from the seeds' template, as a CaseDatabase (close it when done)."""
+        self._cases += 1
+        name = f"case_{self._cases}"
+        self._run(self._admin, f"CREATE DATABASE {name} TEMPLATE {self._templates[seeds]} STRATEGY FILE_COPY")
+        return CaseDatabase(self._admin, name, migration_may)
+
+    @staticmethod
+    def _run(conn, sql):
+        with conn.cursor() as cursor:
+            cursor.execute(sql)
+
+
+class CaseDatabase:
+    """One case's database, with a connection per role; `migrating()` turns the policy on for the owner."""
+
+    def __init__(self, admin, name, migration_may):
+        self._admin = admin
+        self.name = name
+        self._policy = connect(ADMIN, name)
+        self.owner = connect(OWNER, name)
+        self.reader = connect(READER, name)
+        tags = [tag for kind in migration_may for tag in MIGRATION_TAGS[kind]]
+        with self._policy.cursor() as cursor:
+            cursor.executemany("INSERT INTO assay_policy.allowed VALUES (%s) ON CONFLICT DO NOTHING",
+                               [(t,) for t in tags])
+        self._writes = [w for w in WRITES if w in migration_may]
+
+    def migrating(self):
+        return _Migrating(self)
+
+    def close(self):
+        for conn in (self._policy, self.owner, self.reader):
+            conn.close()
+        with self._admin.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE {self.name} WITH (FORCE)")
+
+
+class _Migrating:
+    """While the candidate's migration runs: its DDL only of the allowed kinds, its writes only the allowed
+    ones (the owner's own privileges revoked; GRANT is DDL, so it cannot give them back)."""
+
+    def __init__(self, case_db):
+        self._db = case_db
+
+    def __enter__(self):
+        with self._db._policy.cursor() as cursor:
+            revoked = [w for w in WRITES + ("TRUNCATE",) if w not in self._db._writes]
+            cursor.execute(f"REVOKE {', '.join(revoked)} ON ALL TABLES IN SCHEMA public FROM {OWNER}")
+            cursor.execute("INSERT INTO assay_policy.enforced VALUES (true)")
+
+    def __exit__(self, *exc):
+        with self._db._policy.cursor() as cursor:
+            cursor.execute("DELETE FROM assay_policy.enforced")
+            cursor.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {OWNER}")
+        return False
