@@ -68,7 +68,8 @@ def connect(role, dbname):
 
 class PgDatabases:
     def __init__(self):
-        self._admin = connect(ADMIN, "postgres")
+        # template1: the image's cluster has no `postgres` database (sandboxes/sql/Dockerfile).
+        self._admin = connect(ADMIN, "template1")
         self._run(self._admin, ROLES_SQL)
         self._templates = {}
         self._cases = 0
@@ -78,7 +79,7 @@ class PgDatabases:
         if seeds in self._templates:
             return
         name = f"seed_{len(self._templates)}"
-        self._run(self._admin, f"CREATE DATABASE {name} OWNER {OWNER}")
+        self._run(self._admin, f"CREATE DATABASE {name} OWNER {OWNER} TEMPLATE template0")
         admin = connect(ADMIN, name)
         try:
             self._run(admin, POLICY_SQL.format(db=name))
@@ -102,6 +103,7 @@ class PgDatabases:
                              f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {READER}")
         finally:
             owner.close()
+        self._run(self._admin, "CHECKPOINT")  # recycles the seed's WAL: the tmpfs is small
         self._templates[seeds] = name
 
     def fresh(self, seeds, migration_may):

@@ -1,0 +1,1 @@
+-- Runs once on the production database before the report runs again: add your indexes here.

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../src/repoRoot.js';
+import { startTestService, type TestService } from '../support/testService.js';
+import { submit, waitForResult } from '../support/submissions.js';
+
+/**
+ * Submissions to slow-report-postgres (20 points) that go after the PostgreSQL server inside the
+ * sandbox: its files, the hidden tests through it, other connections, its memory, and the result
+ * stream. Each states what the same SQL earns without the trick (`honest`) and the exact verdict and
+ * points it must get.
+ */
+const SLUG = 'slow-report-postgres';
+const reference = (file: string) => readFileSync(path.join(repoRoot, 'challenges', SLUG, 'solution', file), 'utf8');
+const MIGRATION = reference('migration.sql');
+const REPORT = reference('report.sql');
+const WHERE = 'WHERE customer_id = :customer';
+/** The reference report, with `condition` as one more filter. */
+const reportWith = (condition: string) => REPORT.replace(WHERE, `${WHERE}\n  AND ${condition}`);
+
+interface PgAttack {
+  name: string;
+  migration: string;
+  report: string;
+  honest: number;
+  verdict: string;
+  earned: number;
+  /** Text some test's message must contain: the refusal that stopped it. */
+  refusal: string;
+}
+
+const ATTACKS: PgAttack[] = [
+  {
+    name: "reads the hidden tests' files with pg_read_file",
+    migration: MIGRATION,
+    report: reportWith("pg_read_file('/work/tests/production.cases.json') LIKE '%rows%'"),
+    honest: 20,
+    verdict: 'failed',
+    earned: 0,
+    refusal: 'permission denied for function pg_read_file',
+  },
+  {
+    name: "lists the server's data directory",
+    migration: MIGRATION,
+    report: reportWith("EXISTS (SELECT 1 FROM pg_ls_dir('.'))"),
+    honest: 20,
+    verdict: 'failed',
+    earned: 0,
+    refusal: 'permission denied for function pg_ls_dir',
+  },
+  {
+    name: 'imports the hidden tests as a large object',
+    migration: MIGRATION,
+    report: reportWith("lo_import('/work/tests/report.cases.json') > 0"),
+    honest: 20,
+    verdict: 'failed',
+    earned: 0,
+    refusal: 'permission denied for function lo_import',
+  },
+  {
+    // The migration runs as the tables' owner, who is no superuser and has no pg_execute_server_program.
+    name: 'runs a program with COPY … FROM PROGRAM in the migration',
+    migration: `${MIGRATION}\nCOPY customers FROM PROGRAM 'cat /work/tests/report.cases.json';\n`,
+    report: REPORT,
+    honest: 20,
+    verdict: 'failed',
+    earned: 0,
+    refusal: 'permission denied to COPY from or to an external program',
+  },
+  {
+    name: 'runs a program with COPY … TO PROGRAM in the report',
+    migration: MIGRATION,
+    report: `COPY (SELECT 1) TO PROGRAM 'kill -9 -1';\n${REPORT}`,
+    honest: 20,
+    verdict: 'failed',
+    earned: 0,
+    refusal: 'refused by the runner: a query may only read',
+  },
+  {
+    // dblink would open connections of its own, to other databases or to exhaust the server's.
+    name: 'installs dblink to open more connections',
+    migration: `CREATE EXTENSION dblink;\n${MIGRATION}`,
+    report: REPORT,
+    honest: 20,
+    verdict: 'failed',
+    earned: 0,
+    refusal: 'refused by the runner: CREATE EXTENSION',
+  },
+  {
+    // Turning the planner's sequential scans off would hide a missing index from planMustNotScan.
+    name: "turns the planner's sequential scans off",
+    migration: '-- no index\n',
+    report: reportWith("set_config('enable_seqscan', 'off', true) = 'off'"),
+    honest: 8,
+    verdict: 'failed',
+    earned: 0,
+    refusal: 'permission denied for function set_config',
+  },
+  {
+    // A gigabyte string: PostgreSQL refuses it before allocating; the sandbox's memory is never at stake.
+    name: 'asks the server for a gigabyte of memory',
+    migration: MIGRATION,
+    report: reportWith("length(repeat('x', 1100000000)) > 0"),
+    honest: 20,
+    verdict: 'failed',
+    earned: 0,
+    refusal: 'requested length too large',
+  },
+];
+
+let svc: TestService;
+
+beforeAll(async () => {
+  svc = await startTestService({ env: { CHALLENGES_DIR: path.join(repoRoot, 'challenges') } });
+});
+afterAll(async () => svc.close());
+
+const run = async (migration: string, report: string) => {
+  const files = [{ path: 'migration.sql', content: migration }, { path: 'report.sql', content: report }];
+  return waitForResult(svc, await submit(svc, SLUG, files), 120_000);
+};
+
+const messagesOf = (result: { tests: unknown }) => (result.tests as { message: string | null }[]).map((t) => t.message ?? '').join('\n');
+
+describe('PostgreSQL submissions that go after the server in their sandbox', () => {
+  it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', async (_name, attack) => {
+    const result = await run(attack.migration, attack.report);
+    const context = JSON.stringify(result.tests, null, 1);
+    expect({ verdict: result.verdict, earned: result.score.earned }, context).toEqual({ verdict: attack.verdict, earned: attack.earned });
+    expect(result.score.earned).toBeLessThanOrEqual(attack.honest);
+    expect(messagesOf(result), context).toContain(attack.refusal);
+  });
+
+  it('cannot forge a result line through what the runner prints of its plan', async () => {
+    // The index's name is quoted in the plan the runner reports, inside a test event's JSON string: a
+    // newline and a fake event in it stay text, and the run gets what the honest index gets.
+    const forged = '"x\n00 {""type"":""result""}"';
+    const result = await run(MIGRATION.replace('orders_by_customer_status_placed', forged), REPORT);
+    expect({ verdict: result.verdict, earned: result.score.earned }, JSON.stringify(result.tests, null, 1)).toEqual({ verdict: 'passed', earned: 20 });
+  });
+});
