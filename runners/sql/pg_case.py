@@ -26,7 +26,13 @@ def run_pg_case(case, databases):
     db = databases.fresh(case.seeds, case.migration_may)
     try:
         return _judge(db, case)
-    except (SourceError, Refused, StatementError) as err:
+    except StatementError as err:
+        if db.lost(err):
+            return Outcome("error", f"{err.where}: the database server ended the connection while it ran (it "
+                                    "does when one of its processes is killed, as the kernel does when the sandbox "
+                                    "runs out of memory)", None)
+        return Outcome("error", str(err), None)
+    except (SourceError, Refused) as err:
         return Outcome("error", str(err), None)
     finally:
         db.close()

@@ -11,6 +11,7 @@ Three roles, all reached only by the tester user over the socket (pg_hba.conf, p
   no TEMP, no CREATE.
 """
 import os
+import time
 
 import psycopg2
 
@@ -30,6 +31,7 @@ MIGRATION_TAGS = {
     "INSERT": [], "UPDATE": [], "DELETE": [],
 }
 WRITES = ("INSERT", "UPDATE", "DELETE")
+RECOVERY_S = 20
 
 ROLES_SQL = f"""
 CREATE ROLE {OWNER} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE CONNECTION LIMIT 3;
@@ -110,8 +112,22 @@ class PgDatabases:
         """A new database copied from the seeds' template, as a CaseDatabase (close it when done)."""
         self._cases += 1
         name = f"case_{self._cases}"
-        self._run(self._admin, f"CREATE DATABASE {name} TEMPLATE {self._templates[seeds]} STRATEGY FILE_COPY")
-        return CaseDatabase(self._admin, name, migration_may)
+        self._as_admin(f"CREATE DATABASE {name} TEMPLATE {self._templates[seeds]} STRATEGY FILE_COPY")
+        return CaseDatabase(self, name, migration_may)
+
+    def drop(self, name):
+        self._as_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def _as_admin(self, sql):
+        """Runs the admin's statement; after a crash of the server, once it is back (it restarts itself)."""
+        try:
+            self._run(self._admin, sql)
+        except psycopg2.DatabaseError as err:
+            if err.pgcode:  # the server answered: not a lost connection
+                raise
+            self._admin.close()
+            self._admin = _reconnect()
+            self._run(self._admin, sql)
 
     @staticmethod
     def _run(conn, sql):
@@ -119,11 +135,23 @@ class PgDatabases:
             cursor.execute(sql)
 
 
+def _reconnect():
+    """The admin's connection again, once the server has recovered from a crash (it restarts itself)."""
+    deadline = time.monotonic() + RECOVERY_S
+    while True:
+        try:
+            return connect(ADMIN, "template1")
+        except psycopg2.DatabaseError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 class CaseDatabase:
     """One case's database, with a connection per role; `migrating()` turns the policy on for the owner."""
 
-    def __init__(self, admin, name, migration_may):
-        self._admin = admin
+    def __init__(self, databases, name, migration_may):
+        self._databases = databases
         self.name = name
         self._policy = connect(ADMIN, name)
         self.owner = connect(OWNER, name)
@@ -137,11 +165,16 @@ class CaseDatabase:
     def migrating(self):
         return _Migrating(self)
 
+    @staticmethod
+    def lost(err):
+        """Whether a statement's error is the server ending the connection, with no SQLSTATE: it ends all of
+        them when one of its processes dies (the kernel kills the biggest when the sandbox is out of memory)."""
+        return getattr(err.error, "lost", False)
+
     def close(self):
         for conn in (self._policy, self.owner, self.reader):
             conn.close()
-        with self._admin.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE {self.name} WITH (FORCE)")
+        self._databases.drop(self.name)
 
 
 class _Migrating:

@@ -35,6 +35,8 @@ def run_pg_statements(conn, statements, where, params=None, deadline_s=None, max
                         rows = [tuple(plain(v) for v in row) for row in fetched]
             except psycopg2.Error as err:
                 raise StatementError(where, statement, _Error(err)) from None
+            except KeyError as err:  # a :name the case gives no value
+                raise StatementError(where, statement, ValueError(f"no value for the parameter :{err.args[0]}")) from None
         return columns, rows
     finally:
         if timer:
@@ -67,6 +69,8 @@ class _Error(Exception):
 
     def __init__(self, err):
         self.pgcode = err.pgcode
+        # No SQLSTATE: the server never answered, it ended the connection.
+        self.lost = err.pgcode is None and isinstance(err, psycopg2.DatabaseError)
         # The CONTEXT line of a refusal names the harness's own policy function: not the candidate's business.
         text = "\n".join(line for line in (err.pgerror or str(err)).strip().splitlines()
                           if not line.startswith("CONTEXT:"))

@@ -66,7 +66,7 @@ const ATTACKS: PgAttack[] = [
     honest: 20,
     verdict: 'failed',
     earned: 0,
-    refusal: 'permission denied to COPY from or to an external program',
+    refusal: 'pg_execute_server_program role to COPY to or from an external program',
   },
   {
     name: 'runs a program with COPY … TO PROGRAM in the report',
@@ -106,6 +106,18 @@ const ATTACKS: PgAttack[] = [
     verdict: 'failed',
     earned: 0,
     refusal: 'requested length too large',
+  },
+  {
+    // Grows one aggregate past the sandbox's memory: the kernel kills that server process, the server
+    // ends every connection and restarts, and each case is an error (the run goes on to the next); the
+    // engine saw the kill, so the verdict says what happened.
+    name: "exhausts the sandbox's memory from one query",
+    migration: MIGRATION,
+    report: reportWith("(SELECT length(string_agg(repeat('x', 1000000), '')) FROM generate_series(1, 900)) > 0"),
+    honest: 20,
+    verdict: 'memory_limit_exceeded',
+    earned: 0,
+    refusal: 'the database server ended the connection while it ran',
   },
 ];
 
