@@ -10,16 +10,13 @@ Three roles, all reached only by the tester user over the socket (pg_hba.conf, p
   no pg_read_server_files or pg_execute_server_program (so no COPY … PROGRAM, pg_read_file, lo_import),
   no TEMP, no CREATE.
 """
-import os
 import time
 
 import psycopg2
 
-from pg_server import PORT, SOCKET_DIR
-from sql_database import SeedError
 from pg_script import run_pg_statements
-from sql_script import StatementError, split_statements
-from sql_sources import TESTS
+from pg_server import PORT, SOCKET_DIR
+from sql_database import run_seeds
 
 ADMIN, OWNER, READER = "assay_admin", "assay_owner", "assay_reader"
 # The command tags each of sql_guard.STATEMENT_KINDS lets a migration run.
@@ -89,16 +86,7 @@ class PgDatabases:
             admin.close()
         owner = connect(OWNER, name)
         try:
-            for path in seeds:
-                label = os.path.relpath(path, TESTS)
-                try:
-                    with open(path, encoding="utf-8-sig") as file:
-                        statements = split_statements(file.read())
-                    run_pg_statements(owner, statements, f"seed {label}")
-                except (OSError, UnicodeDecodeError) as err:
-                    raise SeedError(f"seed {label} could not be read: {err}") from None
-                except StatementError as err:
-                    raise SeedError(str(err)) from None
+            run_seeds(seeds, lambda statements, where: run_pg_statements(owner, statements, where))
             # VACUUM ANALYZE: statistics and a visibility map, as a production table has them.
             self._run(owner, "VACUUM ANALYZE")
             self._run(owner, f"GRANT USAGE ON SCHEMA public TO {READER};"

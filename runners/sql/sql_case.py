@@ -70,6 +70,12 @@ def _judge(conn, guard, case):
         # Only then: a case that checks the plan alone explains the query without running it.
         with acting():
             result = run_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
+    return judged(case, result, failures, notes)
+
+
+def judged(case, result, failures, notes):
+    """The case's outcome from its run's result (None when no run finished), the checks that failed and
+    the notes (plan, work, time). Engine-independent: sql_case and pg_case both use it."""
     if case.expect:
         if result is None:
             failures.insert(0, "the rows were not checked: no run finished within its budget")
@@ -81,11 +87,18 @@ def _judge(conn, guard, case):
 
 
 def _expect_error(conn, guard, case, statements, where):
+    return expected_error(case, lambda: run_statements(conn, statements, where, case.params, max_rows=MAX_ROWS),
+                          lambda: guard.refusal)
+
+
+def expected_error(case, run, refused=lambda: None):
+    """Judges a case that expects an error: run() runs the query; refused() says whether the runner refused
+    it (never the expected error). Engine-independent: sql_case and pg_case both use it."""
     wanted = " or ".join(case.expect_error) or "an error"
     try:
-        run_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
+        run()
     except StatementError as err:
-        if guard.refusal:
+        if refused():
             raise  # the runner refused it: never the expected error
         if case.expect_error:
             expected = any(err.code == c or (err.code or "").startswith(c + "_") for c in case.expect_error)

@@ -17,6 +17,21 @@ def connect():
     return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
 
 
+def run_seeds(seeds, run):
+    """Reads each seed file (absolute paths) and hands its statements to run(statements, where), in order;
+    raises SeedError. Engine-independent: sql_database and pg_database both use it."""
+    for path in seeds:
+        label = os.path.relpath(path, TESTS)
+        try:
+            with open(path, encoding="utf-8-sig") as file:
+                statements = split_statements(file.read())
+            run(statements, f"seed {label}")
+        except (OSError, UnicodeDecodeError) as err:
+            raise SeedError(f"seed {label} could not be read: {err}") from None
+        except StatementError as err:
+            raise SeedError(str(err)) from None
+
+
 class Databases:
     def __init__(self):
         self._templates = {}
@@ -28,16 +43,7 @@ class Databases:
         template = connect()
         # Seeds load data as it is written, in any order: foreign keys are checked from the cases on.
         template.execute("PRAGMA foreign_keys = OFF")
-        for path in seeds:
-            label = os.path.relpath(path, TESTS)
-            try:
-                with open(path, encoding="utf-8-sig") as file:
-                    statements = split_statements(file.read())
-                run_statements(template, statements, f"seed {label}")
-            except (OSError, UnicodeDecodeError) as err:
-                raise SeedError(f"seed {label} could not be read: {err}") from None
-            except StatementError as err:
-                raise SeedError(str(err)) from None
+        run_seeds(seeds, lambda statements, where: run_statements(template, statements, where))
         self._templates[seeds] = template
 
     def fresh(self, seeds, foreign_keys, migration_may):

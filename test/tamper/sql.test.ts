@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { startTestService, type TestService } from '../support/testService.js';
-import { submit, waitForResult } from '../support/submissions.js';
+import { sqlChallenge, type SqlAttack } from './sqlChallenge.js';
 
 /**
  * Submissions to slow-orders-query-sql (24 points: 12 for the report's rows, 12 for its performance on
@@ -14,15 +13,6 @@ const SLUG = 'slow-orders-query-sql';
 const reference = (file: string) => readFileSync(path.join(repoRoot, 'challenges', SLUG, 'solution', file), 'utf8');
 const REPORT = reference('report.sql');
 const NO_INDEX = '-- no index\n';
-
-interface SqlAttack {
-  name: string;
-  migration: string;
-  report: string;
-  honest: number;
-  verdict: string;
-  earned: number;
-}
 
 const ATTACKS: SqlAttack[] = [
   {
@@ -69,17 +59,7 @@ BEGIN INSERT INTO paid VALUES (NEW.customer_id, NEW.created_at, NEW.total_cents)
   },
 ];
 
-let svc: TestService;
-
-beforeAll(async () => {
-  svc = await startTestService({ env: { CHALLENGES_DIR: path.join(repoRoot, 'challenges') } });
-});
-afterAll(async () => svc.close());
-
-const run = async (migration: string, report: string) => {
-  const files = [{ path: 'migration.sql', content: migration }, { path: 'report.sql', content: report }];
-  return waitForResult(svc, await submit(svc, SLUG, files), 120_000);
-};
+const run = sqlChallenge(SLUG);
 
 describe('SQL submissions that try to forge their score', () => {
   it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', async (_name, attack) => {

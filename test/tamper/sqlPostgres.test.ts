@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { startTestService, type TestService } from '../support/testService.js';
-import { submit, waitForResult } from '../support/submissions.js';
+import { sqlChallenge, type SqlAttack } from './sqlChallenge.js';
 
 /**
  * Submissions to slow-report-postgres (20 points) that go after the PostgreSQL server inside the
@@ -19,13 +18,7 @@ const WHERE = 'WHERE customer_id = :customer';
 /** The reference report, with `condition` as one more filter. */
 const reportWith = (condition: string) => REPORT.replace(WHERE, `${WHERE}\n  AND ${condition}`);
 
-interface PgAttack {
-  name: string;
-  migration: string;
-  report: string;
-  honest: number;
-  verdict: string;
-  earned: number;
+interface PgAttack extends SqlAttack {
   /** Text some test's message must contain: the refusal that stopped it. */
   refusal: string;
 }
@@ -121,17 +114,7 @@ const ATTACKS: PgAttack[] = [
   },
 ];
 
-let svc: TestService;
-
-beforeAll(async () => {
-  svc = await startTestService({ env: { CHALLENGES_DIR: path.join(repoRoot, 'challenges') } });
-});
-afterAll(async () => svc.close());
-
-const run = async (migration: string, report: string) => {
-  const files = [{ path: 'migration.sql', content: migration }, { path: 'report.sql', content: report }];
-  return waitForResult(svc, await submit(svc, SLUG, files), 120_000);
-};
+const run = sqlChallenge(SLUG);
 
 const messagesOf = (result: { tests: unknown }) => (result.tests as { message: string | null }[]).map((t) => t.message ?? '').join('\n');
 
