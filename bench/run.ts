@@ -5,6 +5,7 @@
  */
 import Docker from 'dockerode';
 import { loadConfig } from '../src/config.js';
+import { runOptions } from '../src/grading/grade.js';
 import { imageExists } from '../src/images/imageExists.js';
 import { runnerImageRef } from '../src/images/imageRefs.js';
 import type { RunnerName } from '../src/images/runners.js';
@@ -56,7 +57,8 @@ const probe = installPhaseProbe(svc.rt.docker);
 const background = watchBackgroundLoad(docker, probe.knows);
 const systemsFor = async (s: Scenario) => {
   const image = images.get(s.runner)!;
-  const files = { solution: s.files, tests: s.pkg.hiddenTests };
+  // run.json as the worker writes it: the sql runner's engine comes from it.
+  const files = { solution: s.files, tests: s.pkg.hiddenTests, run: runOptions(s.pkg.manifest) };
   return {
     baseline: baselineSystem(image, await sandboxProfile(docker, image), files, resolveLimits(s.pkg.manifest.limits, svc.config.sandbox), opts.concurrency),
     assay: assaySystem(svc.baseUrl, svc.apiKey, submissionBody(s)),

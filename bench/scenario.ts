@@ -40,6 +40,8 @@ export const SCENARIO_SOURCES: ScenarioSource[] = [
   { label: 'java (idempotent-payments-java)', runner: 'java', dir: shipped('idempotent-payments-java') },
   { label: 'go (ttl-cache-go)', runner: 'go', dir: shipped('ttl-cache-go') },
   { label: 'sql (slow-orders-query-sql)', runner: 'sql', dir: shipped('slow-orders-query-sql') },
+  // The same runner with a PostgreSQL server started in the sandbox: the service's cost beside SQLite.
+  { label: 'sql on PostgreSQL (slow-report-postgres)', runner: 'sql', dir: shipped('slow-report-postgres') },
   { label: 'http (sql-injection-fix-http)', runner: 'http', dir: shipped('sql-injection-fix-http') },
 ];
 

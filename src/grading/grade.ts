@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { ChallengePackage, PackageFile } from '../challenges/challengePackage.js';
 import { testPoints, type Manifest } from '../challenges/manifest.js';
 import type { HarnessEvent } from '../sandbox/harnessEvents.js';
+import type { RunOptions } from '../sandbox/inputArchive.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { SandboxOutcome } from '../sandbox/sandboxOutcome.js';
 import type { EngineWatch } from '../sandbox/engineWatch.js';
@@ -41,6 +42,18 @@ export interface Graded {
   reported: string[];
 }
 
+/** What the manifest tells the run (`/work/run.json`, docs/runner-contract.md). */
+export function runOptions(manifest: Manifest): RunOptions {
+  const options = manifest.options;
+  return {
+    tests: manifest.tests.map((t) => t.name),
+    ...(options?.race ? { race: true } : {}),
+    ...(options?.framework ? { framework: options.framework } : {}),
+    ...(options?.engine ? { engine: options.engine } : {}),
+    ...(options?.engineSettings ? { engineSettings: options.engineSettings } : {}),
+  };
+}
+
 /** Runs files against a set of tests in a fresh sandbox of the challenge's runner. */
 export async function runTests(
   grader: Grader,
@@ -53,13 +66,7 @@ export async function runTests(
     files: {
       solution: req.files,
       tests: req.tests,
-      run: {
-        tests: req.manifest.tests.map((t) => t.name),
-        ...(req.manifest.options?.race ? { race: true } : {}),
-        ...(req.manifest.options?.framework ? { framework: req.manifest.options.framework } : {}),
-        ...(req.manifest.options?.engine ? { engine: req.manifest.options.engine } : {}),
-        ...(req.manifest.options?.engineSettings ? { engineSettings: req.manifest.options.engineSettings } : {}),
-      },
+      run: runOptions(req.manifest),
     },
     limits: req.limits,
     signal: req.signal,
