@@ -15,6 +15,10 @@ from sql_script import StatementError
 from sql_sources import SourceError
 
 QUERY_START = re.compile(r"^\(*\s*(SELECT|WITH|VALUES|TABLE)\b", re.IGNORECASE)
+# What a migration's statement may begin with; the event trigger then holds its DDL to migrationMay. Not
+# the owner's other powers over its tables, which no trigger sees: CLUSTER or VACUUM FULL (which would
+# reorder a table so that a wrong index reads fewer pages), COPY, SET, DO, transactions.
+MIGRATION_START = re.compile(r"^\(*\s*(CREATE|DROP|ALTER|INSERT|UPDATE|DELETE|ANALYZE|SELECT|WITH)\b", re.IGNORECASE)
 
 
 class Refused(Exception):
@@ -42,6 +46,8 @@ def _judge(db, case):
         where = f"setup step {step} ({source.label})"
         statements = source.statements(allow_empty=True)
         if source.kind == "solution":
+            _refuse_unless(MIGRATION_START, statements, where, "a migration's statement must be a CREATE, DROP, "
+                           "ALTER, INSERT, UPDATE, DELETE, ANALYZE or SELECT that migrationMay permits")
             with db.migrating():
                 run_pg_statements(db.owner, statements, where)
         else:
@@ -50,10 +56,7 @@ def _judge(db, case):
     where = f"query ({case.query.label})"
     conn = db.reader
     if case.query.kind == "solution":
-        for statement in statements:
-            if not QUERY_START.match(statement.sql):
-                raise Refused(f"{where}, statement at line {statement.line}: refused by the runner: a query may "
-                              "only read (SELECT, WITH, VALUES or TABLE)")
+        _refuse_unless(QUERY_START, statements, where, "a query may only read (SELECT, WITH, VALUES or TABLE)")
     else:
         conn = db.owner  # the tests' own SQL may write
     if case.expect_error is not None:
@@ -69,6 +72,12 @@ def _judge(db, case):
     elif case.expect or case.expect_success:
         result = run_pg_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
     return judged(case, result, failures, notes)
+
+
+def _refuse_unless(start, statements, where, rule):
+    for statement in statements:
+        if not start.match(statement.sql):
+            raise Refused(f"{where}, statement at line {statement.line}: refused by the runner: {rule}")
 
 
 def _expect_error(conn, case, statements, where):

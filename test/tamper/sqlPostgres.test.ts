@@ -52,14 +52,15 @@ const ATTACKS: PgAttack[] = [
     refusal: 'permission denied for function lo_import',
   },
   {
-    // The migration runs as the tables' owner, who is no superuser and has no pg_execute_server_program.
+    // Refused before it reaches the server; behind that, the migration's role (the tables' owner) is no
+    // superuser and has no pg_execute_server_program.
     name: 'runs a program with COPY … FROM PROGRAM in the migration',
     migration: `${MIGRATION}\nCOPY customers FROM PROGRAM 'cat /work/tests/report.cases.json';\n`,
     report: REPORT,
     honest: 20,
     verdict: 'failed',
     earned: 0,
-    refusal: 'pg_execute_server_program role to COPY to or from an external program',
+    refusal: "refused by the runner: a migration's statement must be",
   },
   {
     name: 'runs a program with COPY … TO PROGRAM in the report',
@@ -79,6 +80,17 @@ const ATTACKS: PgAttack[] = [
     verdict: 'failed',
     earned: 0,
     refusal: 'refused by the runner: CREATE EXTENSION',
+  },
+  {
+    // CLUSTER (no event trigger sees it) would lay the customer's orders side by side, so that an index
+    // on customer_id alone reads few pages: the migration may only add indexes.
+    name: 'reorders the table with CLUSTER in the migration',
+    migration: 'CREATE INDEX orders_by_customer ON orders (customer_id);\nCLUSTER orders USING orders_by_customer;\n',
+    report: REPORT,
+    honest: 10,
+    verdict: 'failed',
+    earned: 0,
+    refusal: "refused by the runner: a migration's statement must be",
   },
   {
     // Turning the planner's sequential scans off would hide a missing index from planMustNotScan.
