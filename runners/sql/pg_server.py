@@ -11,8 +11,9 @@ import re
 import subprocess
 import time
 
+from assay_users import TESTER_UID  # the harness, once it leaves root
+
 SERVER_UID = 10003
-TESTER_UID = 10002
 BIN = "/usr/lib/postgresql/15/bin"
 TEMPLATE = "/opt/assay/pg/cluster"
 HOME = "/tmp/pg"
@@ -29,7 +30,8 @@ class ServiceError(Exception):
 
 
 def start_server(settings=None):
-    """Copies the cluster, starts the server and waits until it accepts connections; raises ServiceError.
+    """Copies the cluster and starts the server, as root's last acts (wait_ready, as the tester, waits for
+    it); returns its Popen. Raises ServiceError.
 
     settings: the manifest's `options.engineSettings`, each passed as `-c name=value` after the image's own.
     """
