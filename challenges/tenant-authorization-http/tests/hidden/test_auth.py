@@ -27,8 +27,9 @@ def test_registers_and_logs_in():
 
 def test_rejects_bad_credentials(alice):
     user = alice
-    assert_unauthorized(login(user.username, "not-the-password"))
-    assert_unauthorized(login("nobody-" + user.username, user.password))
+    # /login takes no bearer token, so its 401 needs no WWW-Authenticate challenge.
+    assert_problem(login(user.username, "not-the-password"), 401)
+    assert_problem(login("nobody-" + user.username, user.password), 401)
 
 
 def test_requires_a_bearer_token():
@@ -89,7 +90,7 @@ def test_admin_endpoint_needs_the_admin_key(alice):
 def test_rate_limits_failed_logins_per_user(alice):
     target, bystander = User(), alice
     for _ in range(5):
-        assert_unauthorized(login(target.username, "wrong-password"))
+        assert_problem(login(target.username, "wrong-password"), 401)
     r = login(target.username, target.password)
     assert r.status_code == 429, f"expected 429 after 5 failures, got {r.status_code}"
     assert int(r.headers["Retry-After"]) > 0
