@@ -57,13 +57,14 @@ def test_rejects_expired_tokens(alice):
     for ttl in (0, -1, "60", 10 ** 9):
         assert_problem(login(user.username, user.password, ttlSeconds=ttl), 400)
     # Nothing here has to happen within a token's lifetime, however slow the machine: a 1 s token is used
-    # only once 2.2 s have passed since its login returned (so since the server issued it, and past an
-    # expiry rounded up to the next second), and a 60 s one shows that a chosen lifetime is honoured.
+    # only once 4.2 s have passed since its login returned (so since the server issued it: past an expiry
+    # rounded up to the next second plus the 2 s of skew the statement allows), and a 60 s one shows that
+    # a chosen lifetime is honoured.
     short = login(user.username, user.password, ttlSeconds=1).json()["token"]
     issued_by = time.monotonic()
     lasting = login(user.username, user.password, ttlSeconds=60).json()["token"]
     assert user.call("GET", "/invoices", token=lasting).status_code == 200
-    time.sleep(max(0.0, issued_by + 2.2 - time.monotonic()))
+    time.sleep(max(0.0, issued_by + 4.2 - time.monotonic()))
     assert_unauthorized(user.call("GET", "/invoices", token=short))
     assert user.call("GET", "/invoices", token=lasting).status_code == 200
 
