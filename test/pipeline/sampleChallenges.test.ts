@@ -23,7 +23,7 @@ const statuses = (r: Result) => r.tests.map((t) => `${t.name}=${t.status}`);
 /**
  * What `assay challenge validate` checks, through the whole service (HTTP, queue, worker, sandbox):
  * the reference scores 100% three times alike, the starter less, each mutant exactly its expected
- * score, every hidden test fails against some mutant, and each critical mutant (a security hole) is
+ * score, every hidden test fails against some mutant, and each critical mutant (a security hole, a double charge, a wrong report) is
  * capped by a critical test: its percent is at most the ceiling, below what its points alone give.
  */
 describe.each(slugs)('sample challenge %s', (slug) => {
