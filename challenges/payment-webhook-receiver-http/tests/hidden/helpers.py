@@ -66,8 +66,8 @@ def assert_received(response, duplicate=False):
     assert response.json() == {"received": True, "duplicate": duplicate}
 
 
-def assert_problem(response, status):
-    assert response.status_code == status, f"expected {status}, got {response.status_code}: {response.text[:300]}"
+def assert_problem(response, status, what="the response"):
+    assert response.status_code == status, f"{what}: expected {status}, got {response.status_code}: {response.text[:300]}"
     assert response.headers["content-type"].startswith("application/problem+json")
     body = response.json()
     assert body["status"] == status and body["title"] and "detail" in body
