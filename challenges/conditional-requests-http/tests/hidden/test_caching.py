@@ -1,5 +1,5 @@
 """Strong ETags, 304s for what the client has, and per-user responses kept out of shared caches."""
-from helpers import User, assert_not_modified, assert_private, assert_problem, etag_of
+from helpers import User, assert_not_modified, assert_private, assert_status, etag_of
 
 
 def test_documents_carry_a_strong_etag():
@@ -87,5 +87,5 @@ def test_no_304_for_another_users_document():
     alice, bob = User(), User()
     document = alice.create()
     etag = etag_of(alice.read(document["id"]))
-    assert_problem(bob.read(document["id"], **{"If-None-Match": etag}), 404, "another user's document, its ETag sent")
-    assert_problem(bob.read(document["id"], **{"If-None-Match": "*"}), 404, "another user's document, If-None-Match: *")
+    assert_status(bob.read(document["id"], **{"If-None-Match": etag}), 404, "another user's document, its ETag sent")
+    assert_status(bob.read(document["id"], **{"If-None-Match": "*"}), 404, "another user's document, If-None-Match: *")

@@ -62,8 +62,14 @@ def assert_not_modified(response):
     assert response.content == b"", "a 304 has no body"
 
 
-def assert_problem(response, status, what="the response"):
+def assert_status(response, status, what="the response"):
     assert response.status_code == status, f"{what}: expected {status}, got {response.status_code}: {response.text[:300]}"
+
+
+def assert_problem(response, status, what="the response"):
+    """The status and an RFC 9457 body. The other tests check the status alone, so that an error body in
+    another format costs only the test of the format."""
+    assert_status(response, status, what)
     assert response.headers["content-type"].startswith("application/problem+json")
     body = response.json()
     assert body["status"] == status and body["title"] and "detail" in body

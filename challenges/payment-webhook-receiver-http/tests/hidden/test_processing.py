@@ -3,7 +3,7 @@ import json
 
 import requests
 
-from helpers import (TIMEOUT_S, assert_problem, assert_received, create_order, deliver, event, new_id, post,
+from helpers import (TIMEOUT_S, assert_problem, assert_received, assert_status, create_order, deliver, event, new_id, post,
                      read_order, signed_header, url)
 
 
@@ -14,11 +14,11 @@ def test_creates_and_reads_orders():
     expected = {"id": order_id, "amountCents": 2500, "status": "pending", "refundedCents": 0}
     assert r.json() == expected
     assert read_order(order_id) == expected
-    assert_problem(requests.get(url(f"/orders/{new_id('ord')}"), timeout=TIMEOUT_S), 404)
-    assert_problem(requests.post(url("/orders"), json={"id": order_id, "amountCents": 1}, timeout=TIMEOUT_S), 409)
+    assert_status(requests.get(url(f"/orders/{new_id('ord')}"), timeout=TIMEOUT_S), 404)
+    assert_status(requests.post(url("/orders"), json={"id": order_id, "amountCents": 1}, timeout=TIMEOUT_S), 409)
     for invalid in ({"id": new_id("ord")}, {"id": new_id("ord"), "amountCents": 0}, {"id": "", "amountCents": 5},
                     {"id": new_id("ord"), "amountCents": "5"}):
-        assert_problem(requests.post(url("/orders"), json=invalid, timeout=TIMEOUT_S), 400)
+        assert_status(requests.post(url("/orders"), json=invalid, timeout=TIMEOUT_S), 400)
 
 
 def test_applies_payment_and_refund_events():
@@ -68,3 +68,14 @@ def test_acknowledges_unknown_event_types():
     assert_received(deliver(event("payout.paid", order_id)))
     assert_received(deliver(event("customer.updated", new_id("ord"))))
     assert read_order(order_id) == {"id": order_id, "amountCents": 5000, "status": "pending", "refundedCents": 0}
+
+
+def test_errors_are_problem_documents():
+    order_id = create_order(5000)
+    body = json.dumps(event("refund.succeeded", order_id, amountCents=100)).encode()
+    header = signed_header(body)
+    assert_problem(post(body, None), 401, "an unsigned delivery")
+    assert_received(post(body, header))
+    assert_problem(post(body, header), 409, "a replayed delivery")
+    assert_problem(requests.get(url(f"/orders/{new_id('ord')}"), timeout=TIMEOUT_S), 404, "an unknown order")
+    assert_problem(requests.post(url("/orders"), json={"id": new_id("ord")}, timeout=TIMEOUT_S), 400, "an invalid order")

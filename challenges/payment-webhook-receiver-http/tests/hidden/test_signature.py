@@ -1,7 +1,7 @@
 """Only Paystream's own, fresh, first deliveries are accepted."""
 import json
 
-from helpers import (assert_problem, assert_received, create_order, deliver, event, new_id, post, read_order, signature,
+from helpers import (assert_status, assert_received, create_order, deliver, event, new_id, post, read_order, signature,
                      signed_header)
 
 
@@ -32,7 +32,7 @@ def test_rejects_a_wrong_signature():
         "one hex digit changed": f"t={t},v1={signature(body, t)[:-1]}{'0' if signature(body, t)[-1] != '0' else '1'}",
     }
     for what, header in forgeries.items():
-        assert_problem(post(body, header), 401, what)
+        assert_status(post(body, header), 401, what)
     assert read_order(order_id)["status"] == "pending", "a forged event changed the order"
 
 
@@ -42,20 +42,20 @@ def test_rejects_a_missing_or_malformed_signature_header():
     good = signed_header(body)
     t, v1 = good.split(",")
     for header in (None, "", "garbage", t, v1, f"{t},v1=", f"t=,{v1}", f"t=soon,{v1}"):
-        assert_problem(post(body, header), 401, f"Paystream-Signature {header!r}")
+        assert_status(post(body, header), 401, f"Paystream-Signature {header!r}")
     assert read_order(order_id)["status"] == "pending", "an unsigned event changed the order"
 
 
 def test_rejects_stale_events():
     order_id = create_order()
-    assert_problem(deliver(event("payment.succeeded", order_id), age_s=600), 401)
-    assert_problem(deliver(event("payment.succeeded", order_id), age_s=3 * 86400), 401)
+    assert_status(deliver(event("payment.succeeded", order_id), age_s=600), 401)
+    assert_status(deliver(event("payment.succeeded", order_id), age_s=3 * 86400), 401)
     assert read_order(order_id)["status"] == "pending", "a stale event changed the order"
 
 
 def test_rejects_events_signed_in_the_future():
     order_id = create_order()
-    assert_problem(deliver(event("payment.succeeded", order_id), age_s=-600), 401)
+    assert_status(deliver(event("payment.succeeded", order_id), age_s=-600), 401)
     assert read_order(order_id)["status"] == "pending", "an event signed in the future changed the order"
 
 
@@ -71,5 +71,5 @@ def test_rejects_a_replayed_delivery():
     body = json.dumps(event("refund.succeeded", order_id, amountCents=1000)).encode()
     header = signed_header(body)
     assert_received(post(body, header))
-    assert_problem(post(body, header), 409)
+    assert_status(post(body, header), 409)
     assert read_order(order_id)["refundedCents"] == 1000
