@@ -7,9 +7,12 @@ import { readMutants } from '../../src/tools/readMutants.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
+import { TEST_DATABASE } from '../support/testEnv.js';
 
 const CHALLENGES = path.join(repoRoot, 'challenges');
-const slugs = readdirSync(CHALLENGES).sort();
+// A package's scores do not depend on the database: on PostgreSQL one challenge with critical caps and
+// per-skill scores proves the storage path, and the whole pack runs once, on SQLite.
+const slugs = TEST_DATABASE === 'postgres' ? ['slow-orders-query-sql'] : readdirSync(CHALLENGES).sort();
 let svc: TestService;
 
 beforeAll(async () => {
