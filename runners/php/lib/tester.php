@@ -5,7 +5,7 @@ declare(strict_types=1);
 // through the boundary (Assay\Tester\Remote) on fd argv[1]. Started before the submission arrives, so
 // PHPUnit is loaded while a warm container waits.
 require '/usr/share/php/PHPUnit/Autoload.php';
-foreach (['Wire', 'Codec', 'Peer', 'Remote', 'Proxy', 'StandIns', 'Api', 'Listener'] as $file) {
+foreach (['Wire', 'Codec', 'Peer', 'Remote', 'Proxy', 'StandIns', 'Api', 'Listener', 'StrictBool'] as $file) {
     require __DIR__ . "/$file.php";
 }
 foreach ([PHPUnit\Framework\TestCase::class, PHPUnit\Framework\TestSuite::class, PHPUnit\Framework\TestResult::class,
@@ -13,6 +13,8 @@ foreach ([PHPUnit\Framework\TestCase::class, PHPUnit\Framework\TestSuite::class,
           SebastianBergmann\Comparator\Factory::class, PHPUnit\Framework\TestFailure::class] as $class) {
     class_exists($class);
 }
+
+SebastianBergmann\Comparator\Factory::getInstance()->register(new Assay\Tester\StrictBool());
 
 const TESTS = '/work/tests';
 
