@@ -95,12 +95,18 @@ final class ExceptionClasses
     /** Whether `$name` is a valid class name that the tests' side does not have. */
     public static function free(string $name): bool
     {
+        return !self::ours($name) && Names::isClass($name) && !class_exists($name) && !interface_exists($name) && !trait_exists($name) && !enum_exists($name);
+    }
+
+    /** Whether `$name` is in a namespace of the tests' side (PHPUnit, its libraries, the runner). */
+    public static function ours(string $name): bool
+    {
         foreach (self::OURS as $prefix) {
             if (stripos($name, $prefix) === 0) {
-                return false;
+                return true;
             }
         }
-        return Names::isClass($name) && !class_exists($name) && !interface_exists($name) && !trait_exists($name) && !enum_exists($name);
+        return false;
     }
 
     public static function internalBase(?string $name): ?string
