@@ -36,9 +36,11 @@ class EventWriter:
         self._write({"type": "test", "test": test})
         return test
 
-    def result(self, status, message, tests):
+    def result(self, status, message, tests, error_kind=None):
+        """`error_kind` (with status error): `compile` or `load`, docs/runner-contract.md."""
+        kind = {"errorKind": error_kind} if error_kind in ("compile", "load") else {}
         self._write({"type": "result", "result": {
-            "version": 1, "status": status, "message": truncate(message), "tests": tests,
+            "version": 1, "status": status, "message": truncate(message), **kind, "tests": tests,
         }})
 
     def _write(self, event):
