@@ -12,6 +12,7 @@ const DOLOS_LANGUAGE: Record<Language, string> = {
   java: 'java',
   go: 'go',
   sql: 'sql',
+  php: 'php',
 };
 
 /** Enough regions to show where two submissions agree, without storing a whole diff. */
