@@ -36,10 +36,11 @@ class EventWriter:
         self._write({"type": "test", "test": test})
         return test
 
-    def result(self, status, message, tests):
-        self._write({"type": "result", "result": {
-            "version": 1, "status": status, "message": truncate(message), "tests": tests,
-        }})
+    def result(self, status, message, tests, error_kind=None):
+        document = {"version": 1, "status": status, "message": truncate(message), "tests": tests}
+        if error_kind:
+            document["errorKind"] = error_kind
+        self._write({"type": "result", "result": document})
 
     def _write(self, event):
         self._out.write(f"{self._nonce} {json.dumps(event)}\n")
