@@ -11,6 +11,7 @@ const BY_EXTENSION: Record<string, Language> = {
   java: 'java',
   go: 'go',
   sql: 'sql',
+  rb: 'ruby',
 };
 
 /** The language a file is written in, by its extension, or null for anything else (data, docs). */

@@ -4,7 +4,7 @@ import type { Language } from '../challenges/manifest.js';
 import type { SubmittedFile } from '../submissions/submission.js';
 import type { MatchedRegion, PairComparison, SourceRegion } from './similarityPair.js';
 
-/** Dolos's tree-sitter grammars by Assay language: every language Assay grades has one. */
+/** Dolos's tree-sitter grammars by Assay language; Ruby has none in Dolos, so its text is compared by characters. */
 const DOLOS_LANGUAGE: Record<Language, string> = {
   python: 'python',
   javascript: 'javascript',
@@ -12,6 +12,7 @@ const DOLOS_LANGUAGE: Record<Language, string> = {
   java: 'java',
   go: 'go',
   sql: 'sql',
+  ruby: 'char',
 };
 
 /** Enough regions to show where two submissions agree, without storing a whole diff. */

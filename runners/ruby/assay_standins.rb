@@ -1,0 +1,175 @@
+# The solution's classes, modules and objects as the tests see them: local stand-ins whose calls cross
+# to the solution's process. What decides a comparison (==, eql?, equal?, ===, hash, nil?, is_a?, the
+# matcher protocol) is never sent there: a stand-in answers those itself, by identity, so an object
+# that claims to equal everything equals only itself here.
+require_relative "assay_exceptions"
+
+module Assay
+  DECIDING = %w[
+    == != ! equal? eql? === =~ !~ hash nil? is_a? kind_of? instance_of? class respond_to? object_id __id__
+    __send__ send public_send instance_variable_get instance_variable_set instance_variables instance_eval
+    instance_exec method methods singleton_class extend define_singleton_method freeze frozen? dup clone
+    itself then yield_self tap display matches? does_not_match? failure_message failure_message_when_negated
+    supports_block_expectations? supports_value_expectations? diffable? expects_call_stack_jump? description
+  ].to_set.freeze
+  NAME = /\A[A-Z]\w*(::[A-Z]\w*)*\z/
+
+  # Forwarding of one object's calls (its endpoint, its handle on the solution's side).
+  module Forwarding
+    def self.call(endpoint, handle, name, args, kwargs, block)
+      raise NoMethodError, "#{name} is answered by the tests, not the solution" if DECIDING.include?(name.to_s)
+
+      endpoint.request("call", handle: handle, name: name.to_s, args: args, kwargs: kwargs, block: block)
+    end
+
+    def self.respond(endpoint, handle, name)
+      !DECIDING.include?(name.to_s) && endpoint.request("respond", handle: handle, name: name.to_s) == true
+    end
+  end
+
+  # An instance of one of the solution's classes.
+  module StandInInstance
+    def method_missing(name, *args, **kwargs, &block)
+      Forwarding.call(self.class.__assay_endpoint, @__assay_handle, name, args, kwargs, block)
+    end
+
+    def respond_to_missing?(name, include_private = false)
+      Forwarding.respond(self.class.__assay_endpoint, @__assay_handle, name)
+    end
+
+    def to_s
+      text = Forwarding.call(self.class.__assay_endpoint, @__assay_handle, :to_s, [], {}, nil)
+      text.is_a?(String) ? text : super
+    end
+
+    def inspect
+      text = Forwarding.call(self.class.__assay_endpoint, @__assay_handle, :inspect, [], {}, nil)
+      text.is_a?(String) ? text : super
+    end
+  end
+
+  # One of the solution's classes or modules: class methods, `new` and nested constants cross.
+  module StandInModule
+    attr_reader :__assay_endpoint, :__assay_handle
+
+    def method_missing(name, *args, **kwargs, &block)
+      Forwarding.call(@__assay_endpoint, @__assay_handle, name, args, kwargs, block)
+    end
+
+    def respond_to_missing?(name, include_private = false)
+      Forwarding.respond(@__assay_endpoint, @__assay_handle, name)
+    end
+
+    def const_missing(name)
+      value = @__assay_endpoint.request("const", handle: @__assay_handle, name: name.to_s)
+      const_set(name, value) unless value.is_a?(Module) && value.name != "#{self.name}::#{name}" && const_defined?(name, false)
+      value
+    end
+  end
+
+  # `new` of one of the solution's classes, made over there (an exception's stand-in is made here).
+  module StandInConstructor
+    def new(*args, **kwargs, &block)
+      Forwarding.call(@__assay_endpoint, @__assay_handle, :new, args, kwargs, block)
+    end
+  end
+
+  # Any other object of the solution's side (a Set, a Proc, an anonymous class's instance).
+  class RemoteObject < BasicObject
+    def initialize(endpoint, handle)
+      @__assay_endpoint = endpoint
+      @__assay_handle = handle
+    end
+
+    def method_missing(name, *args, **kwargs, &block)
+      Forwarding.call(@__assay_endpoint, @__assay_handle, name, args, kwargs, block)
+    end
+
+    def respond_to_missing?(name, include_private = false)
+      Forwarding.respond(@__assay_endpoint, @__assay_handle, name)
+    end
+
+    def respond_to?(name, include_private = false)
+      respond_to_missing?(name, include_private)
+    end
+  end
+
+  # Builds the stand-ins from the solution's class descriptions, checking each strictly.
+  class StandIns
+    def initialize
+      @classes = {}
+    end
+
+    attr_writer :endpoint
+
+    def instance(handle, description)
+      klass = stand_in_class(description)
+      return RemoteObject.new(@endpoint, handle) unless klass.is_a?(Class) && klass.include?(StandInInstance)
+
+      object = klass.allocate
+      object.instance_variable_set(:@__assay_handle, handle)
+      object
+    end
+
+    def stand_in_class(description)
+      raise ProtocolError, "a class description that is not an object" unless description.is_a?(Hash)
+
+      id = description["id"]
+      raise ProtocolError, "a class without an id" unless id.is_a?(Integer)
+
+      @classes[id] ||= build(id, checked(description))
+    end
+
+    def exception_class(description)
+      klass = stand_in_class(description)
+      klass.is_a?(Class) && klass < Exception ? klass : Exceptions.named(description["name"])
+    end
+
+    private
+
+    def checked(d)
+      ok = d["name"].nil? || (d["name"].is_a?(String) && d["name"].match?(NAME))
+      ok &&= %w[class module].include?(d["kind"]) && [true, false].include?(d["solution"])
+      ok &&= d["exc"].nil? || d["exc"].is_a?(String)
+      ok &&= d["methods"].is_a?(Array) && d["methods"].all?(String) && d["methods"].size < 10_000
+      ok &&= d["super"].nil? || d["super"].is_a?(Hash)
+      raise ProtocolError, "a malformed class description" unless ok
+
+      d
+    end
+
+    def build(id, d)
+      return foreign(id, d) unless d["solution"] && d["name"]
+
+      klass = if d["kind"] == "module" then Module.new
+              elsif d["exc"] then Class.new(d["super"] ? exception_class(d["super"]) : Exceptions.core(d["exc"]) || StandardError)
+              else Class.new(d["super"] ? stand_in_class(d["super"]) : Object).tap { |c| c.include(StandInInstance) }
+              end
+      klass = Exceptions.label(klass, d["name"])
+      klass.extend(StandInModule)
+      klass.instance_variable_set(:@__assay_endpoint, @endpoint)
+      klass.instance_variable_set(:@__assay_handle, id)
+      return klass if d["exc"]
+
+      klass.extend(StandInConstructor) if klass.is_a?(Class)
+      forward(klass, d["methods"])
+      klass
+    end
+
+    # A class that is not the solution's: a core exception by name, else a plain handle.
+    def foreign(id, d)
+      return Exceptions.named(d["name"].to_s) if d["exc"]
+
+      RemoteObject.new(@endpoint, id)
+    end
+
+    # The solution's public methods, defined on the stand-in so that they win over Object's own.
+    def forward(klass, names)
+      names.reject { |n| DECIDING.include?(n) }.each do |name|
+        klass.define_method(name) do |*args, **kwargs, &block|
+          Forwarding.call(self.class.__assay_endpoint, @__assay_handle, name, args, kwargs, block)
+        end
+      end
+    end
+  end
+end
