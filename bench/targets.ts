@@ -6,7 +6,7 @@ export const TARGETS = {
    * Assay's p50 overhead at most this many times the baseline `docker run`'s, per runner: the
    * compiled runners get more room, a warm compiler in the waiting sandbox being their lever.
    */
-  maxOverheadRatio: { python: 0.15, node: 0.15, sql: 0.15, http: 0.15, java: 0.35, go: 0.35 } satisfies Record<RunnerName, number>,
+  maxOverheadRatio: { python: 0.15, node: 0.15, sql: 0.15, http: 0.15, java: 0.35, go: 0.35, ruby: 0.15 } satisfies Record<RunnerName, number>,
   /** Assay's throughput at least this share of the baseline's. */
   minThroughputRatio: 0.9,
   /** The CPU loop's run time under full load within this many % of idle. */
@@ -31,6 +31,8 @@ export const PRE_BOUNDARY_OVERHEAD_MS: Record<RunnerName, { low: number; high: n
   java: { low: 1100, high: 1100 },
   sql: { low: 125, high: 450 },
   http: { low: 500, high: 570 },
+  // Not measured: ruby was born with its boundary. Python's figures stand in until a bench run records ruby's.
+  ruby: { low: 150, high: 200 },
 };
 
 export const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');

@@ -38,6 +38,12 @@ const CASES: Record<Language, { path: string; starter: string; solution: string;
     solution: 'package stats\n\nimport "sort"\n\nfunc Median(values []float64) float64 {\n\tordered := append([]float64(nil), values...)\n\tsort.Float64s(ordered)\n\tn := len(ordered)\n\tif n == 0 {\n\t\tpanic("empty")\n\t}\n\tmid := n / 2\n\tif n%2 == 1 {\n\t\treturn ordered[mid]\n\t}\n\treturn (ordered[mid-1] + ordered[mid]) / 2\n}\n\nfunc Mean(values []float64) float64 {\n\ttotal := 0.0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total / float64(len(values))\n}\n',
     other: 'package stats\n\nimport "slices"\n\n// Median by selection: quickselect the middle elements.\nfunc Median(xs []float64) float64 {\n\tif len(xs) == 0 {\n\t\tpanic("no values")\n\t}\n\ts := slices.Clone(xs)\n\tslices.Sort(s)\n\tswitch k := len(s); {\n\tcase k&1 == 1:\n\t\treturn s[k>>1]\n\tdefault:\n\t\tlo, hi := s[k>>1-1], s[k>>1]\n\t\treturn lo + (hi-lo)/2\n\t}\n}\n',
   },
+  ruby: {
+    path: 'stats.rb',
+    starter: 'module Stats\n  def self.median(values)\n    raise NotImplementedError\n  end\nend\n',
+    solution: 'module Stats\n  def self.median(values)\n    ordered = values.sort\n    n = ordered.length\n    raise ArgumentError, "empty" if n.zero?\n\n    mid = n / 2\n    return ordered[mid] if n.odd?\n\n    (ordered[mid - 1] + ordered[mid]) / 2.0\n  end\n\n  def self.mean(values)\n    total = 0\n    values.each { |v| total += v }\n    total.to_f / values.length\n  end\nend\n',
+    other: 'module Stats\n  def self.median(xs)\n    raise RangeError, "no values" if xs.empty?\n\n    s = xs.sort\n    k = s.size\n    k.odd? ? s[k / 2] : s[(k / 2) - 1, 2].sum / 2.0\n  end\nend\n',
+  },
   sql: {
     path: 'query.sql',
     starter: '-- Each customer\'s paid total, highest first.\nSELECT 1;\n',

@@ -5,6 +5,7 @@ import { httpCheats } from './httpCheats.js';
 import { javaCheats } from './javaCheats.js';
 import { nodeCheats } from './nodeCheats.js';
 import { pythonCheats } from './pythonCheats.js';
+import { rubyCheats } from './rubyCheats.js';
 import { sqlCheats } from './sqlCheats.js';
 
 const BY_RUNNER: Record<RunnerName, (source: CheatSource) => Cheat[]> = {
@@ -14,6 +15,7 @@ const BY_RUNNER: Record<RunnerName, (source: CheatSource) => Cheat[]> = {
   go: goCheats,
   sql: sqlCheats,
   http: httpCheats,
+  ruby: rubyCheats,
 };
 
 /** The built-in cheat set for a challenge's runner, generated from what a candidate sees of it. */
