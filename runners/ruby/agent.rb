@@ -27,6 +27,8 @@ module Assay
 
   class Agent
     MODULE_NAME = Module.instance_method(:name)
+    PUBLIC_SEND = Kernel.instance_method(:public_send)
+    KERNEL_OBJECT = Module.instance_method(:===)
 
     def initialize(io)
       Exceptions.snapshot!
@@ -131,7 +133,11 @@ module Assay
 
         TOPLEVEL_BINDING.receiver.send(name, *args, **kwargs, &block)
       else
-        @endpoint.codec.object(handle).public_send(name, *args, **kwargs, &block)
+        target = @endpoint.codec.object(handle)
+        # A BasicObject has no public_send; this process is the candidate's own, so __send__ serves it.
+        return target.__send__(name, *args, **kwargs, &block) unless KERNEL_OBJECT.bind_call(Kernel, target)
+
+        PUBLIC_SEND.bind_call(target, name, *args, **kwargs, &block)
       end
     end
 

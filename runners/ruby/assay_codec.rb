@@ -23,16 +23,19 @@ module Assay
     def encode(value, depth = 0)
       raise ProtocolError, "a value nested more than #{MAX_DEPTH} levels deep" if depth > MAX_DEPTH
 
-      # Class checks through Module's own methods: a value may redefine its class, ==, instance_of?...
-      klass = CLASS_OF.bind_call(value)
-      if NilClass == klass || TrueClass == klass || FalseClass == klass || Integer == klass then value
+      # A stand-in of the peer's object goes back as that object (identity lookup: no method of it runs).
+      if (id = @owned[value]) then return { "#" => "y", "v" => id } end
+
+      # The class through Kernel's own method: a value may redefine its class, ==, instance_of?...
+      klass = class_of(value)
+      if klass.nil? then { "#" => "h", "v" => handle(value), "c" => nil }
+      elsif NilClass == klass || TrueClass == klass || FalseClass == klass || Integer == klass then value
       elsif Float == klass then value.finite? ? value : { "#" => "f", "v" => value.nan? ? "NaN" : (value.positive? ? "Infinity" : "-Infinity") }
       elsif String == klass then string(value)
       elsif Symbol == klass then { "#" => "sym", "v" => value.to_s }
       elsif Array == klass then value.map { |item| encode(item, depth + 1) }
       elsif Hash == klass then { "#" => "hash", "v" => value.map { |k, v| [encode(k, depth + 1), encode(v, depth + 1)] } }
       elsif Time == klass then { "#" => "time", "s" => value.to_i, "n" => value.nsec, "o" => value.utc_offset }
-      elsif (id = @owned[value]) then { "#" => "y", "v" => id }
       elsif klass <= Exception then encode_exception(value, depth)
       elsif klass <= Module then { "#" => "cls", "d" => @side.describe(value) }
       else { "#" => "h", "v" => handle(value), "c" => @side.describe(klass) }
@@ -61,12 +64,6 @@ module Assay
       end
     end
 
-    # A stand-in of this side's, known by its handle, as it goes back to the peer.
-    def own(stand_in, id)
-      @owned[stand_in] = id
-      @stand_ins[id] = stand_in
-    end
-
     def object(id)
       @objects.fetch(id) { raise ProtocolError, "an unknown handle #{id}" }
     end
@@ -79,6 +76,13 @@ module Assay
     CLASS_OF = Kernel.instance_method(:class)
 
     private
+
+    # nil for a BasicObject, which has no Kernel: it crosses as a handle of no known class.
+    def class_of(value)
+      CLASS_OF.bind_call(value)
+    rescue TypeError
+      nil
+    end
 
     def string(text)
       text = text.dup.force_encoding(Encoding::UTF_8) if text.encoding != Encoding::UTF_8
@@ -93,13 +97,23 @@ module Assay
       in ["hash", 2] then pairs(value, depth)
       in ["time", 4] then Time.at(int(value, "s"), int(value, "n"), :nsec, in: int(value, "o"))
       in ["y", 2] then object(int(value, "v"))
-      in ["h", 3] then @stand_ins[int(value, "v")] ||= @side.stand_in(int(value, "v"), value["c"])
+      in ["h", 3] then stand_in(int(value, "v"), value["c"])
       in ["cls", 2] then @side.stand_in_class(value["d"])
       in ["E", 4] then @side.exception(value["c"], text(value, "m"), value["w"])
       else raise ProtocolError, "an unknown value tag"
       end
     rescue ArgumentError => e
       raise ProtocolError, "a malformed value: #{e.message}"
+    end
+
+    # One stand-in per handle (no method of it runs here: it may be a BasicObject that forwards them all).
+    def stand_in(id, description)
+      known = @stand_ins[id]
+      return known unless known.nil?
+
+      made = @side.stand_in(id, description)
+      @owned[made] = id
+      @stand_ins[id] = made
     end
 
     def pairs(value, depth)

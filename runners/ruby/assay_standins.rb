@@ -103,6 +103,8 @@ module Assay
     attr_writer :endpoint
 
     def instance(handle, description)
+      return RemoteObject.new(@endpoint, handle) if description.nil?
+
       klass = stand_in_class(description)
       return RemoteObject.new(@endpoint, handle) unless klass.is_a?(Class) && klass.include?(StandInInstance)
 
