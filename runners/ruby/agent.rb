@@ -11,17 +11,11 @@ module Assay
 
   # A test's object (a block, a double) as the solution sees it: every call goes back to the tests' process.
   class TesterObject < BasicObject
+    include Forwards
+
     def initialize(endpoint, id)
-      @endpoint = endpoint
-      @id = id
-    end
-
-    def method_missing(name, *args, **kwargs, &block)
-      @endpoint.request("call", handle: @id, name: name.to_s, args: args, kwargs: kwargs, block: block)
-    end
-
-    def respond_to_missing?(name, _private = false)
-      @endpoint.request("respond", handle: @id, name: name.to_s) == true
+      @__assay_endpoint = endpoint
+      @__assay_handle = id
     end
   end
 

@@ -2,6 +2,7 @@
 # {"err": exception}. While a call waits for its answer it serves the peer's requests (a block or a
 # callback the solution calls), nested as in one process. Calls are made one at a time (a Monitor).
 require "monitor"
+require "set"
 require_relative "assay_codec"
 
 module Assay
@@ -10,12 +11,25 @@ module Assay
     # Runs as each outermost call settles, answered or raised (the tests' side re-raises there).
     attr_accessor :on_settle
 
-    # `server` answers the peer's requests: #serve(op, frame) returns a value to encode.
-    def initialize(io, side, server)
+    # `server` answers the peer's requests: #serve(op, frame) returns a value to encode. `refused`: method
+    # names a stand-in never forwards (the tests' side answers those itself).
+    def initialize(io, side, server, refused: Set.new)
       @wire = Wire.new(io)
       @codec = Codec.new(side)
       @server = server
+      @refused = refused
       @lock = Monitor.new
+    end
+
+    # A call of a stand-in, made on the object it stands for.
+    def forward(handle, name, args, kwargs, block)
+      raise NoMethodError, "#{name} is answered by the tests, not the solution" if @refused.include?(name.to_s)
+
+      request("call", handle: handle, name: name.to_s, args: args, kwargs: kwargs, block: block)
+    end
+
+    def forward_respond(handle, name)
+      !@refused.include?(name.to_s) && request("respond", handle: handle, name: name.to_s) == true
     end
 
     def request(op, handle: nil, name: nil, args: [], kwargs: {}, block: nil)
@@ -68,6 +82,17 @@ module Assay
       raise ProtocolError, "an error that is not an exception" unless error.is_a?(Exception)
 
       raise error
+    end
+  end
+
+  # A stand-in's missing methods cross to the object it stands for (@__assay_endpoint, @__assay_handle).
+  module Forwards
+    def method_missing(name, *args, **kwargs, &block)
+      @__assay_endpoint.forward(@__assay_handle, name, args, kwargs, block)
+    end
+
+    def respond_to_missing?(name, _include_private = false)
+      @__assay_endpoint.forward_respond(@__assay_handle, name)
     end
   end
 end

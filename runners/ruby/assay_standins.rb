@@ -2,6 +2,8 @@
 # to the solution's process. What decides a comparison (==, eql?, equal?, ===, hash, nil?, is_a?, the
 # matcher protocol) is never sent there: a stand-in answers those itself, by identity, so an object
 # that claims to equal everything equals only itself here.
+require "set"
+require_relative "assay_endpoint"
 require_relative "assay_exceptions"
 
 module Assay
@@ -14,51 +16,24 @@ module Assay
   ].to_set.freeze
   NAME = /\A[A-Z]\w*(::[A-Z]\w*)*\z/
 
-  # Forwarding of one object's calls (its endpoint, its handle on the solution's side).
-  module Forwarding
-    def self.call(endpoint, handle, name, args, kwargs, block)
-      raise NoMethodError, "#{name} is answered by the tests, not the solution" if DECIDING.include?(name.to_s)
-
-      endpoint.request("call", handle: handle, name: name.to_s, args: args, kwargs: kwargs, block: block)
-    end
-
-    def self.respond(endpoint, handle, name)
-      !DECIDING.include?(name.to_s) && endpoint.request("respond", handle: handle, name: name.to_s) == true
-    end
-  end
-
-  # An instance of one of the solution's classes.
+  # An instance of one of the solution's classes; to_s and inspect are the solution's text.
   module StandInInstance
-    def method_missing(name, *args, **kwargs, &block)
-      Forwarding.call(self.class.__assay_endpoint, @__assay_handle, name, args, kwargs, block)
-    end
-
-    def respond_to_missing?(name, include_private = false)
-      Forwarding.respond(self.class.__assay_endpoint, @__assay_handle, name)
-    end
+    include Forwards
 
     def to_s
-      text = Forwarding.call(self.class.__assay_endpoint, @__assay_handle, :to_s, [], {}, nil)
+      text = @__assay_endpoint.forward(@__assay_handle, :to_s, [], {}, nil)
       text.is_a?(String) ? text : super
     end
 
     def inspect
-      text = Forwarding.call(self.class.__assay_endpoint, @__assay_handle, :inspect, [], {}, nil)
+      text = @__assay_endpoint.forward(@__assay_handle, :inspect, [], {}, nil)
       text.is_a?(String) ? text : super
     end
   end
 
-  # One of the solution's classes or modules: class methods, `new` and nested constants cross.
+  # One of the solution's classes or modules: class methods and nested constants cross.
   module StandInModule
-    attr_reader :__assay_endpoint, :__assay_handle
-
-    def method_missing(name, *args, **kwargs, &block)
-      Forwarding.call(@__assay_endpoint, @__assay_handle, name, args, kwargs, block)
-    end
-
-    def respond_to_missing?(name, include_private = false)
-      Forwarding.respond(@__assay_endpoint, @__assay_handle, name)
-    end
+    include Forwards
 
     def const_missing(name)
       value = @__assay_endpoint.request("const", handle: @__assay_handle, name: name.to_s)
@@ -70,23 +45,17 @@ module Assay
   # `new` of one of the solution's classes, made over there (an exception's stand-in is made here).
   module StandInConstructor
     def new(*args, **kwargs, &block)
-      Forwarding.call(@__assay_endpoint, @__assay_handle, :new, args, kwargs, block)
+      @__assay_endpoint.forward(@__assay_handle, :new, args, kwargs, block)
     end
   end
 
   # Any other object of the solution's side (a Set, a Proc, an anonymous class's instance).
   class RemoteObject < BasicObject
+    include Forwards
+
     def initialize(endpoint, handle)
       @__assay_endpoint = endpoint
       @__assay_handle = handle
-    end
-
-    def method_missing(name, *args, **kwargs, &block)
-      Forwarding.call(@__assay_endpoint, @__assay_handle, name, args, kwargs, block)
-    end
-
-    def respond_to_missing?(name, include_private = false)
-      Forwarding.respond(@__assay_endpoint, @__assay_handle, name)
     end
 
     def respond_to?(name, include_private = false)
@@ -109,6 +78,7 @@ module Assay
       return RemoteObject.new(@endpoint, handle) unless klass.is_a?(Class) && klass.include?(StandInInstance)
 
       object = klass.allocate
+      object.instance_variable_set(:@__assay_endpoint, @endpoint)
       object.instance_variable_set(:@__assay_handle, handle)
       object
     end
@@ -169,7 +139,7 @@ module Assay
     def forward(klass, names)
       names.reject { |n| DECIDING.include?(n) }.each do |name|
         klass.define_method(name) do |*args, **kwargs, &block|
-          Forwarding.call(self.class.__assay_endpoint, @__assay_handle, name, args, kwargs, block)
+          @__assay_endpoint.forward(@__assay_handle, name, args, kwargs, block)
         end
       end
     end

@@ -10,7 +10,7 @@ module Assay
     def initialize(io, files)
       @files = files.to_set
       @stand_ins = StandIns.new
-      @endpoint = Endpoint.new(io, self, self)
+      @endpoint = Endpoint.new(io, self, self, refused: DECIDING)
       @stand_ins.endpoint = @endpoint
       @endpoint.on_settle = -> { reraise_swallowed! }
       @failures = []
@@ -107,7 +107,7 @@ module Assay
     def top_level(name)
       side = self
       Object.send(:define_method, name) do |*args, **kwargs, &block|
-        Forwarding.call(side.endpoint, nil, name, args, kwargs, block)
+        side.endpoint.forward(nil, name, args, kwargs, block)
       end
       Object.send(:private, name)
     end
