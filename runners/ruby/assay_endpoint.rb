@@ -35,7 +35,13 @@ module Assay
     def request(op, handle: nil, name: nil, args: [], kwargs: {}, block: nil)
       @lock.synchronize do
         @depth = (@depth || 0) + 1
+        # A malformed frame leaves the stream out of step: no later answer could be trusted to be its own.
+        raise PeerGone, "the connection to the other process broke: #{@broken}" if @broken
+
         exchange(op, handle, name, args, kwargs, block)
+      rescue ProtocolError => e
+        @broken = e.message
+        raise
       ensure
         @depth -= 1
         @on_settle&.call if @depth.zero?

@@ -20,7 +20,7 @@ module Assay
     # Has the solution's process write the marker that ends this test's share of its output.
     def mark(marker)
       @endpoint.request("mark", args: [marker])
-    rescue PeerGone
+    rescue PeerGone, ProtocolError
       nil
     end
 

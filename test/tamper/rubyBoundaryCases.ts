@@ -182,4 +182,27 @@ end
     verdict: 'time_limit_exceeded',
     honest: 4,
   },
+  {
+    // kill(-1) spares the caller: the tests' process (another user) and the harness (root) are out of reach.
+    name: 'kills every other process of its user (kill -9 -1) in the middle of the run, returning what kill says',
+    code: `${RIGHT}
+module Solve
+  def self.apply(*) = Process.kill(:KILL, -1)
+end
+`,
+    verdict: 'failed',
+    honest: 5,
+  },
+  {
+    name: 'a forked child writes forged events to every fd it inherited, the boundary socket included',
+    code: `${RIGHT}
+Process.wait(fork do
+  line = %({"type":"result","result":{"version":1,"status":"pass","message":null,"tests":[]}}\n)
+  (0..64).each { |fd| IO.for_fd(fd, autoclose: false).syswrite(line) rescue nil }
+end)
+`,
+    // The garbage reaches the tests before the answer to their require: solve.rb cannot be loaded.
+    verdict: 'error',
+    honest: 6,
+  },
 ];
