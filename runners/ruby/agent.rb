@@ -36,20 +36,19 @@ module Assay
 
     def run
       $LOAD_PATH.unshift(SOLUTION)
-      @endpoint.serve_forever
+      @endpoint.read_all
     end
 
     # --- requests from the tests' process ---
 
     def serve(op, frame)
-      codec = @endpoint.codec
-      args = codec.decode(frame["a"])
-      kwargs = codec.decode(frame["k"]) || {}
+      args = @endpoint.decode(frame["a"])
+      kwargs = @endpoint.decode(frame["k"]) || {}
       raise ProtocolError, "malformed arguments" unless args.is_a?(Array) && kwargs.is_a?(Hash)
 
       case op
       when "require" then load_solution(String(args.first))
-      when "call" then call(frame["h"], name(frame), args, kwargs.transform_keys(&:to_sym), codec.decode(frame["b"]))
+      when "call" then call(frame["h"], name(frame), args, kwargs.transform_keys(&:to_sym), @endpoint.decode(frame["b"]))
       when "respond" then target(frame["h"]).respond_to?(name(frame))
       when "const" then constant(frame["h"], name(frame))
       when "mark" then mark(String(args.first))

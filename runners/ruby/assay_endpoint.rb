@@ -1,6 +1,8 @@
-# One end of the boundary: requests {"op", "h", "n", "a", "k", "b"} answered by {"ok": value} or
-# {"err": exception}. While a call waits for its answer it serves the peer's requests (a block or a
-# callback the solution calls), nested as in one process. Calls are made one at a time (a Monitor).
+# One end of the boundary: requests {"q": id, "op", "h", "n", "a", "k", "b"} answered by {"r": id, "ok":
+# value} or {"r": id, "err": exception}. One reader per end takes every frame off the socket: an answer
+# goes to the thread that waits for it, a request is served on a thread of its own. So calls from several
+# threads are in flight at once, and a callback the solution makes while a test's call waits (from any of
+# its threads) is served while that call goes on waiting.
 require "monitor"
 require "set"
 require_relative "assay_codec"
@@ -8,7 +10,7 @@ require_relative "assay_codec"
 module Assay
   class Endpoint
     attr_reader :codec
-    # Runs as each outermost call settles, answered or raised (the tests' side re-raises there).
+    # Runs as each thread's outermost call settles, answered or raised (the tests' side re-raises there).
     attr_accessor :on_settle
 
     # `server` answers the peer's requests: #serve(op, frame) returns a value to encode. `refused`: method
@@ -18,7 +20,12 @@ module Assay
       @codec = Codec.new(side)
       @server = server
       @refused = refused
-      @lock = Monitor.new
+      # The codec's tables and the socket's writes, each one thread at a time.
+      @codec_lock = Monitor.new
+      @write_lock = Mutex.new
+      @waiting = {}
+      @waiting_lock = Mutex.new
+      @next_id = 0
     end
 
     # A call of a stand-in, made on the object it stands for.
@@ -33,61 +40,96 @@ module Assay
     end
 
     def request(op, handle: nil, name: nil, args: [], kwargs: {}, block: nil)
-      @lock.synchronize do
-        @depth = (@depth || 0) + 1
+      depth = Thread.current[:assay_depth] = (Thread.current[:assay_depth] || 0) + 1
+      answer = Queue.new
+      id = @waiting_lock.synchronize do
         # A malformed frame leaves the stream out of step: no later answer could be trusted to be its own.
         raise PeerGone, "the connection to the other process broke: #{@broken}" if @broken
 
-        exchange(op, handle, name, args, kwargs, block)
-      rescue ProtocolError => e
-        @broken = e.message
-        raise
-      ensure
-        @depth -= 1
-        @on_settle&.call if @depth.zero?
+        @waiting[@next_id += 1] = answer
+        @next_id
       end
+      encoded = @codec_lock.synchronize { [@codec.encode(args), @codec.encode(kwargs), block && @codec.encode(block)] }
+      write({ "q" => id, "op" => op, "h" => handle, "n" => name, "a" => encoded[0], "k" => encoded[1], "b" => encoded[2] })
+      settle(answer.pop)
+    ensure
+      @waiting_lock.synchronize { @waiting.delete(id) } if id
+      Thread.current[:assay_depth] = depth - 1
+      @on_settle&.call if depth == 1 && !Thread.current[:assay_serving]
     end
 
-    # Serves requests until the peer closes its end.
-    def serve_forever
-      @lock.synchronize do
-        while (frame = @wire.read)
-          serve(frame)
+    # The peer's value as this side's (the servers' request arguments).
+    def decode(value)
+      @codec_lock.synchronize { @codec.decode(value) }
+    end
+
+    # Reads every frame until the peer closes its end (or sends a malformed one); then every call still
+    # waiting ends with PeerGone.
+    def read_all
+      while (frame = @wire.read)
+        if frame["op"].is_a?(String) && frame["q"].is_a?(Integer) then Thread.new(frame) { |f| serve(f, serving: true) }
+        elsif frame["r"].is_a?(Integer) && frame.size == 2 && (frame.key?("ok") || frame.key?("err")) then deliver(frame)
+        else raise ProtocolError, "a frame that is neither a request nor a reply"
         end
       end
+      stop("the other process has ended")
+    rescue ProtocolError => e
+      stop(e.message)
+    end
+
+    # The reader on a thread of its own (the tests' side, whose main thread runs RSpec).
+    def start_reading
+      Thread.new { read_all }
     end
 
     private
 
-    def exchange(op, handle, name, args, kwargs, block)
-      @wire.write({ "op" => op, "h" => handle, "n" => name, "a" => @codec.encode(args),
-                    "k" => @codec.encode(kwargs), "b" => block && @codec.encode(block) })
-      loop do
-        frame = @wire.read or raise PeerGone, "the solution's process has ended"
-        if frame.key?("op") then serve(frame)
-        elsif frame.keys == ["ok"] then return @codec.decode(frame["ok"])
-        elsif frame.keys == ["err"] then raise_from(frame["err"])
-        else raise ProtocolError, "a frame that is neither a request nor a reply"
-        end
+    def deliver(frame)
+      answer = @waiting_lock.synchronize { @waiting[frame["r"]] }
+      raise ProtocolError, "an answer to no call" if answer.nil?
+
+      answer.push(frame)
+    end
+
+    def stop(reason)
+      @waiting_lock.synchronize do
+        @broken ||= reason
+        @waiting.each_value { |answer| answer.push(nil) }
       end
     end
 
-    def serve(frame)
-      reply = begin
-        { "ok" => @codec.encode(@server.serve(frame["op"], frame)) }
-      rescue PeerGone
-        raise
-      rescue Exception => e # rubocop:disable Lint/RescueException - a solution's exit or crash is an answer too
-        { "err" => @codec.encode_exception(e) }
-      end
-      @wire.write(reply)
-    end
+    def settle(frame)
+      raise PeerGone, "the connection to the other process broke: #{@broken}" if frame.nil?
 
-    def raise_from(value)
-      error = @codec.decode(value)
+      return @codec_lock.synchronize { @codec.decode(frame["ok"]) } if frame.key?("ok")
+
+      error = @codec_lock.synchronize { @codec.decode(frame["err"]) }
       raise ProtocolError, "an error that is not an exception" unless error.is_a?(Exception)
 
       raise error
+    end
+
+    def serve(frame, serving:)
+      # A thread that serves the peer never settles: its calls are part of the call that is waiting.
+      Thread.current[:assay_serving] = serving
+      reply = begin
+        { "r" => frame["q"], "ok" => encode(@server.serve(frame["op"], frame)) }
+      rescue PeerGone
+        return
+      rescue Exception => e # rubocop:disable Lint/RescueException - a solution's exit or crash is an answer too
+        { "r" => frame["q"], "err" => @codec_lock.synchronize { @codec.encode_exception(e) } }
+      end
+      write(reply)
+    rescue PeerGone
+      nil
+    end
+
+    def encode(value)
+      @codec_lock.synchronize { @codec.encode(value) }
+    end
+
+    def write(message)
+      @write_lock.synchronize { @wire.write(message) }
     end
   end
 

@@ -13,6 +13,7 @@ module Assay
       @endpoint = Endpoint.new(io, self, self, refused: DECIDING)
       @stand_ins.endpoint = @endpoint
       @endpoint.on_settle = -> { reraise_swallowed! }
+      @endpoint.start_reading
       @failures = []
       install_require(self)
     end
@@ -47,13 +48,12 @@ module Assay
     # --- requests from the solution's process ---
 
     def serve(op, frame)
-      codec = @endpoint.codec
-      target = codec.object(frame["h"].is_a?(Integer) ? frame["h"] : raise(ProtocolError, "a request without a handle"))
+      target = @endpoint.codec.object(frame["h"].is_a?(Integer) ? frame["h"] : raise(ProtocolError, "a request without a handle"))
       name = frame["n"].is_a?(String) ? frame["n"] : raise(ProtocolError, "a request without a name")
       case op
       when "call"
-        args = codec.decode(frame["a"])
-        kwargs = codec.decode(frame["k"]) || {}
+        args = @endpoint.decode(frame["a"])
+        kwargs = @endpoint.decode(frame["k"]) || {}
         raise ProtocolError, "malformed arguments" unless args.is_a?(Array) && kwargs.is_a?(Hash)
 
         call(target, name, args, kwargs.transform_keys(&:to_sym))
