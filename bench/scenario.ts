@@ -41,6 +41,7 @@ export const SCENARIO_SOURCES: ScenarioSource[] = [
   { label: 'go (ttl-cache-go)', runner: 'go', dir: shipped('ttl-cache-go') },
   { label: 'sql (slow-orders-query-sql)', runner: 'sql', dir: shipped('slow-orders-query-sql') },
   { label: 'http (sql-injection-fix-http)', runner: 'http', dir: shipped('sql-injection-fix-http') },
+  { label: 'ruby (bookmarks-api-ruby)', runner: 'ruby', dir: shipped('bookmarks-api-ruby') },
 ];
 
 /** The fixed CPU-bound run of the fairness check (~200 ms of one core). */
