@@ -26,7 +26,7 @@ module Assay
 
     def initialize(io)
       Exceptions.snapshot!
-      # Everything that exists before the solution loads is Ruby's, not the candidate's.
+      # Everything that exists before the solution loads is Ruby's: its methods are not the solution's own.
       @before = ObjectSpace.each_object(Module).to_a.to_set.compare_by_identity
       @described = {}
       @top_methods = Set.new
@@ -64,13 +64,13 @@ module Assay
 
       @described[id] = true
       name = MODULE_NAME.bind_call(klass)
-      solution = !@before.include?(klass) && !name.nil?
+      solution = !name.nil? && solution_constant?(name)
       is_class = klass.instance_of?(Class)
       {
         "id" => id, "name" => name, "kind" => is_class ? "class" : "module", "solution" => solution,
         "exc" => is_class && klass <= Exception ? core_ancestor(klass).name : nil,
         "methods" => solution ? own_methods(klass) : [],
-        "super" => solution && is_class && klass.superclass && !@before.include?(klass.superclass) ? describe(klass.superclass) : nil,
+        "super" => solution && is_class && solution_class?(klass.superclass) ? describe(klass.superclass) : nil,
       }
     end
 
@@ -115,7 +115,8 @@ module Assay
       methods = Object.private_instance_methods(false)
       require file
       @top_methods.merge(Object.private_instance_methods(false) - methods)
-      { "constants" => (Object.constants - constants).to_h { |c| [c.to_s, Object.const_get(c)] },
+      added = (Object.constants - constants).select { |c| solution_constant?(c.to_s) }
+      { "constants" => added.to_h { |c| [c.to_s, Object.const_get(c)] },
         "methods" => (Object.private_instance_methods(false) - methods).map(&:to_s) }
     end
 
@@ -148,6 +149,19 @@ module Assay
       @mark.write(marker)
       @mark.flush
       nil
+    end
+
+    # Defined first in a solution file: a library the solution required (Rack) stays a library, and its
+    # objects cross as plain handles.
+    def solution_constant?(name)
+      Object.const_source_location(name)&.first.to_s.start_with?("#{SOLUTION}/")
+    rescue NameError, ArgumentError
+      false
+    end
+
+    def solution_class?(klass)
+      name = klass && MODULE_NAME.bind_call(klass)
+      !name.nil? && solution_constant?(name)
     end
 
     def core_ancestor(klass)

@@ -61,6 +61,15 @@ module Assay
     def respond_to?(name, include_private = false)
       respond_to_missing?(name, include_private)
     end
+
+    # Answered here, as Object would for an object of this class: never by the solution.
+    def class = ::Assay::RemoteObject
+    def is_a?(mod) = ::Assay::RemoteObject <= mod
+    alias kind_of? is_a?
+    def instance_of?(mod) = ::Assay::RemoteObject.equal?(mod)
+    def nil? = false
+    def eql?(other) = equal?(other)
+    def hash = __id__.hash
   end
 
   # Builds the stand-ins from the solution's class descriptions, checking each strictly.
@@ -75,7 +84,8 @@ module Assay
       return RemoteObject.new(@endpoint, handle) if description.nil?
 
       klass = stand_in_class(description)
-      return RemoteObject.new(@endpoint, handle) unless klass.is_a?(Class) && klass.include?(StandInInstance)
+      # Class === klass, not klass.is_a?: a class that is not the solution's is a RemoteObject here.
+      return RemoteObject.new(@endpoint, handle) unless Class === klass && klass.include?(StandInInstance)
 
       object = klass.allocate
       object.instance_variable_set(:@__assay_endpoint, @endpoint)
@@ -94,7 +104,7 @@ module Assay
 
     def exception_class(description)
       klass = stand_in_class(description)
-      klass.is_a?(Class) && klass < Exception ? klass : Exceptions.named(description["name"])
+      Class === klass && klass < Exception ? klass : Exceptions.named(description["name"])
     end
 
     private
@@ -123,7 +133,7 @@ module Assay
       klass.instance_variable_set(:@__assay_handle, id)
       return klass if d["exc"]
 
-      klass.extend(StandInConstructor) if klass.is_a?(Class)
+      klass.extend(StandInConstructor) if Class === klass
       forward(klass, d["methods"])
       klass
     end
