@@ -119,12 +119,20 @@ module Assay
     private
 
     # `require "clamp"` and `require_relative "../solution/clamp"` of a solution file cross the boundary.
+    # A name the tests' own load path has (a library, a helper under /work/tests) stays theirs: a solution
+    # file never stands in for what the tests load.
     def install_require(side)
       files = @files
       Object.class_eval do
         private define_method(:require) { |name|
           path = name.to_s.delete_suffix(".rb")
-          files.include?(path) ? side.require_solution(path) : super(name)
+          # On the load path, or in a gem not yet activated (Debian's Rack).
+          local = begin
+            $LOAD_PATH.resolve_feature_path(name.to_s) || Gem.find_files(name.to_s).first
+          rescue LoadError
+            nil
+          end
+          files.include?(path) && local.nil? ? side.require_solution(path) : super(name)
         }
         private define_method(:require_relative) { |name|
           base = File.dirname(caller_locations(1, 1).first.absolute_path.to_s)
