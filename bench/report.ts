@@ -88,6 +88,10 @@ function latencySection(r: BenchResult, out: string[]): void {
     const now = median(s.assay.latency.map(overheadMs));
     const before = PRE_BOUNDARY_OVERHEAD_MS[s.runner];
     const cost = boundaryTarget(s.runner, now);
+    if (before === undefined) {
+      out.push(row([s.label, '— (born behind the boundary)', ms(now), '—', '—']));
+      continue;
+    }
     out.push(row([s.label, before.low === before.high ? ms(before.low) : `${before.low}–${before.high} ms`, ms(now), `${cost.costMs >= 0 ? '+' : ''}${ms(cost.costMs)}`, verdict(cost.pass)]));
   }
   if (r.phases.size > 0) {

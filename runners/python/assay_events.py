@@ -37,10 +37,11 @@ class EventWriter:
         return test
 
     def result(self, status, message, tests, error_kind=None):
-        document = {"version": 1, "status": status, "message": truncate(message), "tests": tests}
-        if error_kind:
-            document["errorKind"] = error_kind
-        self._write({"type": "result", "result": document})
+        """`error_kind` (with status error): `compile` or `load`, docs/runner-contract.md."""
+        kind = {"errorKind": error_kind} if error_kind in ("compile", "load") else {}
+        self._write({"type": "result", "result": {
+            "version": 1, "status": status, "message": truncate(message), **kind, "tests": tests,
+        }})
 
     def _write(self, event):
         self._out.write(f"{self._nonce} {json.dumps(event)}\n")

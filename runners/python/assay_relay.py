@@ -19,7 +19,7 @@ def relay_events(events, stream, token, settle=lambda: None, solution_output=lam
         else:
             r = event["result"]
             settle()
-            events.result(r.get("status"), r.get("message"), tests)
+            events.result(r.get("status"), r.get("message"), tests, r.get("errorKind"))
             return True, tests
     return False, tests
 

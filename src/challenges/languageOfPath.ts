@@ -11,6 +11,7 @@ const BY_EXTENSION: Record<string, Language> = {
   java: 'java',
   go: 'go',
   sql: 'sql',
+  php: 'php',
   rb: 'ruby',
 };
 

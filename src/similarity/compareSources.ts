@@ -15,6 +15,7 @@ const DOLOS_LANGUAGE: Record<Language, string> = {
   java: 'java',
   go: 'go',
   sql: 'sql',
+  php: 'php',
   ruby: 'scala',
 };
 

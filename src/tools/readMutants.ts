@@ -9,7 +9,7 @@ export interface Mutant {
   name: string;
   files: PackageFile[];
   expectedEarned: number | null;
-  /** `critical` (expected.json `severity`): a security hole, which must score no more than a critical ceiling. */
+  /** `critical` (expected.json `severity`): a failure no points make up for (a security hole, a double charge), which must score no more than a critical ceiling. */
   critical: boolean;
 }
 

@@ -7,9 +7,12 @@ import { readMutants } from '../../src/tools/readMutants.js';
 import { repoRoot } from '../../src/repoRoot.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
+import { TEST_DATABASE } from '../support/testEnv.js';
 
 const CHALLENGES = path.join(repoRoot, 'challenges');
-const slugs = readdirSync(CHALLENGES).sort();
+// A package's scores do not depend on the database: on PostgreSQL one challenge with critical caps and
+// per-skill scores proves the storage path, and the whole pack runs once, on SQLite.
+const slugs = TEST_DATABASE === 'postgres' ? ['slow-orders-query-sql'] : readdirSync(CHALLENGES).sort();
 let svc: TestService;
 
 beforeAll(async () => {
@@ -23,7 +26,7 @@ const statuses = (r: Result) => r.tests.map((t) => `${t.name}=${t.status}`);
 /**
  * What `assay challenge validate` checks, through the whole service (HTTP, queue, worker, sandbox):
  * the reference scores 100% three times alike, the starter less, each mutant exactly its expected
- * score, every hidden test fails against some mutant, and each critical mutant (a security hole) is
+ * score, every hidden test fails against some mutant, and each critical mutant (a security hole, a double charge, a wrong report) is
  * capped by a critical test: its percent is at most the ceiling, below what its points alone give.
  */
 describe.each(slugs)('sample challenge %s', (slug) => {

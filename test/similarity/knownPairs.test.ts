@@ -38,6 +38,12 @@ const CASES: Record<Language, { path: string; starter: string; solution: string;
     solution: 'package stats\n\nimport "sort"\n\nfunc Median(values []float64) float64 {\n\tordered := append([]float64(nil), values...)\n\tsort.Float64s(ordered)\n\tn := len(ordered)\n\tif n == 0 {\n\t\tpanic("empty")\n\t}\n\tmid := n / 2\n\tif n%2 == 1 {\n\t\treturn ordered[mid]\n\t}\n\treturn (ordered[mid-1] + ordered[mid]) / 2\n}\n\nfunc Mean(values []float64) float64 {\n\ttotal := 0.0\n\tfor _, v := range values {\n\t\ttotal += v\n\t}\n\treturn total / float64(len(values))\n}\n',
     other: 'package stats\n\nimport "slices"\n\n// Median by selection: quickselect the middle elements.\nfunc Median(xs []float64) float64 {\n\tif len(xs) == 0 {\n\t\tpanic("no values")\n\t}\n\ts := slices.Clone(xs)\n\tslices.Sort(s)\n\tswitch k := len(s); {\n\tcase k&1 == 1:\n\t\treturn s[k>>1]\n\tdefault:\n\t\tlo, hi := s[k>>1-1], s[k>>1]\n\t\treturn lo + (hi-lo)/2\n\t}\n}\n',
   },
+  php: {
+    path: 'Stats.php',
+    starter: '<?php\n\nfunction median(array $values): float\n{\n    throw new LogicException("todo");\n}\n',
+    solution: '<?php\n\nfunction median(array $values): float\n{\n    $ordered = $values;\n    sort($ordered);\n    $n = count($ordered);\n    if ($n === 0) {\n        throw new InvalidArgumentException("empty");\n    }\n    $mid = intdiv($n, 2);\n    if ($n % 2 === 1) {\n        return $ordered[$mid];\n    }\n    return ($ordered[$mid - 1] + $ordered[$mid]) / 2;\n}\n\nfunction mean(array $values): float\n{\n    $total = 0;\n    foreach ($values as $v) {\n        $total += $v;\n    }\n    return $total / count($values);\n}\n',
+    other: '<?php\n\nfunction median(array $xs): float\n{\n    if (!$xs) throw new RangeException("no values");\n    usort($xs, fn ($p, $q) => $p <=> $q);\n    $k = count($xs);\n    return $k & 1 ? $xs[$k >> 1] : array_sum(array_slice($xs, ($k >> 1) - 1, 2)) / 2;\n}\n',
+  },
   ruby: {
     path: 'stats.rb',
     starter: 'module Stats\n  def self.median(values)\n    raise NotImplementedError\n  end\nend\n',

@@ -8,7 +8,8 @@ const KEYWORDS = new Set((
   'and as assert break class continue def del elif else except False finally for from global if import in is lambda None nonlocal not or pass raise return True try while with yield self '
   + 'package func go defer chan select case switch default var const type struct interface map range make new nil len delete close error string bool int any comparable uint64 true false '
   + 'public private protected static final void long boolean double float char byte short this super extends implements throw throws catch synchronized instanceof null record '
-  + 'function let of typeof async await export object float isinstance ValueError math time threading sync context errors fmt java util concurrent Objects String Map HashMap Thread'
+  + 'function let of typeof async await export object float isinstance ValueError math time threading sync context errors fmt java util concurrent Objects String Map HashMap Thread '
+  + 'php foreach elseif echo array mixed fn sort count intdiv InvalidArgumentException LogicException'
 ).split(' '));
 
 // SQL's keywords are case-insensitive: compared in lower case.
@@ -22,7 +23,7 @@ const blocks = (text: string) => text.split(/\n\s*\n/);
 /** The blocks up to the last one with an import (docstring, package, imports), and the rest. */
 function header(text: string): [string[], string[]] {
   const parts = blocks(text);
-  const last = parts.findLastIndex((b) => /^(import|from|package) /m.test(b));
+  const last = parts.findLastIndex((b) => /^(import |from |package |<\?php)/m.test(b));
   return [parts.slice(0, last + 1), parts.slice(last + 1)];
 }
 

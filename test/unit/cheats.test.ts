@@ -138,8 +138,8 @@ describe('cheat generators', () => {
   });
 
   it.each(RUNNERS.map((r) => [r]))('gives the %s runner the whole set, each cheat with the starter\'s file names', (runner) => {
-    const starter = { python: 'calc.py', node: 'orders.ts', java: 'Service.java', go: 'cache.go', sql: 'report.sql', http: 'app.py', ruby: 'cart.rb' }[runner];
-    const content = { java: JAVA, go: GO, python: PYTHON, http: PYTHON, ruby: 'class Cart\n  def total = 0\nend\n' }[runner as string] ?? 'export function make() {}';
+    const starter = { python: 'calc.py', node: 'orders.ts', java: 'Service.java', go: 'cache.go', sql: 'report.sql', http: 'app.py', php: 'Cart.php', ruby: 'cart.rb' }[runner];
+    const content = { java: JAVA, go: GO, python: PYTHON, http: PYTHON, php: '<?php\nfinal class Cart\n{\n}\n', ruby: 'class Cart\n  def total = 0\nend\n' }[runner as string] ?? 'export function make() {}';
     const cheats = cheatsFor(runner, { testNames: ['t::one'], starter: [{ path: starter, content }], sampleTests: [] });
     const names = cheats.map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['empty-solution', 'fake-pass-markers', ...(runner === 'sql' ? ['runs-forever'] : ['sleep-to-deadline', 'crash-at-import', 'read-and-echo-files', 'patch-test-framework'])]));

@@ -4,6 +4,7 @@ import { goCheats } from './goCheats.js';
 import { httpCheats } from './httpCheats.js';
 import { javaCheats } from './javaCheats.js';
 import { nodeCheats } from './nodeCheats.js';
+import { phpCheats } from './phpCheats.js';
 import { pythonCheats } from './pythonCheats.js';
 import { rubyCheats } from './rubyCheats.js';
 import { sqlCheats } from './sqlCheats.js';
@@ -15,6 +16,7 @@ const BY_RUNNER: Record<RunnerName, (source: CheatSource) => Cheat[]> = {
   go: goCheats,
   sql: sqlCheats,
   http: httpCheats,
+  php: phpCheats,
   ruby: rubyCheats,
 };
 

@@ -61,19 +61,31 @@ def assert_unauthorized(response):
 
 
 def verify_stored_password(stored, password):
-    """Checks a stored credential in one of the two formats of the statement; True if `password` matches."""
+    """Checks a stored credential in one of the formats of the statement; True if `password` matches."""
     parts = stored.split("$")
+    method = parts[0].split(":")
     if parts[0] == "scrypt" and len(parts) == 6:
         n, r, p = (int(x) for x in parts[1:4])
         salt, digest = bytes.fromhex(parts[4]), bytes.fromhex(parts[5])
-        assert n >= 2 ** 14 and r >= 8 and p >= 1, f"scrypt parameters too weak: n={n} r={r} p={p}"
-        actual = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=len(digest), maxmem=2 ** 27)
     elif parts[0] == "pbkdf2_sha256" and len(parts) == 4:
         iterations = int(parts[1])
         salt, digest = bytes.fromhex(parts[2]), bytes.fromhex(parts[3])
+    elif len(parts) == 3 and method[0] in ("pbkdf2", "scrypt"):
+        # werkzeug.security.generate_password_hash's format: the salt is text, used as its UTF-8 bytes.
+        salt, digest = parts[1].encode(), bytes.fromhex(parts[2])
+        if method[0] == "pbkdf2" and len(method) == 3 and method[1] == "sha256":
+            iterations = int(method[2])
+        elif method[0] == "scrypt" and len(method) == 4:
+            n, r, p = (int(x) for x in method[1:])
+        else:
+            raise AssertionError(f"unsupported werkzeug method: {parts[0][:40]!r}")
+    else:
+        raise AssertionError(f"stored credential is in none of the formats of the statement: {stored[:80]!r}")
+    if method[0] == "scrypt":
+        assert n >= 2 ** 14 and r >= 8 and p >= 1, f"scrypt parameters too weak: n={n} r={r} p={p}"
+        actual = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=len(digest), maxmem=2 ** 27)
+    else:
         assert iterations >= 600_000, f"pbkdf2 iterations too few: {iterations}"
         actual = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations, dklen=len(digest))
-    else:
-        raise AssertionError(f"stored credential is in neither format of the statement: {stored[:80]!r}")
     assert len(salt) >= 16 and len(digest) >= 32, "salt must be at least 16 bytes and the hash at least 32"
     return actual == digest

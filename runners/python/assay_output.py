@@ -1,4 +1,4 @@
-"""The solution's output, passed on as candidate output and cut into each test's share at a marker."""
+"""The solution's output as a harness passes it on: to stderr as it comes, and cut into each test's share."""
 import os
 import select
 import threading

@@ -1,1 +1,0 @@
-../python/assay_solution_output.py

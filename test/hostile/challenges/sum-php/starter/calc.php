@@ -1,0 +1,7 @@
+<?php
+declare(strict_types=1);
+
+function add(int $a, int $b): int
+{
+    return 0;
+}
