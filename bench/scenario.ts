@@ -43,6 +43,7 @@ export const SCENARIO_SOURCES: ScenarioSource[] = [
   // The same runner with a PostgreSQL server started in the sandbox: the service's cost beside SQLite.
   { label: 'sql on PostgreSQL (slow-report-postgres)', runner: 'sql', dir: shipped('slow-report-postgres') },
   { label: 'http (sql-injection-fix-http)', runner: 'http', dir: shipped('sql-injection-fix-http') },
+  { label: 'ruby (bookmarks-api-ruby)', runner: 'ruby', dir: shipped('bookmarks-api-ruby') },
 ];
 
 /** The fixed CPU-bound run of the fairness check (~200 ms of one core). */

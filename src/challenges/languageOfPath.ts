@@ -12,6 +12,7 @@ const BY_EXTENSION: Record<string, Language> = {
   go: 'go',
   sql: 'sql',
   php: 'php',
+  rb: 'ruby',
 };
 
 /** The language a file is written in, by its extension, or null for anything else (data, docs). */

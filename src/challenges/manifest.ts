@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RUNNERS } from '../images/runners.js';
 
-export const LANGUAGES = ['python', 'javascript', 'typescript', 'java', 'go', 'sql', 'php'] as const;
+export const LANGUAGES = ['python', 'javascript', 'typescript', 'java', 'go', 'sql', 'php', 'ruby'] as const;
 
 export type Language = (typeof LANGUAGES)[number];
 

@@ -1,5 +1,5 @@
 /** Every language runner: each has `runners/<name>/` (its harness) and `sandboxes/<name>/` (its image). */
-export const RUNNERS = ['python', 'node', 'sql', 'http', 'java', 'go', 'php'] as const;
+export const RUNNERS = ['python', 'node', 'sql', 'http', 'java', 'go', 'php', 'ruby'] as const;
 
 export type RunnerName = (typeof RUNNERS)[number];
 

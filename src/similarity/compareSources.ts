@@ -4,7 +4,10 @@ import type { Language } from '../challenges/manifest.js';
 import type { SubmittedFile } from '../submissions/submission.js';
 import type { MatchedRegion, PairComparison, SourceRegion } from './similarityPair.js';
 
-/** Dolos's tree-sitter grammars by Assay language: every language Assay grades has one. */
+/**
+ * Dolos's tree-sitter grammars by Assay language. Dolos has none for Ruby: Scala's (def, class, blocks,
+ * no semicolons) parses it closely enough to compare structure, as test/similarity/knownPairs.test.ts checks.
+ */
 const DOLOS_LANGUAGE: Record<Language, string> = {
   python: 'python',
   javascript: 'javascript',
@@ -13,6 +16,7 @@ const DOLOS_LANGUAGE: Record<Language, string> = {
   go: 'go',
   sql: 'sql',
   php: 'php',
+  ruby: 'scala',
 };
 
 /** Enough regions to show where two submissions agree, without storing a whole diff. */

@@ -24,6 +24,7 @@ const CHECK: Record<string, string> = {
   node: 'for f in "$d"/*.ts; do node --check "$f" || exit 1; done; printf \'{"extends":"/opt/assay/runner/tsconfig.defaults.json","compilerOptions":{"noEmit":true},"include":["%s*.ts"]}\' "$d" > /tmp/tsconfig.json && /node_modules/@typescript/typescript-linux-x64/lib/tsc -p /tmp/tsconfig.json',
   python: PARSE_PYTHON,
   http: PARSE_PYTHON,
+  ruby: 'for f in "$d"/*.rb; do ruby -c "$f" >/dev/null || exit 1; done',
 };
 
 /** A cheat that does not compile tests nothing: each must get as far as the starter does. */

@@ -44,6 +44,12 @@ const CASES: Record<Language, { path: string; starter: string; solution: string;
     solution: '<?php\n\nfunction median(array $values): float\n{\n    $ordered = $values;\n    sort($ordered);\n    $n = count($ordered);\n    if ($n === 0) {\n        throw new InvalidArgumentException("empty");\n    }\n    $mid = intdiv($n, 2);\n    if ($n % 2 === 1) {\n        return $ordered[$mid];\n    }\n    return ($ordered[$mid - 1] + $ordered[$mid]) / 2;\n}\n\nfunction mean(array $values): float\n{\n    $total = 0;\n    foreach ($values as $v) {\n        $total += $v;\n    }\n    return $total / count($values);\n}\n',
     other: '<?php\n\nfunction median(array $xs): float\n{\n    if (!$xs) throw new RangeException("no values");\n    usort($xs, fn ($p, $q) => $p <=> $q);\n    $k = count($xs);\n    return $k & 1 ? $xs[$k >> 1] : array_sum(array_slice($xs, ($k >> 1) - 1, 2)) / 2;\n}\n',
   },
+  ruby: {
+    path: 'stats.rb',
+    starter: 'module Stats\n  def self.median(values)\n    raise NotImplementedError\n  end\nend\n',
+    solution: 'module Stats\n  def self.median(values)\n    ordered = values.sort\n    n = ordered.length\n    raise ArgumentError, "empty" if n.zero?\n\n    mid = n / 2\n    return ordered[mid] if n.odd?\n\n    (ordered[mid - 1] + ordered[mid]) / 2.0\n  end\n\n  def self.mean(values)\n    total = 0\n    values.each { |v| total += v }\n    total.to_f / values.length\n  end\nend\n',
+    other: 'module Stats\n  def self.median(xs)\n    raise RangeError, "no values" if xs.empty?\n\n    s = xs.sort\n    k = s.size\n    k.odd? ? s[k / 2] : s[(k / 2) - 1, 2].sum / 2.0\n  end\nend\n',
+  },
   sql: {
     path: 'query.sql',
     starter: '-- Each customer\'s paid total, highest first.\nSELECT 1;\n',

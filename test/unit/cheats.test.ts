@@ -138,12 +138,12 @@ describe('cheat generators', () => {
   });
 
   it.each(RUNNERS.map((r) => [r]))('gives the %s runner the whole set, each cheat with the starter\'s file names', (runner) => {
-    const starter = { python: 'calc.py', node: 'orders.ts', java: 'Service.java', go: 'cache.go', sql: 'report.sql', http: 'app.py', php: 'Cart.php' }[runner];
-    const content = { java: JAVA, go: GO, python: PYTHON, http: PYTHON, php: '<?php\nfinal class Cart\n{\n}\n' }[runner as string] ?? 'export function make() {}';
+    const starter = { python: 'calc.py', node: 'orders.ts', java: 'Service.java', go: 'cache.go', sql: 'report.sql', http: 'app.py', php: 'Cart.php', ruby: 'cart.rb' }[runner];
+    const content = { java: JAVA, go: GO, python: PYTHON, http: PYTHON, php: '<?php\nfinal class Cart\n{\n}\n', ruby: 'class Cart\n  def total = 0\nend\n' }[runner as string] ?? 'export function make() {}';
     const cheats = cheatsFor(runner, { testNames: ['t::one'], starter: [{ path: starter, content }], sampleTests: [] });
     const names = cheats.map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['empty-solution', 'fake-pass-markers', ...(runner === 'sql' ? ['runs-forever'] : ['sleep-to-deadline', 'crash-at-import', 'read-and-echo-files', 'patch-test-framework'])]));
-    if (['python', 'node'].includes(runner)) expect(names).toEqual(expect.arrayContaining(['always-equal-scalar', 'always-equal-list', 'always-equal-mapping', 'always-equal-record', 'not-implemented']));
+    if (['python', 'node', 'ruby'].includes(runner)) expect(names).toEqual(expect.arrayContaining(['always-equal-scalar', 'always-equal-list', 'always-equal-mapping', 'always-equal-record', 'not-implemented']));
     if (runner === 'java') expect(names).toEqual(expect.arrayContaining(['always-equal-list', 'always-equal-mapping', 'always-equal-record', 'not-implemented']));
     expect(new Set(names).size).toBe(names.length);
     for (const cheat of cheats) expect(cheat.files.map((f) => f.path)).toContain(starter);

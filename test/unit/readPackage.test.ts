@@ -119,7 +119,7 @@ describe('readPackage', () => {
   });
 
   it('rejects an unknown runner', async () => {
-    expect(await problemsOf(withManifest({ runner: 'ruby' }))).toEqual(['challenge.json/runner: Expected union value']);
+    expect(await problemsOf(withManifest({ runner: 'cobol' }))).toEqual(['challenge.json/runner: Expected union value']);
   });
 
   it('rejects a test framework for a runner other than node, and one the node runner does not have', async () => {
@@ -159,7 +159,7 @@ describe('readPackage', () => {
   });
 
   it('lists every schema violation at once', async () => {
-    const problems = await problemsOf(withManifest({ runner: 'ruby', extra: true, tests: [] }));
+    const problems = await problemsOf(withManifest({ runner: 'cobol', extra: true, tests: [] }));
     expect(problems).toEqual([
       'challenge.json/extra: Unexpected property',
       'challenge.json/runner: Expected union value',

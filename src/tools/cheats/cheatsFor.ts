@@ -6,6 +6,7 @@ import { javaCheats } from './javaCheats.js';
 import { nodeCheats } from './nodeCheats.js';
 import { phpCheats } from './phpCheats.js';
 import { pythonCheats } from './pythonCheats.js';
+import { rubyCheats } from './rubyCheats.js';
 import { sqlCheats } from './sqlCheats.js';
 
 const BY_RUNNER: Record<RunnerName, (source: CheatSource) => Cheat[]> = {
@@ -16,6 +17,7 @@ const BY_RUNNER: Record<RunnerName, (source: CheatSource) => Cheat[]> = {
   sql: sqlCheats,
   http: httpCheats,
   php: phpCheats,
+  ruby: rubyCheats,
 };
 
 /** The built-in cheat set for a challenge's runner, generated from what a candidate sees of it. */
