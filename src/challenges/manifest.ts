@@ -12,6 +12,11 @@ export type TestFramework = (typeof TEST_FRAMEWORKS)[number];
 /** The sql runner's engines: SQLite in the harness's process, or a PostgreSQL 15 server in the sandbox. */
 export const SQL_ENGINES = ['sqlite', 'postgres'] as const;
 export type SqlEngine = (typeof SQL_ENGINES)[number];
+/** Servers a runner can start inside the submission's sandbox before the solution starts (docs/sandbox.md, "Services"). */
+export const SERVICES = ['postgres', 'redis'] as const;
+export type Service = (typeof SERVICES)[number];
+/** The runners whose harness starts `services`. */
+export const SERVICE_RUNNERS: readonly string[] = ['python'];
 
 const LanguageSchema = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
 
@@ -54,6 +59,8 @@ export const ManifestSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Servers started inside the sandbox, seeded by `tests/hidden/seed.sql`, ready before the solution starts (python runner only). */
+    services: Type.Optional(Type.Array(Type.Union(SERVICES.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true })),
     /** How the runner runs the tests (docs/runner-contract.md, `/work/run.json`). */
     options: Type.Optional(
       Type.Object(

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import { fileBytes, fileOf } from './fileBytes.js';
-import { ManifestSchema } from './manifest.js';
+import { ManifestSchema, SERVICE_RUNNERS } from './manifest.js';
 import type { ChallengePackage, PackageFile } from './challengePackage.js';
 import { InvalidPackageError } from './InvalidPackageError.js';
 
@@ -76,6 +76,9 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
   for (const [name, value] of Object.entries(pkg.manifest.options?.engineSettings ?? {})) {
     // The harness passes each as `-c name=value` (runners/sql/pg_server.py).
     if (!/^[a-z_][a-z0-9_.]*$/.test(name) || value.includes('\n')) missing.push(`options.engineSettings.${name}: a setting is a lower-case name and a one-line value`);
+  }
+  if (pkg.manifest.services !== undefined && !SERVICE_RUNNERS.includes(pkg.manifest.runner)) {
+    missing.push(`services start inside the sandbox of the ${SERVICE_RUNNERS.join(', ')} runner only; the ${pkg.manifest.runner} runner starts none: drop services, or use the python runner`);
   }
   if (dupes.length > 0) missing.push(`tests listed twice in challenge.json: ${dupes.join(', ')}`);
   for (const t of pkg.manifest.tests) {

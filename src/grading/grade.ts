@@ -51,6 +51,7 @@ export function runOptions(manifest: Manifest): RunOptions {
     ...(options?.framework ? { framework: options.framework } : {}),
     ...(options?.engine ? { engine: options.engine } : {}),
     ...(options?.engineSettings ? { engineSettings: options.engineSettings } : {}),
+    ...(manifest.services ? { services: manifest.services } : {}),
   };
 }
 

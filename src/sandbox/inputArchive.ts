@@ -2,7 +2,7 @@ import { pack } from 'tar-stream';
 import type { Readable } from 'node:stream';
 import type { PackageFile } from '../challenges/challengePackage.js';
 import { fileBytes } from '../challenges/fileBytes.js';
-import type { SqlEngine, TestFramework } from '../challenges/manifest.js';
+import type { Service, SqlEngine, TestFramework } from '../challenges/manifest.js';
 
 /** What the manifest tells a runner about the run (`/work/run.json`, docs/runner-contract.md). */
 export interface RunOptions {
@@ -15,6 +15,8 @@ export interface RunOptions {
   /** SQL: the engine the cases run on (`sqlite` when absent) and, for `postgres`, server settings. */
   engine?: SqlEngine;
   engineSettings?: Record<string, string>;
+  /** Python: the servers the harness starts, seeds and makes ready before the solution starts. */
+  services?: Service[];
 }
 
 export interface SandboxFiles {

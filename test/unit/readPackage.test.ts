@@ -158,6 +158,16 @@ describe('readPackage', () => {
     expect((await readPackage(dir)).manifest.options).toEqual({ race: true });
   });
 
+  it('takes services for the python runner only, each once, from the list it knows', async () => {
+    const dir = await writePackage(withManifest({ services: ['postgres', 'redis'] }));
+    expect((await readPackage(dir)).manifest.services).toEqual(['postgres', 'redis']);
+    expect(await problemsOf(withManifest({ runner: 'go', language: 'go', services: ['redis'] }))).toEqual([
+      'services start inside the sandbox of the python runner only; the go runner starts none: drop services, or use the python runner',
+    ]);
+    expect(await problemsOf(withManifest({ services: ['mongodb'] }))).toEqual(['challenge.json/services/0: Expected union value']);
+    expect(await problemsOf(withManifest({ services: ['redis', 'redis'] }))).toEqual(['challenge.json/services: Expected array elements to be unique']);
+  });
+
   it('lists every schema violation at once', async () => {
     const problems = await problemsOf(withManifest({ runner: 'cobol', extra: true, tests: [] }));
     expect(problems).toEqual([
