@@ -41,6 +41,7 @@ def forward_switch_interval(endpoint):
 def main():
     control = socket.socket(fileno=int(sys.argv[1]))
     start = json.loads(sys.stdin.readline())
+    os.environ.update(start["env"])
     os.chdir(TESTS)
     endpoint = Endpoint(control, trusts_peer=False, served=(), peer="the solution's process")
     sys.meta_path.append(RemoteModules(endpoint, start["modules"]))

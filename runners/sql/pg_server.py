@@ -29,11 +29,13 @@ class ServiceError(Exception):
     """The database server could not be made ready: an infrastructure failure, not the candidate's."""
 
 
-def start_server(settings=None):
+def start_server(settings=None, socket_dir_mode=0o710):
     """Copies the cluster and starts the server, as root's last acts (wait_ready, as the tester, waits for
     it); returns its Popen. Raises ServiceError.
 
     settings: the manifest's `options.engineSettings`, each passed as `-c name=value` after the image's own.
+    socket_dir_mode: 0o711 lets every user of the sandbox reach the socket (the python runner's solution
+    connects too), pg_hba.conf and pg_ident.conf deciding who logs in as what.
     """
     for name, value in (settings or {}).items():
         if not SETTING.match(name) or not isinstance(value, (str, int, float)) or "\n" in str(value):
@@ -41,7 +43,7 @@ def start_server(settings=None):
     try:
         _directory(HOME, 0o755, 0, 0)
         _directory(DATA, 0o700, SERVER_UID, SERVER_UID)
-        _directory(SOCKET_DIR, 0o710, SERVER_UID, TESTER_UID)  # the server writes here; the tester only passes
+        _directory(SOCKET_DIR, socket_dir_mode, SERVER_UID, TESTER_UID)  # the server writes here; the tester only passes
         # root has no CAP_DAC_OVERRIDE: only the server's user can read the template, so it copies it.
         _as_server(["cp", "-a", TEMPLATE + "/.", DATA], "copying the cluster")
     except (OSError, ServiceError) as err:

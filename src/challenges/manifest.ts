@@ -71,7 +71,7 @@ export const ManifestSchema = Type.Object(
           framework: Type.Optional(Type.Union(TEST_FRAMEWORKS.map((f) => Type.Literal(f)))),
           /** SQL only: the engine the cases run on, `sqlite` (the default) or `postgres` (docs/sandbox.md). */
           engine: Type.Optional(Type.Union(SQL_ENGINES.map((e) => Type.Literal(e)))),
-          /** SQL on postgres only: server settings over the image's own (`work_mem`: `"8MB"`). */
+          /** The PostgreSQL server's settings over the image's own (`work_mem`: `"8MB"`): the sql runner's postgres engine, or the postgres service. */
           engineSettings: Type.Optional(Type.Record(Type.String(), Type.String())),
         },
         { additionalProperties: false },

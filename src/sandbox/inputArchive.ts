@@ -12,7 +12,7 @@ export interface RunOptions {
   race?: boolean;
   /** Node: the test framework (`node:test` when absent). */
   framework?: TestFramework;
-  /** SQL: the engine the cases run on (`sqlite` when absent) and, for `postgres`, server settings. */
+  /** SQL: the engine the cases run on (`sqlite` when absent); for `postgres` (or the postgres service), server settings. */
   engine?: SqlEngine;
   engineSettings?: Record<string, string>;
   /** Python: the servers the harness starts, seeds and makes ready before the solution starts. */

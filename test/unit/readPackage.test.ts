@@ -166,6 +166,12 @@ describe('readPackage', () => {
     ]);
     expect(await problemsOf(withManifest({ services: ['mongodb'] }))).toEqual(['challenge.json/services/0: Expected union value']);
     expect(await problemsOf(withManifest({ services: ['redis', 'redis'] }))).toEqual(['challenge.json/services: Expected array elements to be unique']);
+    // PostgreSQL's settings, for the postgres service as for the sql runner's engine.
+    const tuned = await writePackage(withManifest({ services: ['postgres'], options: { engineSettings: { work_mem: '8MB' } } }));
+    expect((await readPackage(tuned)).manifest.options).toEqual({ engineSettings: { work_mem: '8MB' } });
+    expect(await problemsOf(withManifest({ services: ['redis'], options: { engineSettings: { work_mem: '8MB' } } }))).toEqual([
+      'options.engineSettings are settings of a PostgreSQL server: set options.engine to "postgres" (sql runner) or list "postgres" in services (python runner)',
+    ]);
   });
 
   it('lists every schema violation at once', async () => {

@@ -1,0 +1,169 @@
+"""The servers a challenge's `services` ask for (docs/sandbox.md, "Services"), started by the root harness
+after the submission arrives and ready, seeded, before the solution's process is told to begin.
+
+Both run as their own user (10003) with their data in the sandbox's tmpfs (0700, theirs alone) and listen
+on a Unix socket only, in a directory (0711) every user of the sandbox may pass: PostgreSQL lets the tests'
+user in as `assay_admin` and the solution's as `assay_app`, which owns nothing and may do only what the
+seed grants it (pg_ident.conf); Redis has no users, so the commands that reach its files, its process or
+other servers are renamed away. A server that does not come up is ours: ServiceError, reported as an
+infrastructure failure that the worker retries.
+
+Run as a script (`seed`), it is the tests' user's side: it makes the database and runs the seed.
+"""
+import os
+import socket
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+
+from pg_server import ENV, PORT, SERVER_UID, SOCKET_DIR, START_TIMEOUT_S, ServiceError, start_server, wait_ready  # noqa: E402
+
+SERVICES = ("postgres", "redis")
+DATABASE = "assay"
+ADMIN = "assay_admin"  # the tests' role (pg_ident.conf), a superuser: seeds and measures
+APP = "assay_app"  # the solution's role
+APP_CONNECTIONS = 10  # of max_connections 20 (pg_template.conf): the tests always get in
+SEED = "/work/tests/seed.sql"
+REDIS_HOME = "/tmp/redis"
+REDIS_SOCKET = REDIS_HOME + "/run/redis.sock"
+# Counts every statement (the tests measure the load a solution takes off the database) in shared memory,
+# at once: pg_stat_user_tables lags by up to a second or more.
+PG_SETTINGS = {"shared_preload_libraries": "pg_stat_statements", "pg_stat_statements.max": "200"}
+REDIS_CONFIG = f"""
+port 0
+unixsocket {REDIS_SOCKET}
+unixsocketperm 777
+dir {REDIS_HOME}/data
+save ""
+appendonly no
+maxmemory 16mb
+maxmemory-policy allkeys-lru
+maxclients 64
+daemonize no
+loglevel warning
+logfile ""
+""" + "".join(f'rename-command {name} ""\n' for name in (
+    "CONFIG", "DEBUG", "MODULE", "SHUTDOWN", "SLAVEOF", "REPLICAOF", "MIGRATE", "SYNC", "PSYNC",
+    "SAVE", "BGSAVE", "BGREWRITEAOF", "FAILOVER", "MONITOR"))
+SEED_NOT_READY, SEED_FAILED = 3, 4
+
+
+def environment(services, for_tests):
+    """What the solution's (or the tests') process finds the servers by."""
+    env = {}
+    if "postgres" in services:
+        env.update(PGHOST=SOCKET_DIR, PGPORT=str(PORT), PGDATABASE=DATABASE, PGUSER=ADMIN if for_tests else APP)
+    if "redis" in services:
+        env["REDIS_URL"] = f"unix://{REDIS_SOCKET}"
+    return env
+
+
+def start_services(services, settings, tester_uid, python):
+    """Starts, seeds and waits for every asked-for server (as root). Raises ServiceError, or SeedError."""
+    unknown = [name for name in services if name not in SERVICES]
+    if unknown:
+        raise ServiceError(f"this runner starts no service named {', '.join(unknown)}")
+    if "redis" in services:
+        redis = _start_redis()
+    if "postgres" in services:
+        server = start_server({**PG_SETTINGS, **(settings or {})}, socket_dir_mode=0o711)
+        failed = wait_ready(server, lambda: _seed_as(tester_uid, python))
+        if failed:
+            raise SeedError(failed)
+    if "redis" in services:
+        _wait_redis(redis)
+
+
+class SeedError(Exception):
+    """The challenge's seed failed: the challenge's error, not a server's."""
+
+
+def _seed_as(uid, python):
+    """Seeds as the tests' user; returns the seed's error, if it failed (wait_ready retries what raises)."""
+    done = subprocess.run([python, "-IB", os.path.realpath(__file__), "seed"], user=uid, group=uid, extra_groups=[],
+                          env=ENV, cwd="/", stdin=subprocess.DEVNULL, capture_output=True)
+    message = done.stdout.decode("utf-8", "replace").strip()
+    if done.returncode == SEED_NOT_READY:
+        raise ConnectionError(message)  # wait_ready tries again
+    if done.returncode == SEED_FAILED:
+        return message
+    if done.returncode != 0:
+        raise ServiceError(f"preparing the database failed (exit code {done.returncode})")
+    return None
+
+
+def _start_redis():
+    try:
+        os.mkdir(REDIS_HOME)
+        os.chmod(REDIS_HOME, 0o755)
+        for name, mode in (("data", 0o700), ("run", 0o711)):
+            os.mkdir(f"{REDIS_HOME}/{name}")
+            os.chmod(f"{REDIS_HOME}/{name}", mode)
+            os.chown(f"{REDIS_HOME}/{name}", SERVER_UID, SERVER_UID)
+    except OSError as err:
+        raise ServiceError(f"could not prepare Redis's directories: {err}") from None
+    # The configuration on stdin (`-`): no file of it for anyone to change.
+    server = subprocess.Popen(["/usr/bin/redis-server", "-"], user=SERVER_UID, group=SERVER_UID, extra_groups=[],
+                              env=ENV, cwd="/", stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    server.stdin.write(REDIS_CONFIG.encode())
+    server.stdin.close()
+    return server
+
+
+def _wait_redis(server):
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise ServiceError(f"redis-server exited while starting (code {server.returncode})")
+        try:
+            with socket.socket(socket.AF_UNIX) as conn:
+                conn.settimeout(1)
+                conn.connect(REDIS_SOCKET)
+                conn.sendall(b"PING\r\n")
+                if conn.recv(16).startswith(b"+PONG"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    server.kill()
+    raise ServiceError(f"Redis was not ready within {START_TIMEOUT_S} s")
+
+
+def seed():
+    """The tests' user's side: the database, the solution's role, the seed. Exit codes say whose failure."""
+    import psycopg2
+
+    try:
+        admin = psycopg2.connect(host=SOCKET_DIR, port=PORT, user=ADMIN, dbname="template1")
+    except psycopg2.Error as err:
+        print(err)
+        return SEED_NOT_READY
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"CREATE ROLE {APP} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION CONNECTION LIMIT {APP_CONNECTIONS}")
+        cur.execute(f"CREATE DATABASE {DATABASE} OWNER {ADMIN} TEMPLATE template0")
+    admin.close()
+    conn = psycopg2.connect(host=SOCKET_DIR, port=PORT, user=ADMIN, dbname=DATABASE)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("CREATE EXTENSION pg_stat_statements")
+        # The solution's role may connect and use what the seed grants it, and create nothing.
+        cur.execute(f"REVOKE ALL ON DATABASE {DATABASE} FROM PUBLIC; GRANT CONNECT ON DATABASE {DATABASE} TO {APP}")
+        cur.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        if os.path.exists(SEED):
+            with open(SEED, encoding="utf-8") as file:
+                script = file.read()
+            try:
+                cur.execute(script)
+            except psycopg2.Error as err:
+                print(f"{SEED.rsplit('/', 1)[1]}: {err}".strip())
+                return SEED_FAILED
+        cur.execute("SELECT pg_stat_statements_reset()")  # the seed's statements are no solution's load
+    return 0
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["seed"]:
+    sys.exit(seed())
