@@ -10,14 +10,18 @@ def failing_calls(client, n):
             client.charge("cus_1", 100)
 
 
+def refused(client):
+    with pytest.raises(CircuitOpen):
+        client.charge("cus_1", 100)
+
+
 def test_opens_after_consecutive_failures():
     with Provider(answer(500)) as provider:
         client = client_for(provider, FakeTime(), max_attempts=1, failure_threshold=3)
         failing_calls(client, 3)
         assert len(provider.requests) == 3
         for _ in range(5):
-            with pytest.raises(CircuitOpen):
-                client.charge("cus_1", 100)
+            refused(client)
     assert len(provider.requests) == 3, "an open breaker sent requests"
 
 
@@ -56,8 +60,7 @@ def test_half_opens_after_the_cooldown():
         client = client_for(provider, time_, max_attempts=1, failure_threshold=2, cooldown=30)
         failing_calls(client, 2)
         time_.now += 29
-        with pytest.raises(CircuitOpen):
-            client.charge("cus_1", 100)
+        refused(client)
         assert len(provider.requests) == 2, "a request before the cool-down ended"
         time_.now += 2
         assert client.charge("cus_1", 100)["status"] == "succeeded"
@@ -69,15 +72,12 @@ def test_a_trial_makes_one_attempt_and_its_failure_reopens():
     time_ = FakeTime(now=5000.0)
     with Provider(answer(500), answer(500), answer(503), answer(200)) as provider:
         client = client_for(provider, time_, max_attempts=4, failure_threshold=2, cooldown=30)
-        with pytest.raises(CircuitOpen):
-            client.charge("cus_1", 100)
-        time_.now += 30
-        with pytest.raises(CircuitOpen):
-            client.charge("cus_1", 100)
+        refused(client)
+        time_.now += 31
+        refused(client)
         assert len(provider.requests) == 3, "a half-open breaker allows one trial request"
         time_.now += 29
-        with pytest.raises(CircuitOpen):
-            client.charge("cus_1", 100)
+        refused(client)
         assert len(provider.requests) == 3, "the failed trial did not restart the cool-down"
         time_.now += 2
         assert client.charge("cus_1", 100)["status"] == "succeeded"
