@@ -9,8 +9,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const TEST_FRAMEWORKS = ['node:test', 'jest'] as const;
 
 export type TestFramework = (typeof TEST_FRAMEWORKS)[number];
-/** The sql runner's engines: SQLite in the harness's process, or a PostgreSQL 15 server in the sandbox. */
-export const SQL_ENGINES = ['sqlite', 'postgres'] as const;
+/** The sql runner's engines: SQLite in the harness's process, or a PostgreSQL 15 or MariaDB 10.11 server in the sandbox. */
+export const SQL_ENGINES = ['sqlite', 'postgres', 'mariadb'] as const;
 export type SqlEngine = (typeof SQL_ENGINES)[number];
 
 const LanguageSchema = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
@@ -62,9 +62,9 @@ export const ManifestSchema = Type.Object(
           race: Type.Optional(Type.Boolean()),
           /** Node only: the test framework, `node:test` (the default) or `jest` (Jest's API, docs/runner-contract.md). */
           framework: Type.Optional(Type.Union(TEST_FRAMEWORKS.map((f) => Type.Literal(f)))),
-          /** SQL only: the engine the cases run on, `sqlite` (the default) or `postgres` (docs/sandbox.md). */
+          /** SQL only: the engine the cases run on, `sqlite` (the default), `postgres` or `mariadb` (docs/sandbox.md). */
           engine: Type.Optional(Type.Union(SQL_ENGINES.map((e) => Type.Literal(e)))),
-          /** SQL on postgres only: server settings over the image's own (`work_mem`: `"8MB"`). */
+          /** SQL on a server engine only: server settings over the image's own (`work_mem`: `"8MB"`; MariaDB's as `sort_buffer_size`). */
           engineSettings: Type.Optional(Type.Record(Type.String(), Type.String())),
         },
         { additionalProperties: false },
