@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
@@ -12,6 +12,23 @@ export interface SqlAttack {
   honest: number;
   verdict: string;
   earned: number;
+}
+
+/** An attack on a server engine: text some test's message must contain (the refusal that stopped it). */
+export interface ServerAttack extends SqlAttack {
+  refusal: string;
+}
+
+type Graded = Awaited<ReturnType<typeof waitForResult>>;
+
+const messagesOf = (result: Graded) => (result.tests as { message: string | null }[]).map((t) => t.message ?? '').join('\n');
+
+/** The exact verdict and points an attack must get, no more than honest, and the refusal among its messages. */
+export function expectAttackResult(result: Graded, attack: ServerAttack): void {
+  const context = JSON.stringify(result.tests, null, 1);
+  expect({ verdict: result.verdict, earned: result.score.earned }, context).toEqual({ verdict: attack.verdict, earned: attack.earned });
+  expect(result.score.earned).toBeLessThanOrEqual(attack.honest);
+  expect(messagesOf(result), context).toContain(attack.refusal);
 }
 
 /**
