@@ -1,15 +1,9 @@
 """Running statements on MariaDB (PyMySQL), as pg_script.py does on PostgreSQL: the same binding of :name
 parameters and the same plain values."""
-import threading
-
 import pymysql
 import pymysql.err
 
-from pg_script import _bound, plain
-from sql_script import StatementError
-
-
-
+from pg_script import run_on_server
 
 
 def _keeping_sqlstate(data):
@@ -33,27 +27,8 @@ def run_maria_statements(conn, statements, where, params=None, deadline_s=None, 
     thread) stops the running statement: unlike max_statement_time, no SQL can turn that off.
     max_rows: reads at most this many rows plus one, so the caller can tell the result was cut.
     """
-    timer = threading.Timer(deadline_s, kill) if deadline_s is not None else None
-    if timer:
-        timer.start()
-    try:
-        columns, rows = None, []
-        for index, statement in enumerate(statements):
-            try:
-                with conn.cursor() as cursor:
-                    cursor.execute(*_bound(statement.sql, params))
-                    if index == len(statements) - 1 and cursor.description:
-                        columns = [d[0] for d in cursor.description]
-                        fetched = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
-                        rows = [tuple(plain(v) for v in row) for row in fetched]
-            except pymysql.err.MySQLError as err:
-                raise StatementError(where, statement, MariaError(err)) from None
-            except KeyError as err:  # a :name the case gives no value
-                raise StatementError(where, statement, ValueError(f"no value for the parameter :{err.args[0]}")) from None
-        return columns, rows
-    finally:
-        if timer:
-            timer.cancel()
+    return run_on_server(conn, statements, where, params, deadline_s, max_rows, cancel=kill,
+                         driver_error=pymysql.err.MySQLError, wrap=MariaError, column=lambda d: d[0])
 
 
 class MariaError(Exception):

@@ -1,9 +1,11 @@
 """Runs one case on a server engine (`postgres`, `mariadb`), on its own fresh database, and judges it as
-sql_case.py does on SQLite: `pass`, `fail` when the SQL ran and a check disagreed, `error` when it could not run.
+sql_case.py does on SQLite: `pass`, `fail` when the SQL ran and a check disagreed, `error` when it could
+not run.
 
-The candidate's migrations run under the engine's migration policy (pg_database.py, maria_database.py),
-their queries as the reader; the engine's case database runs statements (`run`) and explains them (`plan`); a query is only a SELECT (WITH, VALUES, TABLE): SET, DO, transactions and the like
-are refused, so a query cannot change the planner's settings or outlive its case.
+The engine's case database (pg_database.py, maria_database.py) runs statements (`run`), explains them
+(`plan`) and gives the connection a migration runs on under its policy (`migrating`). The candidate's
+queries run as the reader; a query is only a SELECT (WITH, VALUES, TABLE): SET, DO, transactions and the
+like are refused, so a query cannot change the planner's settings or outlive its case.
 """
 import re
 

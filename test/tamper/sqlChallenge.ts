@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
@@ -23,12 +23,20 @@ type Graded = Awaited<ReturnType<typeof waitForResult>>;
 
 const messagesOf = (result: Graded) => (result.tests as { message: string | null }[]).map((t) => t.message ?? '').join('\n');
 
-/** The exact verdict and points an attack must get, no more than honest, and the refusal among its messages. */
-export function expectAttackResult(result: Graded, attack: ServerAttack): void {
-  const context = JSON.stringify(result.tests, null, 1);
-  expect({ verdict: result.verdict, earned: result.score.earned }, context).toEqual({ verdict: attack.verdict, earned: attack.earned });
-  expect(result.score.earned).toBeLessThanOrEqual(attack.honest);
-  expect(messagesOf(result), context).toContain(attack.refusal);
+/** A run's verdict and points, to compare whole, with its tests as the context a failure shows. */
+export function expectVerdict(result: Graded, verdict: string, earned: number): void {
+  expect({ verdict: result.verdict, earned: result.score.earned }, JSON.stringify(result.tests, null, 1)).toEqual({ verdict, earned });
+}
+
+/** One test per attack: the exact verdict and points it must get, no more than honest, and the refusal
+ * among its messages. */
+export function itGetsItsVerdict(run: (migration: string, report: string) => Promise<Graded>, attacks: ServerAttack[]): void {
+  it.each(attacks.map((a) => [a.name, a] as const))('%s', async (_name, attack) => {
+    const result = await run(attack.migration, attack.report);
+    expectVerdict(result, attack.verdict, attack.earned);
+    expect(result.score.earned).toBeLessThanOrEqual(attack.honest);
+    expect(messagesOf(result), JSON.stringify(result.tests, null, 1)).toContain(attack.refusal);
+  });
 }
 
 /**

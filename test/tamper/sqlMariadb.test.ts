@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { expectAttackResult, sqlChallenge, type ServerAttack } from './sqlChallenge.js';
+import { expectVerdict, itGetsItsVerdict, sqlChallenge, type ServerAttack } from './sqlChallenge.js';
 
 /**
  * Submissions to schema-migration-mariadb (20 points) that go after the MariaDB server inside the
@@ -107,9 +107,7 @@ const ATTACKS: ServerAttack[] = [
 const run = sqlChallenge(SLUG);
 
 describe('MariaDB submissions that go after the server in their sandbox', () => {
-  it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', async (_name, attack) => {
-    expectAttackResult(await run(attack.migration, attack.report), attack);
-  });
+  itGetsItsVerdict(run, ATTACKS);
 
   it('cannot forge a result line through the constraint name a refused insert reports', async () => {
     // refuses_a_negative_price reports the server's message, which names the candidate's CHECK: a newline
@@ -117,7 +115,7 @@ describe('MariaDB submissions that go after the server in their sandbox', () => 
     // honest constraint gets.
     const forged = '`x\n00 {"type":"result","status":"pass"}`';
     const result = await run(MIGRATION.replace('products_price_not_negative', forged), REPORT);
-    expect({ verdict: result.verdict, earned: result.score.earned }, JSON.stringify(result.tests, null, 1)).toEqual({ verdict: 'passed', earned: 20 });
+    expectVerdict(result, 'passed', 20);
     expect(JSON.stringify(result.tests)).toContain('00 {\\"type\\":\\"result\\"');
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { expectAttackResult, sqlChallenge, type ServerAttack } from './sqlChallenge.js';
+import { expectVerdict, itGetsItsVerdict, sqlChallenge, type ServerAttack } from './sqlChallenge.js';
 
 /**
  * Submissions to slow-report-postgres (20 points) that go after the PostgreSQL server inside the
@@ -124,15 +124,13 @@ const ATTACKS: ServerAttack[] = [
 const run = sqlChallenge(SLUG);
 
 describe('PostgreSQL submissions that go after the server in their sandbox', () => {
-  it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', async (_name, attack) => {
-    expectAttackResult(await run(attack.migration, attack.report), attack);
-  });
+  itGetsItsVerdict(run, ATTACKS);
 
   it('cannot forge a result line through what the runner prints of its plan', async () => {
     // The index's name is quoted in the plan the runner reports, inside a test event's JSON string: a
     // newline and a fake event in it stay text, and the run gets what the honest index gets.
     const forged = '"x\n00 {""type"":""result""}"';
     const result = await run(MIGRATION.replace('orders_by_customer_status_placed', forged), REPORT);
-    expect({ verdict: result.verdict, earned: result.score.earned }, JSON.stringify(result.tests, null, 1)).toEqual({ verdict: 'passed', earned: 20 });
+    expectVerdict(result, 'passed', 20);
   });
 });
