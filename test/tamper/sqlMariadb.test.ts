@@ -92,6 +92,17 @@ const ATTACKS: ServerAttack[] = [
     refusal: 'expected 6 rows, got 0',
   },
   {
+    // The server stops a recursive CTE at max_recursive_iterations (1,000), which a query cannot SET: the
+    // CTE counts 1,000 rows, the filter holds, and the run earns exactly what the honest query earns.
+    name: 'piles up rows in a recursive CTE',
+    migration: MIGRATION,
+    report: reportWith("(WITH RECURSIVE r (n, s) AS (SELECT 1, REPEAT('x', 1000) UNION ALL SELECT n + 1, s FROM r WHERE n < 100000000) SELECT COUNT(*) FROM r) > 0"),
+    honest: 20,
+    verdict: 'passed',
+    earned: 20,
+    refusal: '',
+  },
+  {
     // Opens no connection: SQL on MariaDB has no dblink, and CONNECT or FEDERATED tables are not
     // installed; a query that waits holds only its own connection until the budget kills it.
     name: 'creates a FEDERATED table to open connections of its own',
