@@ -14,11 +14,10 @@ import os
 import socket
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 
-from pg_server import ENV, PORT, SERVER_UID, SOCKET_DIR, START_TIMEOUT_S, ServiceError, start_server, wait_ready  # noqa: E402
+from pg_server import ENV, PORT, SERVER_UID, SOCKET_DIR, ServiceError, directory, start_server, wait_ready  # noqa: E402
 
 SERVICES = ("postgres", "redis")
 DATABASE = "assay"
@@ -73,7 +72,7 @@ def start_services(services, settings, tester_uid, python):
         if failed:
             raise SeedError(failed)
     if "redis" in services:
-        _wait_redis(redis)
+        wait_ready(redis, _ping_redis, socket=REDIS_SOCKET, name="Redis")
 
 
 class SeedError(Exception):
@@ -96,40 +95,27 @@ def _seed_as(uid, python):
 
 def _start_redis():
     try:
-        os.mkdir(REDIS_HOME)
-        os.chmod(REDIS_HOME, 0o755)
-        for name, mode in (("data", 0o700), ("run", 0o711)):
-            os.mkdir(f"{REDIS_HOME}/{name}")
-            os.chmod(f"{REDIS_HOME}/{name}", mode)
-            os.chown(f"{REDIS_HOME}/{name}", SERVER_UID, SERVER_UID)
+        directory(REDIS_HOME, 0o755, 0, 0)
+        directory(f"{REDIS_HOME}/data", 0o700, SERVER_UID, SERVER_UID)
+        directory(f"{REDIS_HOME}/run", 0o711, SERVER_UID, SERVER_UID)
     except OSError as err:
         raise ServiceError(f"could not prepare Redis's directories: {err}") from None
     # The configuration on stdin (`-`): no file of it for anyone to change.
     server = subprocess.Popen(["/usr/bin/redis-server", "-"], user=SERVER_UID, group=SERVER_UID, extra_groups=[],
                               env=ENV, cwd="/", stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+                              stderr=subprocess.PIPE, start_new_session=True)
     server.stdin.write(REDIS_CONFIG.encode())
     server.stdin.close()
     return server
 
 
-def _wait_redis(server):
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise ServiceError(f"redis-server exited while starting (code {server.returncode})")
-        try:
-            with socket.socket(socket.AF_UNIX) as conn:
-                conn.settimeout(1)
-                conn.connect(REDIS_SOCKET)
-                conn.sendall(b"PING\r\n")
-                if conn.recv(16).startswith(b"+PONG"):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.02)
-    server.kill()
-    raise ServiceError(f"Redis was not ready within {START_TIMEOUT_S} s")
+def _ping_redis():
+    with socket.socket(socket.AF_UNIX) as conn:
+        conn.settimeout(1)
+        conn.connect(REDIS_SOCKET)
+        conn.sendall(b"PING\r\n")
+        if not conn.recv(16).startswith(b"+PONG"):
+            raise ConnectionError("Redis did not answer PONG")
 
 
 def seed():

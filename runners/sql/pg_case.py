@@ -1,14 +1,14 @@
-"""Runs one case on the `postgres` engine, on its own fresh database, and judges it as sql_case.py does on
-SQLite: `pass`, `fail` when the SQL ran and a check disagreed, `error` when it could not run.
+"""Runs one case on a server engine (`postgres`, `mariadb`), on its own fresh database, and judges it as
+sql_case.py does on SQLite: `pass`, `fail` when the SQL ran and a check disagreed, `error` when it could
+not run.
 
-The candidate's migrations run as the tables' owner under the migration policy (pg_database.py), their
-queries as the reader; a query is only a SELECT (WITH, VALUES, TABLE): SET, DO, transactions and the like
-are refused, so a query cannot change the planner's settings or outlive its case.
+The engine's case database (pg_database.py, maria_database.py) runs statements (`run`), explains them
+(`plan`) and gives the connection a migration runs on under its policy (`migrating`). The candidate's
+queries run as the reader; a query is only a SELECT (WITH, VALUES, TABLE): SET, DO, transactions and the
+like are refused, so a query cannot change the planner's settings or outlive its case.
 """
 import re
 
-from pg_plan import explain
-from pg_script import run_pg_statements
 from sql_case import Outcome, expected_error, judged, timed
 from sql_cases import MAX_ROWS
 from sql_script import StatementError
@@ -48,10 +48,10 @@ def _judge(db, case):
         if source.kind == "solution":
             _refuse_unless(MIGRATION_START, statements, where, "a migration's statement must be a CREATE, DROP, "
                            "ALTER, INSERT, UPDATE, DELETE, ANALYZE or SELECT that migrationMay permits")
-            with db.migrating():
-                run_pg_statements(db.owner, statements, where)
+            with db.migrating(statements, where) as conn:
+                db.run(conn, statements, where)
         else:
-            run_pg_statements(db.owner, statements, where)
+            db.run(db.owner, statements, where)
     statements = case.query.statements()
     where = f"query ({case.query.label})"
     conn = db.reader
@@ -60,17 +60,17 @@ def _judge(db, case):
     else:
         conn = db.owner  # the tests' own SQL may write
     if case.expect_error is not None:
-        return _expect_error(conn, case, statements, where)
+        return _expect_error(db, conn, case, statements, where)
 
     failures, notes = [], []
     result = None
     if case.plan_must_use or case.plan_must_not_scan or case.max_pages is not None or case.max_rows_read is not None:
-        failures += _check_plan(conn, case, statements, where, notes)
+        failures += _check_plan(db, conn, case, statements, where, notes)
     if case.max_ms is not None:
-        result, too_slow = _timed(conn, case, statements, where, notes)
+        result, too_slow = _timed(db, conn, case, statements, where, notes)
         failures += too_slow
     elif case.expect or case.expect_success:
-        result = run_pg_statements(conn, statements, where, case.params, max_rows=MAX_ROWS)
+        result = db.run(conn, statements, where, case.params, max_rows=MAX_ROWS)
     return judged(case, result, failures, notes)
 
 
@@ -80,35 +80,35 @@ def _refuse_unless(start, statements, where, rule):
             raise Refused(f"{where}, statement at line {statement.line}: refused by the runner: {rule}")
 
 
-def _expect_error(conn, case, statements, where):
-    # The event trigger's refusal is SQLSTATE 42501, a statement that never ran: never the expected error.
-    return expected_error(case, lambda: run_pg_statements(conn, statements, where, case.params, max_rows=MAX_ROWS))
+def _expect_error(db, conn, case, statements, where):
+    # A refusal of the policy is a statement that never ran (42501, 1142, …): never the expected error.
+    return expected_error(case, lambda: db.run(conn, statements, where, case.params, max_rows=MAX_ROWS))
 
 
-def _check_plan(conn, case, statements, where, notes):
-    """EXPLAIN ANALYZE of the query's last statement (it runs it), after the ones before it."""
+def _check_plan(db, conn, case, statements, where, notes):
+    """EXPLAIN ANALYZE (ANALYZE on MariaDB) of the query's last statement (it runs it), after the ones before it."""
     if len(statements) > 1:
-        run_pg_statements(conn, statements[:-1], where, case.params)
-    plan = explain(conn, statements[-1], case.params, where)
+        db.run(conn, statements[:-1], where, case.params)
+    plan = db.plan(conn, statements[-1], case.params, where)
     text = "\n".join(plan.lines).lower()
     failures = [f"the query plan does not mention {needle!r}" for needle in case.plan_must_use
                 if needle.lower() not in text]
-    failures += [f"the query reads every row of {table} (a sequential scan): an index would let it read only the "
+    failures += [f"the query reads every row of {table} ({plan.full_scan}): an index would let it read only the "
                  "rows it needs" for table in case.plan_must_not_scan if table.lower() in plan.seq_scanned]
-    work = f"work: its scans read {plan.rows_read:,} rows and it touched {plan.pages:,} shared pages"
+    work = f"work: its scans read {plan.rows_read:,} rows and it touched {plan.pages:,} {plan.page_kind} pages"
     if case.max_rows_read is not None and plan.rows_read > case.max_rows_read:
         failures.append(f"too much work: its scans read {plan.rows_read:,} rows, over the budget of "
                         f"{case.max_rows_read:,} (read only the rows you need)")
     if case.max_pages is not None and plan.pages > case.max_pages:
-        failures.append(f"too much work: it touched {plan.pages:,} shared pages (8 kB each), over the budget of "
+        failures.append(f"too much work: it touched {plan.pages:,} {plan.page_kind} pages, over the budget of "
                         f"{case.max_pages:,}")
-    shown = "query plan (EXPLAIN ANALYZE):\n" + "\n".join("  " + line for line in plan.lines)
+    shown = f"query plan ({plan.command}):\n" + "\n".join("  " + line for line in plan.lines)
     (failures if failures else notes).append(shown)
     notes.append(work)
     return failures
 
 
-def _timed(conn, case, statements, where, notes):
-    return timed(case.max_ms, lambda _start: run_pg_statements(conn, statements, where, case.params,
+def _timed(db, conn, case, statements, where, notes):
+    return timed(case.max_ms, lambda _start: db.run(conn, statements, where, case.params,
                                                                deadline_s=case.max_ms / 1000, max_rows=MAX_ROWS),
                  notes)

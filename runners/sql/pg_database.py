@@ -14,6 +14,8 @@ import time
 
 import psycopg2
 
+from pg_plan import explain
+
 from pg_script import run_pg_statements
 from pg_server import PORT, SOCKET_DIR
 from sql_database import run_seeds
@@ -150,8 +152,12 @@ class CaseDatabase:
                                [(t,) for t in tags])
         self._writes = [w for w in WRITES if w in migration_may]
 
-    def migrating(self):
+    def migrating(self, statements, where):
+        """The policy on while the candidate's migration runs; gives the connection it runs on."""
         return _Migrating(self)
+
+    run = staticmethod(run_pg_statements)
+    plan = staticmethod(explain)
 
     @staticmethod
     def lost(err):
@@ -177,6 +183,7 @@ class _Migrating:
             revoked = [w for w in WRITES + ("TRUNCATE",) if w not in self._db._writes]
             cursor.execute(f"REVOKE {', '.join(revoked)} ON ALL TABLES IN SCHEMA public FROM {OWNER}")
             cursor.execute("INSERT INTO assay_policy.enforced VALUES (true)")
+        return self._db.owner
 
     def __exit__(self, *exc):
         with self._db._policy.cursor() as cursor:

@@ -16,6 +16,9 @@ class Explained:
     rows_read: int  # rows the scans read, over all their loops
     pages: int  # shared buffers hit plus read, the whole plan's
     ms: float  # the execution time it reports
+    command: str = "EXPLAIN ANALYZE"  # what made it, as the messages name it
+    full_scan: str = "a sequential scan"  # what reading a whole table is called
+    page_kind: str = "shared"  # the pages counted (8 kB each on PostgreSQL, 16 kB on MariaDB)
 
 
 def explain(conn, statement, params, where):

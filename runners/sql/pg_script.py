@@ -1,4 +1,5 @@
-"""Running statements on PostgreSQL (psycopg2), as sql_script.run_statements does on SQLite."""
+"""Running statements on PostgreSQL (psycopg2), as sql_script.run_statements does on SQLite; run_on_server
+is the part MariaDB's (maria_script.py) shares."""
 import datetime
 import decimal
 import json
@@ -20,7 +21,15 @@ def run_pg_statements(conn, statements, where, params=None, deadline_s=None, max
     another thread: unlike statement_timeout, no SQL can turn that off.
     max_rows: reads at most this many rows plus one, so the caller can tell the result was cut.
     """
-    timer = threading.Timer(deadline_s, conn.cancel) if deadline_s is not None else None
+    return run_on_server(conn, statements, where, params, deadline_s, max_rows, cancel=conn.cancel,
+                         driver_error=psycopg2.Error, wrap=_Error, column=lambda d: d.name)
+
+
+def run_on_server(conn, statements, where, params, deadline_s, max_rows, *, cancel, driver_error, wrap, column):
+    """Statements through a DB-API driver, for both server engines: cancel() (from a timer's thread) stops
+    the running one at deadline_s; the driver's errors become StatementError(wrap(err)); column(d) names a
+    column of cursor.description."""
+    timer = threading.Timer(deadline_s, cancel) if deadline_s is not None else None
     if timer:
         timer.start()
     try:
@@ -30,11 +39,11 @@ def run_pg_statements(conn, statements, where, params=None, deadline_s=None, max
                 with conn.cursor() as cursor:
                     cursor.execute(*_bound(statement.sql, params))
                     if index == len(statements) - 1 and cursor.description:
-                        columns = [d.name for d in cursor.description]
+                        columns = [column(d) for d in cursor.description]
                         fetched = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
                         rows = [tuple(plain(v) for v in row) for row in fetched]
-            except psycopg2.Error as err:
-                raise StatementError(where, statement, _Error(err)) from None
+            except driver_error as err:
+                raise StatementError(where, statement, wrap(err)) from None
             except KeyError as err:  # a :name the case gives no value
                 raise StatementError(where, statement, ValueError(f"no value for the parameter :{err.args[0]}")) from None
         return columns, rows

@@ -41,11 +41,11 @@ def start_server(settings=None, socket_dir_mode=0o710):
         if not SETTING.match(name) or not isinstance(value, (str, int, float)) or "\n" in str(value):
             raise ServiceError(f"the server setting {name!r} is not a name = value")
     try:
-        _directory(HOME, 0o755, 0, 0)
-        _directory(DATA, 0o700, SERVER_UID, SERVER_UID)
-        _directory(SOCKET_DIR, socket_dir_mode, SERVER_UID, TESTER_UID)  # the server writes here; the tester only passes
+        directory(HOME, 0o755, 0, 0)
+        directory(DATA, 0o700, SERVER_UID, SERVER_UID)
+        directory(SOCKET_DIR, socket_dir_mode, SERVER_UID, TESTER_UID)  # the server writes here; the tester only passes
         # root has no CAP_DAC_OVERRIDE: only the server's user can read the template, so it copies it.
-        _as_server(["cp", "-a", TEMPLATE + "/.", DATA], "copying the cluster")
+        as_server(["cp", "-a", TEMPLATE + "/.", DATA], "copying the cluster")
     except (OSError, ServiceError) as err:
         raise ServiceError(f"could not prepare the PostgreSQL cluster: {err}") from None
     args = [f"{BIN}/postgres", "-D", DATA, "-k", SOCKET_DIR, "-p", str(PORT)]
@@ -57,19 +57,19 @@ def start_server(settings=None, socket_dir_mode=0o710):
     return server
 
 
-def wait_ready(server, connect):
+def wait_ready(server, connect, socket=f"{SOCKET_DIR}/.s.PGSQL.{PORT}", name="PostgreSQL"):
     """Calls connect() (as the tester user) until the server accepts it; returns what it returned.
 
     Anything connect() raises while the server is still starting is retried; a server that exits, or is
-    not ready within START_TIMEOUT_S, is a ServiceError.
+    not ready within START_TIMEOUT_S, is a ServiceError. Engine-independent: maria_server.py passes its
+    own socket and name.
     """
-    socket = f"{SOCKET_DIR}/.s.PGSQL.{PORT}"
     deadline = time.monotonic() + START_TIMEOUT_S
     last = None
     while time.monotonic() < deadline:
         if server.poll() is not None:
             log = server.stderr.read().decode("utf-8", "replace").strip()
-            raise ServiceError(f"PostgreSQL exited while starting (code {server.returncode}): {log[-1500:]}")
+            raise ServiceError(f"{name} exited while starting (code {server.returncode}): {log[-1500:]}")
         if os.path.exists(socket):
             try:
                 ready = connect()
@@ -80,16 +80,16 @@ def wait_ready(server, connect):
                 return ready
         time.sleep(0.02)
     server.kill()
-    raise ServiceError(f"PostgreSQL was not ready within {START_TIMEOUT_S} s (last: {last})")
+    raise ServiceError(f"{name} was not ready within {START_TIMEOUT_S} s (last: {last})")
 
 
-def _directory(path, mode, uid, gid):
+def directory(path, mode, uid, gid):
     os.mkdir(path)
     os.chmod(path, mode)  # not mkdir's mode, which the umask cuts
     os.chown(path, uid, gid)
 
 
-def _as_server(command, what):
+def as_server(command, what):
     done = subprocess.run(command, user=SERVER_UID, group=SERVER_UID, extra_groups=[], env=ENV, cwd="/",
                           capture_output=True)
     if done.returncode != 0:

@@ -18,10 +18,12 @@ MAX_STEPS = 100_000_000
 DEFAULT_TOLERANCE = 1e-6
 ERROR_CODE = re.compile(r"^SQLITE_[A-Z0-9_]+$")
 SQLSTATE = re.compile(r"^[0-9A-Z]{5}$")
-ENGINES = ("sqlite", "postgres")
-# Checks only one engine can make: SQLite counts its virtual machine's steps; PostgreSQL reports the rows
+ENGINES = ("sqlite", "postgres", "mariadb")
+MARIA_ERROR = re.compile(r"^([0-9]{4}|[0-9A-Z]{5})$")  # an error number (4025) or an SQLSTATE (23000)
+# Checks only some engines can make: SQLite counts its virtual machine's steps; the servers report the rows
 # its scans read and the pages it touched (EXPLAIN ANALYZE).
-ENGINE_ONLY = {"maxSteps": "sqlite", "foreignKeys": "sqlite", "maxRowsRead": "postgres", "maxPagesRead": "postgres"}
+ENGINE_ONLY = {"maxSteps": ("sqlite",), "foreignKeys": ("sqlite",), "maxRowsRead": ("postgres", "mariadb"),
+               "maxPagesRead": ("postgres", "mariadb")}
 MAX_WORK = 1_000_000_000
 PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -255,8 +257,10 @@ def _expect_error(value, say, engine):
     if value is True:
         return ()
     codes = [value] if isinstance(value, str) else value
-    pattern, example = (SQLSTATE, "a PostgreSQL SQLSTATE (\"23514\")") if engine == "postgres" else (
-        ERROR_CODE, "an SQLite error code name (\"SQLITE_CONSTRAINT_CHECK\")")
+    pattern, example = {
+        "postgres": (SQLSTATE, "a PostgreSQL SQLSTATE (\"23514\")"),
+        "mariadb": (MARIA_ERROR, "a MariaDB error number (\"4025\") or SQLSTATE (\"23000\")"),
+    }.get(engine, (ERROR_CODE, "an SQLite error code name (\"SQLITE_CONSTRAINT_CHECK\")"))
     if not isinstance(codes, list) or not codes or not all(isinstance(c, str) and pattern.match(c) for c in codes):
         say(f"expectError: must be true, or {example} or a list of them")
         return None
@@ -265,8 +269,9 @@ def _expect_error(value, say, engine):
 
 def _engine_keys(obj, engine, say):
     for key, only in ENGINE_ONLY.items():
-        if key in obj and only != engine:
-            say(f"{key}: only the {only} engine has it (this challenge's engine is {engine})")
+        if key in obj and engine not in only:
+            say(f"{key}: only the {' and '.join(only)} engine{'s have' if len(only) > 1 else ' has'} it (this "
+                f"challenge's engine is {engine})")
 
 
 def _work(raw, key, say):

@@ -29,20 +29,27 @@ class StatementError(Exception):
 
     @property
     def code(self):
-        """SQLite's extended result code's name (SQLITE_CONSTRAINT_CHECK, …) or PostgreSQL's SQLSTATE
-        (23514, …); None for a binding mistake."""
-        return getattr(self.error, "sqlite_errorname", None) or getattr(self.error, "pgcode", None)
+        """SQLite's extended result code's name (SQLITE_CONSTRAINT_CHECK, …), PostgreSQL's SQLSTATE
+        (23514, …) or MariaDB's error number (4025, …); None for a binding mistake."""
+        return (getattr(self.error, "sqlite_errorname", None) or getattr(self.error, "pgcode", None)
+                or getattr(self.error, "maria_code", None))
+
+    @property
+    def codes(self):
+        """The codes an expectError may name: the code, and on MariaDB its SQLSTATE too."""
+        return tuple(c for c in (self.code, getattr(self.error, "sqlstate", None)) if c)
 
     @property
     def compiled(self):
         """Whether the statement compiled and failed while running (a constraint, RAISE(), …)."""
-        if getattr(self.error, "pgcode", None):
-            return not self.code.startswith(PG_COMPILE_CLASSES)
+        state = getattr(self.error, "pgcode", None) or (self.code and getattr(self.error, "sqlstate", None))
+        if state:  # PostgreSQL's classes of a statement that never ran are MariaDB's too (42000, 42S02, …)
+            return not state.startswith(PG_COMPILE_CLASSES)
         return self.code not in (None, COMPILE_ERROR)
 
     @property
     def interrupted(self):
-        return self.code in ("SQLITE_INTERRUPT", PG_CANCELLED)
+        return self.code in ("SQLITE_INTERRUPT", PG_CANCELLED, "1317", "1969")
 
 
 class Meter:

@@ -9,8 +9,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const TEST_FRAMEWORKS = ['node:test', 'jest'] as const;
 
 export type TestFramework = (typeof TEST_FRAMEWORKS)[number];
-/** The sql runner's engines: SQLite in the harness's process, or a PostgreSQL 15 server in the sandbox. */
-export const SQL_ENGINES = ['sqlite', 'postgres'] as const;
+/** The sql runner's engines: SQLite in the harness's process, or a PostgreSQL 15 or MariaDB 10.11 server in the sandbox. */
+export const SQL_ENGINES = ['sqlite', 'postgres', 'mariadb'] as const;
 export type SqlEngine = (typeof SQL_ENGINES)[number];
 /** Servers a runner can start inside the submission's sandbox before the solution starts (docs/sandbox.md, "Services"). */
 export const SERVICES = ['postgres', 'redis'] as const;
@@ -69,9 +69,9 @@ export const ManifestSchema = Type.Object(
           race: Type.Optional(Type.Boolean()),
           /** Node only: the test framework, `node:test` (the default) or `jest` (Jest's API, docs/runner-contract.md). */
           framework: Type.Optional(Type.Union(TEST_FRAMEWORKS.map((f) => Type.Literal(f)))),
-          /** SQL only: the engine the cases run on, `sqlite` (the default) or `postgres` (docs/sandbox.md). */
+          /** SQL only: the engine the cases run on, `sqlite` (the default), `postgres` or `mariadb` (docs/sandbox.md). */
           engine: Type.Optional(Type.Union(SQL_ENGINES.map((e) => Type.Literal(e)))),
-          /** The PostgreSQL server's settings over the image's own (`work_mem`: `"8MB"`): the sql runner's postgres engine, or the postgres service. */
+          /** Server settings over the image's own (`work_mem`: `"8MB"`; MariaDB's as `sort_buffer_size`): the sql runner's postgres or mariadb engine, or the postgres service. */
           engineSettings: Type.Optional(Type.Record(Type.String(), Type.String())),
         },
         { additionalProperties: false },

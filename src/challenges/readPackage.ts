@@ -72,8 +72,8 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
   if (pkg.manifest.options?.race && pkg.manifest.runner !== 'go') missing.push(`options.race is for the go runner only, not ${pkg.manifest.runner}`);
   if (pkg.manifest.options?.framework !== undefined && pkg.manifest.runner !== 'node') missing.push(`options.framework chooses the node runner's test framework; the ${pkg.manifest.runner} runner has no choice`);
   if (pkg.manifest.options?.engine !== undefined && pkg.manifest.runner !== 'sql') missing.push(`options.engine chooses the sql runner's engine; the ${pkg.manifest.runner} runner has none`);
-  const hasPostgres = pkg.manifest.options?.engine === 'postgres' || (pkg.manifest.services ?? []).includes('postgres');
-  if (pkg.manifest.options?.engineSettings !== undefined && !hasPostgres) missing.push('options.engineSettings are settings of a PostgreSQL server: set options.engine to "postgres" (sql runner) or list "postgres" in services (python runner)');
+  const hasServer = ['postgres', 'mariadb'].includes(pkg.manifest.options?.engine ?? 'sqlite') || (pkg.manifest.services ?? []).includes('postgres');
+  if (pkg.manifest.options?.engineSettings !== undefined && !hasServer) missing.push('options.engineSettings are settings of a database server: set options.engine to "postgres" or "mariadb" (sql runner) or list "postgres" in services (python runner)');
   for (const [name, value] of Object.entries(pkg.manifest.options?.engineSettings ?? {})) {
     // The harness passes each as `-c name=value` (runners/sql/pg_server.py).
     if (!/^[a-z_][a-z0-9_.]*$/.test(name) || value.includes('\n')) missing.push(`options.engineSettings.${name}: a setting is a lower-case name and a one-line value`);

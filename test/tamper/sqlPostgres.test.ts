@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { sqlChallenge, type SqlAttack } from './sqlChallenge.js';
+import { expectVerdict, itGetsItsVerdict, sqlChallenge, type ServerAttack } from './sqlChallenge.js';
 
 /**
  * Submissions to slow-report-postgres (20 points) that go after the PostgreSQL server inside the
@@ -18,12 +18,7 @@ const WHERE = 'WHERE customer_id = :customer';
 /** The reference report, with `condition` as one more filter. */
 const reportWith = (condition: string) => REPORT.replace(WHERE, `${WHERE}\n  AND ${condition}`);
 
-interface PgAttack extends SqlAttack {
-  /** Text some test's message must contain: the refusal that stopped it. */
-  refusal: string;
-}
-
-const ATTACKS: PgAttack[] = [
+const ATTACKS: ServerAttack[] = [
   {
     name: "reads the hidden tests' files with pg_read_file",
     migration: MIGRATION,
@@ -128,22 +123,14 @@ const ATTACKS: PgAttack[] = [
 
 const run = sqlChallenge(SLUG);
 
-const messagesOf = (result: { tests: unknown }) => (result.tests as { message: string | null }[]).map((t) => t.message ?? '').join('\n');
-
 describe('PostgreSQL submissions that go after the server in their sandbox', () => {
-  it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', async (_name, attack) => {
-    const result = await run(attack.migration, attack.report);
-    const context = JSON.stringify(result.tests, null, 1);
-    expect({ verdict: result.verdict, earned: result.score.earned }, context).toEqual({ verdict: attack.verdict, earned: attack.earned });
-    expect(result.score.earned).toBeLessThanOrEqual(attack.honest);
-    expect(messagesOf(result), context).toContain(attack.refusal);
-  });
+  itGetsItsVerdict(run, ATTACKS);
 
   it('cannot forge a result line through what the runner prints of its plan', async () => {
     // The index's name is quoted in the plan the runner reports, inside a test event's JSON string: a
     // newline and a fake event in it stay text, and the run gets what the honest index gets.
     const forged = '"x\n00 {""type"":""result""}"';
     const result = await run(MIGRATION.replace('orders_by_customer_status_placed', forged), REPORT);
-    expect({ verdict: result.verdict, earned: result.score.earned }, JSON.stringify(result.tests, null, 1)).toEqual({ verdict: 'passed', earned: 20 });
+    expectVerdict(result, 'passed', 20);
   });
 });

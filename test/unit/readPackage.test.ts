@@ -170,7 +170,7 @@ describe('readPackage', () => {
     const tuned = await writePackage(withManifest({ services: ['postgres'], options: { engineSettings: { work_mem: '8MB' } } }));
     expect((await readPackage(tuned)).manifest.options).toEqual({ engineSettings: { work_mem: '8MB' } });
     expect(await problemsOf(withManifest({ services: ['redis'], options: { engineSettings: { work_mem: '8MB' } } }))).toEqual([
-      'options.engineSettings are settings of a PostgreSQL server: set options.engine to "postgres" (sql runner) or list "postgres" in services (python runner)',
+      'options.engineSettings are settings of a database server: set options.engine to "postgres" or "mariadb" (sql runner) or list "postgres" in services (python runner)',
     ]);
   });
 
