@@ -1,30 +1,43 @@
 """The servers a challenge's `services` ask for (docs/sandbox.md, "Services"), started by the root harness
-after the submission arrives and ready, seeded, before the solution's process is told to begin.
+after the submission arrives and ready, seeded, before the solution's process (or server) is told to begin.
+The python and http runners share this module (runners/http links to it).
 
-Both run as their own user (10003) with their data in the sandbox's tmpfs (0700, theirs alone) and listen
+Each runs as its own user (10003) with its data in the sandbox's tmpfs (0700, theirs alone) and listens
 on a Unix socket only, in a directory (0711) every user of the sandbox may pass: PostgreSQL lets the tests'
 user in as `assay_admin` and the solution's as `assay_app`, which owns nothing and may do only what the
-seed grants it (pg_ident.conf); Redis has no users, so the commands that reach its files, its process or
-other servers are renamed away. A server that does not come up is ours: ServiceError, reported as an
-infrastructure failure that the worker retries.
+seed grants it (pg_ident.conf); MariaDB lets the tests' user in as its administrator (the unix_socket
+plugin: only a process of that OS user is it) and the solution as `assay_app` with a password made per run;
+Redis has no users, so the commands that reach its files, its process or other servers are renamed away. A
+server that does not come up is ours: ServiceError, reported as an infrastructure failure that the worker
+retries.
 
-Run as a script (`seed`), it is the tests' user's side: it makes the database and runs the seed.
+Run as a script (`seed postgres`, `seed mariadb`), it is the tests' user's side: it makes the database and
+runs the seed.
 """
+import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 
+import maria_server  # noqa: E402
 from pg_server import ENV, PORT, SERVER_UID, SOCKET_DIR, ServiceError, directory, start_server, wait_ready  # noqa: E402
 
-SERVICES = ("postgres", "redis")
+SERVICES = ("postgres", "mariadb", "redis")
 DATABASE = "assay"
 ADMIN = "assay_admin"  # the tests' role (pg_ident.conf), a superuser: seeds and measures
-APP = "assay_app"  # the solution's role
+APP = "assay_app"  # the solution's role (PostgreSQL) or account (MariaDB)
 APP_CONNECTIONS = 10  # of max_connections 20 (pg_template.conf): the tests always get in
 SEED = "/work/tests/seed.sql"
+MARIA_SEED = "/work/tests/seed-mariadb.sql"
+MARIA_ADMIN = "tester"  # the tests' OS user (uid 10002), MariaDB's administrator by unix_socket (maria_data.sh)
+MARIA_APP_CONNECTIONS = 8
+# Over maria.cnf's (the sql runner's 12 connections, 3 per account): the solution's account gets
+# MARIA_APP_CONNECTIONS of 24, the tests' administrator is bound only by the total (and has its extra slot).
+MARIA_SETTINGS = {"max_connections": "24", "max_user_connections": "0"}
 REDIS_HOME = "/tmp/redis"
 REDIS_SOCKET = REDIS_HOME + "/run/redis.sock"
 # Counts every statement (the tests measure the load a solution takes off the database) in shared memory,
@@ -49,40 +62,59 @@ logfile ""
 SEED_NOT_READY, SEED_FAILED = 3, 4
 
 
-def environment(services, for_tests):
-    """What the solution's (or the tests') process finds the servers by."""
-    env = {}
+def environments(services, maria_password=None):
+    """What the solution's process (or server) and the tests' find the servers by: (solution's, tests')."""
+    solution, tests = {}, {}
     if "postgres" in services:
-        env.update(PGHOST=SOCKET_DIR, PGPORT=str(PORT), PGDATABASE=DATABASE, PGUSER=ADMIN if for_tests else APP)
+        common = {"PGHOST": SOCKET_DIR, "PGPORT": str(PORT), "PGDATABASE": DATABASE}
+        solution.update(common, PGUSER=APP)
+        tests.update(common, PGUSER=ADMIN)
+    if "mariadb" in services:
+        common = {"MARIADB_SOCKET": maria_server.SOCKET, "MARIADB_DATABASE": DATABASE}
+        solution.update(common, MARIADB_USER=APP, MARIADB_PASSWORD=maria_password)
+        tests.update(common, MARIADB_USER=MARIA_ADMIN, MARIADB_PASSWORD="")
     if "redis" in services:
-        env["REDIS_URL"] = f"unix://{REDIS_SOCKET}"
-    return env
+        solution["REDIS_URL"] = tests["REDIS_URL"] = f"unix://{REDIS_SOCKET}"
+    return solution, tests
 
 
 def start_services(services, settings, tester_uid, python):
-    """Starts, seeds and waits for every asked-for server (as root). Raises ServiceError, or SeedError."""
+    """Starts, seeds and waits for every asked-for server (as root); returns environments(). Raises
+    ServiceError, or SeedError. settings (the manifest's engineSettings) are the database server's: the
+    manifest may ask for them with postgres or mariadb, not both."""
     unknown = [name for name in services if name not in SERVICES]
     if unknown:
         raise ServiceError(f"this runner starts no service named {', '.join(unknown)}")
+    maria_password = secrets.token_urlsafe(24) if "mariadb" in services else None
     if "redis" in services:
         redis = _start_redis()
     if "postgres" in services:
         server = start_server({**PG_SETTINGS, **(settings or {})}, socket_dir_mode=0o711)
-        failed = wait_ready(server, lambda: _seed_as(tester_uid, python))
-        if failed:
-            raise SeedError(failed)
+        _seeded(wait_ready(server, lambda: _seed_as(tester_uid, python, "postgres")))
+        settings = None
+    if "mariadb" in services:
+        server = maria_server.start_server({**MARIA_SETTINGS, **(settings or {})}, socket_dir_mode=0o711)
+        _seeded(maria_server.wait_ready_maria(server, lambda: _seed_as(tester_uid, python, "mariadb", maria_password)))
     if "redis" in services:
         wait_ready(redis, _ping_redis, socket=REDIS_SOCKET, name="Redis")
+    return environments(services, maria_password)
 
 
 class SeedError(Exception):
     """The challenge's seed failed: the challenge's error, not a server's."""
 
 
-def _seed_as(uid, python):
-    """Seeds as the tests' user; returns the seed's error, if it failed (wait_ready retries what raises)."""
-    done = subprocess.run([python, "-IB", os.path.realpath(__file__), "seed"], user=uid, group=uid, extra_groups=[],
-                          env=ENV, cwd="/", stdin=subprocess.DEVNULL, capture_output=True)
+def _seeded(failed):
+    if failed:
+        raise SeedError(failed)
+
+
+def _seed_as(uid, python, service, password=None):
+    """Seeds as the tests' user; returns the seed's error, if it failed (wait_ready retries what raises).
+    The MariaDB password goes on stdin: another user could read it in the command line."""
+    done = subprocess.run([python, "-IB", os.path.realpath(__file__), "seed", service], user=uid, group=uid,
+                          extra_groups=[], env=ENV, cwd="/", input=json.dumps({"password": password}).encode(),
+                          capture_output=True)
     message = done.stdout.decode("utf-8", "replace").strip()
     if done.returncode == SEED_NOT_READY:
         raise ConnectionError(message)  # wait_ready tries again
@@ -118,7 +150,7 @@ def _ping_redis():
             raise ConnectionError("Redis did not answer PONG")
 
 
-def seed():
+def seed_postgres():
     """The tests' user's side: the database, the solution's role, the seed. Exit codes say whose failure."""
     import psycopg2
 
@@ -151,5 +183,36 @@ def seed():
     return 0
 
 
-if __name__ == "__main__" and sys.argv[1:] == ["seed"]:
-    sys.exit(seed())
+def seed_mariadb():
+    """The same for MariaDB, as its administrator (the tests' OS user, by the unix_socket plugin)."""
+    import pymysql
+    from pymysql.constants import CLIENT
+
+    password = json.load(sys.stdin)["password"]
+    try:
+        admin = pymysql.connect(unix_socket=maria_server.SOCKET, user=MARIA_ADMIN,
+                                autocommit=True, client_flag=CLIENT.MULTI_STATEMENTS)
+    except pymysql.Error as err:
+        print(err)
+        return SEED_NOT_READY
+    with admin.cursor() as cur:
+        cur.execute(f"CREATE DATABASE {DATABASE}")
+        # Nothing but what the seed grants it (no FILE: no LOAD_FILE, INTO OUTFILE or LOAD DATA).
+        cur.execute(f"CREATE USER {APP}@localhost IDENTIFIED BY %s WITH MAX_USER_CONNECTIONS {MARIA_APP_CONNECTIONS}",
+                    (password,))
+        cur.execute(f"USE {DATABASE}")
+        if os.path.exists(MARIA_SEED):
+            with open(MARIA_SEED, encoding="utf-8") as file:
+                script = file.read()
+            try:
+                cur.execute(script)
+                while cur.nextset():  # an error in a later statement surfaces here
+                    pass
+            except pymysql.Error as err:
+                print(f"{MARIA_SEED.rsplit('/', 1)[1]}: {err.args[-1]}")
+                return SEED_FAILED
+    return 0
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["seed"]:
+    sys.exit({"postgres": seed_postgres, "mariadb": seed_mariadb}[sys.argv[2]]())

@@ -21,9 +21,11 @@ SOCKET = SOCKET_DIR + "/mariadb.sock"
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent", "TZ": "UTC"}
 
 
-def start_server(settings=None):
+def start_server(settings=None, socket_dir_mode=0o710):
     """Copies the data directory and starts the server, as root's last acts; returns its Popen. Raises
-    ServiceError. settings: the manifest's `options.engineSettings`, each passed as `--name=value`."""
+    ServiceError. settings: the manifest's `options.engineSettings`, each passed as `--name=value`.
+    socket_dir_mode: 0o711 lets every user of the sandbox reach the socket (the python and http runners'
+    `mariadb` service), the accounts deciding who may do what."""
     for name, value in (settings or {}).items():
         if not SETTING.match(name) or not isinstance(value, (str, int, float)) or "\n" in str(value):
             raise ServiceError(f"the server setting {name!r} is not a name = value")
@@ -31,7 +33,7 @@ def start_server(settings=None):
         directory(HOME, 0o755, 0, 0)
         for path in (DATA, SCRATCH):
             directory(path, 0o700, SERVER_UID, SERVER_UID)
-        directory(SOCKET_DIR, 0o710, SERVER_UID, TESTER_UID)  # the server writes here; the tester only passes
+        directory(SOCKET_DIR, socket_dir_mode, SERVER_UID, TESTER_UID)  # the server writes here; the tester only passes
         as_server(["cp", "-a", TEMPLATE + "/.", DATA], "copying the data directory")
     except (OSError, ServiceError) as err:
         raise ServiceError(f"could not prepare the MariaDB data directory: {err}") from None
