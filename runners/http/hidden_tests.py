@@ -12,11 +12,12 @@ from users import BASE_ENV, HARNESS_UID, as_user
 PYTEST_MAIN = "/opt/assay/runner/pytest_main.py"
 
 
-def run_hidden_tests(events, tests_dir, home, base_url, test_timeout_s):
+def run_hidden_tests(events, tests_dir, home, base_url, test_timeout_s, services_env):
     """Relays the test events up to the first result; returns (got_result, tests, exit_code) once the test
-    process ends. `home` is the tests' own HOME, with their TMPDIR in it."""
+    process ends. `home` is the tests' own HOME, with their TMPDIR in it; `services_env` says where the
+    services are (assay_services.py)."""
     token = secrets.token_hex(24)
-    env = {**BASE_ENV, "HOME": home, "TMPDIR": os.path.join(home, "tmp"), "ASSAY_NONCE": token,
+    env = {**services_env, **BASE_ENV, "HOME": home, "TMPDIR": os.path.join(home, "tmp"), "ASSAY_NONCE": token,
            "ASSAY_BASE_URL": base_url, "ASSAY_TEST_TIMEOUT_S": str(test_timeout_s)}
     # stderr is dropped: pytest's crash reports would show the hidden tests' source in the run's log.
     proc = subprocess.Popen(

@@ -13,10 +13,10 @@ export type TestFramework = (typeof TEST_FRAMEWORKS)[number];
 export const SQL_ENGINES = ['sqlite', 'postgres', 'mariadb'] as const;
 export type SqlEngine = (typeof SQL_ENGINES)[number];
 /** Servers a runner can start inside the submission's sandbox before the solution starts (docs/sandbox.md, "Services"). */
-export const SERVICES = ['postgres', 'redis'] as const;
+export const SERVICES = ['postgres', 'mariadb', 'redis'] as const;
 export type Service = (typeof SERVICES)[number];
-/** The runners whose harness starts `services`. */
-export const SERVICE_RUNNERS: readonly string[] = ['python'];
+/** The runners whose harness starts `services` (both with runners/python/assay_services.py), each of them. */
+export const SERVICE_RUNNERS: readonly string[] = ['python', 'http'];
 
 const LanguageSchema = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
 
@@ -59,7 +59,7 @@ export const ManifestSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    /** Servers started inside the sandbox, seeded by `tests/hidden/seed.sql`, ready before the solution starts (python runner only). */
+    /** Servers started inside the sandbox, seeded by `tests/hidden/seed.sql` (postgres) and `tests/hidden/seed-mariadb.sql` (mariadb), ready before the solution (or the http runner's server) starts: python and http runners. */
     services: Type.Optional(Type.Array(Type.Union(SERVICES.map((s) => Type.Literal(s))), { minItems: 1, uniqueItems: true })),
     /** How the runner runs the tests (docs/runner-contract.md, `/work/run.json`). */
     options: Type.Optional(
@@ -71,7 +71,7 @@ export const ManifestSchema = Type.Object(
           framework: Type.Optional(Type.Union(TEST_FRAMEWORKS.map((f) => Type.Literal(f)))),
           /** SQL only: the engine the cases run on, `sqlite` (the default), `postgres` or `mariadb` (docs/sandbox.md). */
           engine: Type.Optional(Type.Union(SQL_ENGINES.map((e) => Type.Literal(e)))),
-          /** Server settings over the image's own (`work_mem`: `"8MB"`; MariaDB's as `sort_buffer_size`): the sql runner's postgres or mariadb engine, or the postgres service. */
+          /** Server settings over the image's own (`work_mem`: `"8MB"`; MariaDB's as `sort_buffer_size`): the sql runner's postgres or mariadb engine, or the postgres or mariadb service (not both). */
           engineSettings: Type.Optional(Type.Record(Type.String(), Type.String())),
         },
         { additionalProperties: false },

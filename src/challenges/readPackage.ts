@@ -72,14 +72,16 @@ export async function readPackage(dir: string): Promise<ChallengePackage> {
   if (pkg.manifest.options?.race && pkg.manifest.runner !== 'go') missing.push(`options.race is for the go runner only, not ${pkg.manifest.runner}`);
   if (pkg.manifest.options?.framework !== undefined && pkg.manifest.runner !== 'node') missing.push(`options.framework chooses the node runner's test framework; the ${pkg.manifest.runner} runner has no choice`);
   if (pkg.manifest.options?.engine !== undefined && pkg.manifest.runner !== 'sql') missing.push(`options.engine chooses the sql runner's engine; the ${pkg.manifest.runner} runner has none`);
-  const hasServer = ['postgres', 'mariadb'].includes(pkg.manifest.options?.engine ?? 'sqlite') || (pkg.manifest.services ?? []).includes('postgres');
-  if (pkg.manifest.options?.engineSettings !== undefined && !hasServer) missing.push('options.engineSettings are settings of a database server: set options.engine to "postgres" or "mariadb" (sql runner) or list "postgres" in services (python runner)');
+  const databaseServices = (pkg.manifest.services ?? []).filter((s) => s === 'postgres' || s === 'mariadb');
+  const hasServer = ['postgres', 'mariadb'].includes(pkg.manifest.options?.engine ?? 'sqlite') || databaseServices.length > 0;
+  if (pkg.manifest.options?.engineSettings !== undefined && !hasServer) missing.push('options.engineSettings are settings of a database server: set options.engine to "postgres" or "mariadb" (sql runner) or list "postgres" or "mariadb" in services (python and http runners)');
+  if (pkg.manifest.options?.engineSettings !== undefined && databaseServices.length > 1) missing.push('options.engineSettings are one database server\'s settings, and services lists both postgres and mariadb: drop the settings, or one of the two');
   for (const [name, value] of Object.entries(pkg.manifest.options?.engineSettings ?? {})) {
     // The harness passes each as `-c name=value` (runners/sql/pg_server.py).
     if (!/^[a-z_][a-z0-9_.]*$/.test(name) || value.includes('\n')) missing.push(`options.engineSettings.${name}: a setting is a lower-case name and a one-line value`);
   }
   if (pkg.manifest.services !== undefined && !SERVICE_RUNNERS.includes(pkg.manifest.runner)) {
-    missing.push(`services start inside the sandbox of the ${SERVICE_RUNNERS.join(', ')} runner only; the ${pkg.manifest.runner} runner starts none: drop services, or use the python runner`);
+    missing.push(`services start inside the sandbox of the ${SERVICE_RUNNERS.join(' and ')} runners only; the ${pkg.manifest.runner} runner starts none: drop services, or use one of those runners`);
   }
   if (dupes.length > 0) missing.push(`tests listed twice in challenge.json: ${dupes.join(', ')}`);
   for (const t of pkg.manifest.tests) {

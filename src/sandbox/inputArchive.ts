@@ -12,10 +12,10 @@ export interface RunOptions {
   race?: boolean;
   /** Node: the test framework (`node:test` when absent). */
   framework?: TestFramework;
-  /** SQL: the engine the cases run on (`sqlite` when absent); for `postgres` (or the postgres service), server settings. */
+  /** SQL: the engine the cases run on (`sqlite` when absent); for `postgres` or `mariadb` (or the postgres or mariadb service), server settings. */
   engine?: SqlEngine;
   engineSettings?: Record<string, string>;
-  /** Python: the servers the harness starts, seeds and makes ready before the solution starts. */
+  /** Python and http: the servers the harness starts, seeds and makes ready before the solution (or server) starts. */
   services?: Service[];
 }
 

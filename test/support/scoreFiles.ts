@@ -10,21 +10,21 @@ import { testQueueName } from './testEnv.js';
 
 const docker = new Docker();
 const { baseImage, sandbox } = loadConfig({});
+const limits = resolveLimits({ timeoutMs: 20_000 }, { ...sandbox, maxTimeoutMs: 20_000 });
 
 /**
  * Grades a solution against tests written in the test itself, in the runner's real image, as the
- * worker does: each test named `<file>::<name>` is worth one point. `manifest` adds to the manifest
- * (its `services`), `memoryMb` raises the memory limit as a challenge's `limits` would.
+ * worker does: each test named `<file>::<name>` is worth one point; `more` adds to the manifest (its
+ * `services`).
  */
 export async function scoreFiles(
   runner: string,
   runId: string,
   files: { solution: PackageFile[]; tests: PackageFile[] },
   testNames: string[],
-  extra: { manifest?: Pick<Manifest, 'services'>; memoryMb?: number } = {},
+  more: Pick<Manifest, 'services'> = {},
 ) {
   await ensureRunnerImages(docker, [runner], baseImage, () => {});
-  const manifest = { slug: runId, runner, skills: ['security'], tests: testNames.map((name) => ({ name, points: 1 })), ...extra.manifest } as unknown as Manifest;
-  const limits = resolveLimits({ timeoutMs: 20_000, memoryMb: extra.memoryMb }, { ...sandbox, maxTimeoutMs: 20_000 });
+  const manifest = { slug: runId, runner, skills: ['security'], tests: testNames.map((name) => ({ name, points: 1 })), ...more } as unknown as Manifest;
   return grade({ docker, scope: testQueueName(), imageFor: imageResolver(baseImage) }, { runId, pkg: { manifest, hiddenTests: files.tests }, files: files.solution, limits });
 }

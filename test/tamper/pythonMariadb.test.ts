@@ -140,7 +140,7 @@ describe('a python solution that goes after the mariadb service in its sandbox',
       solution: [{ path: 'store.py', content: STORE }],
       tests: [{ path: 'seed-mariadb.sql', content: SEED }, { path: 'test_attacks.py', content: TESTS }],
     };
-    const { log, score } = await scoreFiles('python', 'tamper-python-mariadb', files, NAMES, { manifest: { services: ['mariadb'] } });
+    const { log, score } = await scoreFiles('python', 'tamper-python-mariadb', files, NAMES, { services: ['mariadb'] });
     const context = JSON.stringify(score.tests, null, 1) + log;
     expect({ verdict: score.verdict, earned: score.earned }, context).toEqual({ verdict: 'failed', earned: NAMES.length - 1 });
     expect(score.tests.filter((t) => t.status !== 'passed').map((t) => t.name), context).toEqual(['test_attacks.py::test_a_wrong_count_still_fails']);

@@ -158,19 +158,26 @@ describe('readPackage', () => {
     expect((await readPackage(dir)).manifest.options).toEqual({ race: true });
   });
 
-  it('takes services for the python runner only, each once, from the list it knows', async () => {
-    const dir = await writePackage(withManifest({ services: ['postgres', 'redis'] }));
-    expect((await readPackage(dir)).manifest.services).toEqual(['postgres', 'redis']);
+  it('takes services for the python and http runners only, each once, from the list it knows', async () => {
+    const dir = await writePackage(withManifest({ services: ['postgres', 'mariadb', 'redis'] }));
+    expect((await readPackage(dir)).manifest.services).toEqual(['postgres', 'mariadb', 'redis']);
+    const http = await writePackage(withManifest({ runner: 'http', services: ['mariadb'] }));
+    expect((await readPackage(http)).manifest.services).toEqual(['mariadb']);
     expect(await problemsOf(withManifest({ runner: 'go', language: 'go', services: ['redis'] }))).toEqual([
-      'services start inside the sandbox of the python runner only; the go runner starts none: drop services, or use the python runner',
+      'services start inside the sandbox of the python and http runners only; the go runner starts none: drop services, or use one of those runners',
     ]);
     expect(await problemsOf(withManifest({ services: ['mongodb'] }))).toEqual(['challenge.json/services/0: Expected union value']);
     expect(await problemsOf(withManifest({ services: ['redis', 'redis'] }))).toEqual(['challenge.json/services: Expected array elements to be unique']);
-    // PostgreSQL's settings, for the postgres service as for the sql runner's engine.
+    // A database server's settings, for the postgres or mariadb service as for the sql runner's engine.
     const tuned = await writePackage(withManifest({ services: ['postgres'], options: { engineSettings: { work_mem: '8MB' } } }));
     expect((await readPackage(tuned)).manifest.options).toEqual({ engineSettings: { work_mem: '8MB' } });
+    const tunedMaria = await writePackage(withManifest({ services: ['mariadb', 'redis'], options: { engineSettings: { sort_buffer_size: '1M' } } }));
+    expect((await readPackage(tunedMaria)).manifest.options).toEqual({ engineSettings: { sort_buffer_size: '1M' } });
     expect(await problemsOf(withManifest({ services: ['redis'], options: { engineSettings: { work_mem: '8MB' } } }))).toEqual([
-      'options.engineSettings are settings of a database server: set options.engine to "postgres" or "mariadb" (sql runner) or list "postgres" in services (python runner)',
+      'options.engineSettings are settings of a database server: set options.engine to "postgres" or "mariadb" (sql runner) or list "postgres" or "mariadb" in services (python and http runners)',
+    ]);
+    expect(await problemsOf(withManifest({ services: ['postgres', 'mariadb'], options: { engineSettings: { work_mem: '8MB' } } }))).toEqual([
+      "options.engineSettings are one database server's settings, and services lists both postgres and mariadb: drop the settings, or one of the two",
     ]);
   });
 

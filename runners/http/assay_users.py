@@ -1,0 +1,1 @@
+../python/assay_users.py

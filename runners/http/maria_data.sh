@@ -1,0 +1,1 @@
+../sql/maria_data.sh

@@ -1,0 +1,1 @@
+../sql/maria_server.py

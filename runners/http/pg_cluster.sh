@@ -1,0 +1,1 @@
+../sql/pg_cluster.sh
