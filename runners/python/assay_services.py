@@ -86,15 +86,18 @@ def start_services(services, settings, tester_uid, python):
     if unknown:
         raise ServiceError(f"this runner starts no service named {', '.join(unknown)}")
     maria_password = secrets.token_urlsafe(24) if "mariadb" in services else None
+    pg_settings, maria_settings = (settings, None) if "postgres" in services else (None, settings)
+    # Every server starts before any is waited for: they come up side by side.
     if "redis" in services:
         redis = _start_redis()
     if "postgres" in services:
-        server = start_server({**PG_SETTINGS, **(settings or {})}, socket_dir_mode=0o711)
-        _seeded(wait_ready(server, lambda: _seed_as(tester_uid, python, "postgres")))
-        settings = None
+        postgres = start_server({**PG_SETTINGS, **(pg_settings or {})}, socket_dir_mode=0o711)
     if "mariadb" in services:
-        server = maria_server.start_server({**MARIA_SETTINGS, **(settings or {})}, socket_dir_mode=0o711)
-        _seeded(maria_server.wait_ready_maria(server, lambda: _seed_as(tester_uid, python, "mariadb", maria_password)))
+        mariadb = maria_server.start_server({**MARIA_SETTINGS, **(maria_settings or {})}, socket_dir_mode=0o711)
+    if "postgres" in services:
+        _seeded(wait_ready(postgres, lambda: _seed_as(tester_uid, python, "postgres")))
+    if "mariadb" in services:
+        _seeded(maria_server.wait_ready_maria(mariadb, lambda: _seed_as(tester_uid, python, "mariadb", maria_password)))
     if "redis" in services:
         wait_ready(redis, _ping_redis, socket=REDIS_SOCKET, name="Redis")
     return environments(services, maria_password)
