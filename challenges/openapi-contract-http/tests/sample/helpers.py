@@ -45,7 +45,22 @@ def the_document():
     assert isinstance(document, dict) and isinstance(document.get("openapi"), str), \
         "the document is not a YAML or JSON object with an openapi version"
     assert document["openapi"].startswith(("3.0.", "3.1.")), f"openapi {document['openapi']!r} is neither 3.0 nor 3.1"
+    outside = _references_outside(document)
+    assert not outside, f"the document is not self-contained: {outside[:3]}"
     return document
+
+
+def _references_outside(node):
+    """Every $ref that is not local and every $id: the schemas are read within the document alone, never
+    from a URL or a file."""
+    if isinstance(node, list):
+        return [found for value in node for found in _references_outside(value)]
+    if not isinstance(node, dict):
+        return []
+    found = [f"$id {node['$id']!r}"] if "$id" in node else []
+    if isinstance(node.get("$ref"), str) and not node["$ref"].startswith("#"):
+        found.append(f"$ref {node['$ref']!r}")
+    return found + [f for value in node.values() for f in _references_outside(value)]
 
 
 def openapi_errors(document):
