@@ -70,7 +70,7 @@ class MariaDatabases:
         self._run(f"GRANT SELECT ON {name}.* TO {READER}@localhost")
         db = CaseDatabase(self, name, migration_may)
         try:
-            run_seeds(seeds, lambda statements, where: run_maria_statements(db.owner, statements, where))
+            run_seeds(seeds, lambda statements, where: run_maria_statements(db.owner, statements, where), "mariadb")
             run_maria_statements(db.owner, [Statement("ANALYZE TABLE " + t, 0) for t in db.tables()] or [], "seed")
         except BaseException:
             db.close()

@@ -27,7 +27,7 @@ def run_maria_statements(conn, statements, where, params=None, deadline_s=None, 
     thread) stops the running statement: unlike max_statement_time, no SQL can turn that off.
     max_rows: reads at most this many rows plus one, so the caller can tell the result was cut.
     """
-    return run_on_server(conn, statements, where, params, deadline_s, max_rows, cancel=kill,
+    return run_on_server(conn, statements, where, params, deadline_s, max_rows, engine="mariadb", cancel=kill,
                          driver_error=pymysql.err.MySQLError, wrap=MariaError, column=lambda d: d[0])
 
 

@@ -88,7 +88,7 @@ class PgDatabases:
             admin.close()
         owner = connect(OWNER, name)
         try:
-            run_seeds(seeds, lambda statements, where: run_pg_statements(owner, statements, where))
+            run_seeds(seeds, lambda statements, where: run_pg_statements(owner, statements, where), "postgres")
             # VACUUM ANALYZE: statistics and a visibility map, as a production table has them.
             self._run(owner, "VACUUM ANALYZE")
             self._run(owner, f"GRANT USAGE ON SCHEMA public TO {READER};"

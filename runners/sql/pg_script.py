@@ -8,6 +8,7 @@ import threading
 
 import psycopg2
 
+from sql_lexer import CODE, segments
 from sql_script import StatementError
 
 # A case's named parameter (:name, as SQLite binds it), but never a cast (::type).
@@ -21,11 +22,11 @@ def run_pg_statements(conn, statements, where, params=None, deadline_s=None, max
     another thread: unlike statement_timeout, no SQL can turn that off.
     max_rows: reads at most this many rows plus one, so the caller can tell the result was cut.
     """
-    return run_on_server(conn, statements, where, params, deadline_s, max_rows, cancel=conn.cancel,
+    return run_on_server(conn, statements, where, params, deadline_s, max_rows, engine="postgres", cancel=conn.cancel,
                          driver_error=psycopg2.Error, wrap=_Error, column=lambda d: d.name)
 
 
-def run_on_server(conn, statements, where, params, deadline_s, max_rows, *, cancel, driver_error, wrap, column):
+def run_on_server(conn, statements, where, params, deadline_s, max_rows, *, engine, cancel, driver_error, wrap, column):
     """Statements through a DB-API driver, for both server engines: cancel() (from a timer's thread) stops
     the running one at deadline_s; the driver's errors become StatementError(wrap(err)); column(d) names a
     column of cursor.description."""
@@ -37,7 +38,7 @@ def run_on_server(conn, statements, where, params, deadline_s, max_rows, *, canc
         for index, statement in enumerate(statements):
             try:
                 with conn.cursor() as cursor:
-                    cursor.execute(*_bound(statement.sql, params))
+                    cursor.execute(*_bound(statement.sql, params, engine))
                     if index == len(statements) - 1 and cursor.description:
                         columns = [column(d) for d in cursor.description]
                         fetched = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
@@ -52,10 +53,16 @@ def run_on_server(conn, statements, where, params, deadline_s, max_rows, *, canc
             timer.cancel()
 
 
-def _bound(sql, params):
+def _bound(sql, params, engine):
+    """The driver's pyformat: every % doubled, and :name as %(name)s where it is code, not in a string, a
+    quoted name or a comment."""
     if not params:
         return (sql,)
-    return (PARAM.sub(r"%(\1)s", sql.replace("%", "%%")), params)
+    pieces = []
+    for kind, start, end in segments(sql, engine):
+        piece = sql[start:end].replace("%", "%%")
+        pieces.append(PARAM.sub(r"%(\1)s", piece) if kind == CODE else piece)
+    return ("".join(pieces), params)
 
 
 def plain(value):

@@ -117,7 +117,7 @@ def _load_file(tests_dir, rel, problems, engine):
     foreign_keys = doc.get("foreignKeys", True)
     if not isinstance(foreign_keys, bool):
         say("foreignKeys: must be true or false")
-    setup = _sources(doc.get("setup", []), cases_dir, "setup", say)
+    setup = _sources(doc.get("setup", []), cases_dir, "setup", say, engine)
     migration_may = _migration_may(doc.get("migrationMay", []), say)
     raw_cases = doc.get("cases")
     if not isinstance(raw_cases, list) or not raw_cases:
@@ -150,12 +150,12 @@ def _case(raw, index, rel, cases_dir, file_defaults, names, problems, engine):
     else:
         names.add(name)
     seeds = _seeds(raw["seed"], cases_dir, "seed", say) if "seed" in raw else file_seeds
-    setup = file_setup + _sources(raw.get("setup", []), cases_dir, "setup", say)
+    setup = file_setup + _sources(raw.get("setup", []), cases_dir, "setup", say, engine)
     query = None
     if "query" not in raw:
         say("query: missing (the SQL under test)")
     else:
-        query = parse_source(raw["query"], cases_dir, say, "query")
+        query = parse_source(raw["query"], cases_dir, say, "query", engine)
     params = _params(raw.get("params", {}), say)
     checks = [key for key in RUN_CHECKS if key in raw]
     expect_error = _expect_error(raw["expectError"], say, engine) if "expectError" in raw else None
@@ -197,11 +197,11 @@ def _seeds(value, cases_dir, field, say):
     return [path for path in resolved if path]
 
 
-def _sources(value, cases_dir, field, say):
+def _sources(value, cases_dir, field, say, engine):
     if not isinstance(value, list):
         say(f"{field}: must be a list of SQL sources")
         return ()
-    sources = [parse_source(item, cases_dir, say, f"{field}[{i}]") for i, item in enumerate(value)]
+    sources = [parse_source(item, cases_dir, say, f"{field}[{i}]", engine) for i, item in enumerate(value)]
     return tuple(s for s in sources if s)
 
 

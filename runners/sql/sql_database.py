@@ -17,14 +17,14 @@ def connect():
     return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
 
 
-def run_seeds(seeds, run):
-    """Reads each seed file (absolute paths) and hands its statements to run(statements, where), in order;
-    raises SeedError. Engine-independent: sql_database and pg_database both use it."""
+def run_seeds(seeds, run, engine="sqlite"):
+    """Reads each seed file (absolute paths) and hands its statements, split by the engine's rules, to
+    run(statements, where), in order; raises SeedError. Every engine's databases use it."""
     for path in seeds:
         label = os.path.relpath(path, TESTS)
         try:
             with open(path, encoding="utf-8-sig") as file:
-                statements = split_statements(file.read())
+                statements = split_statements(file.read(), engine)
             run(statements, f"seed {label}")
         except (OSError, UnicodeDecodeError) as err:
             raise SeedError(f"seed {label} could not be read: {err}") from None

@@ -3,6 +3,8 @@ import sqlite3
 import time
 from dataclasses import dataclass
 
+from sql_lexer import CODE, COMMENT, segments
+
 # sqlite3's generic code: the statement did not compile (syntax error, unknown table or column, …).
 COMPILE_ERROR = "SQLITE_ERROR"
 # PostgreSQL's SQLSTATE classes of a statement that never ran: 42 (syntax, unknown names, privileges), 0A
@@ -65,12 +67,14 @@ class Meter:
         return self.steps > self.budget
 
 
-def split_statements(text):
+def split_statements(text, engine="sqlite"):
     """Statements of a script, in order; comments and blank statements are dropped.
 
-    sqlite3.complete_statement knows SQLite's quoting, comments and CREATE TRIGGER … END, so a `;`
-    inside any of them does not end a statement.
+    On SQLite, sqlite3.complete_statement knows its quoting, comments and CREATE TRIGGER … END, so a `;`
+    inside any of them does not end a statement; the servers' own quoting is sql_lexer's.
     """
+    if engine != "sqlite":
+        return _split_server(text, engine)
     statements = []
     start = pos = 0
     while (semicolon := text.find(";", pos)) != -1:
@@ -79,6 +83,25 @@ def split_statements(text):
             _append(statements, text, start, pos)
             start = pos
     _append(statements, text, start, len(text))
+    return statements
+
+
+def _split_server(text, engine):
+    statements, start = [], None  # start: the current statement's first character that is not a comment
+    for kind, begin, end in segments(text, engine):
+        if kind != CODE:
+            if start is None and kind != COMMENT:
+                start = begin
+            continue
+        for i in range(begin, end):
+            if text[i] == ";":
+                if start is not None:
+                    statements.append(Statement(text[start:i + 1], text.count("\n", 0, start) + 1))
+                start = None
+            elif start is None and not text[i].isspace():
+                start = i
+    if start is not None:
+        statements.append(Statement(text[start:], text.count("\n", 0, start) + 1))
     return statements
 
 

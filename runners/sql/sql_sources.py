@@ -18,6 +18,7 @@ class Source:
     label: str  # how messages name it: "migration.sql", "tests/extra.sql", "inline SQL"
     path: str | None = None  # absolute, for the two kinds of file
     sql: str | None = None  # for inline SQL
+    engine: str = "sqlite"  # whose quoting and comments split it into statements
 
     def statements(self, allow_empty=False):
         """The source's statements; none is a mistake unless allow_empty (a migration may be a no-op)."""
@@ -25,7 +26,7 @@ class Source:
             text = self.sql
         else:
             text = _read(self.path, self.label, candidate=self.kind == "solution")
-        statements = split_statements(text)
+        statements = split_statements(text, self.engine)
         if not statements and not allow_empty:
             raise SourceError(f"{self.label} holds no SQL statement")
         return statements
@@ -47,7 +48,7 @@ def _read(path, label, candidate):
         raise SourceError(f"{label} is not UTF-8 text (byte {err.start})") from None
 
 
-def parse_source(value, cases_dir, say, field):
+def parse_source(value, cases_dir, say, field, engine):
     """A Source from its JSON form, or None after telling `say` what is wrong.
 
     "file.sql" is a candidate's file (relative to the solution); {"file": "x.sql"} a file of the tests
@@ -55,18 +56,18 @@ def parse_source(value, cases_dir, say, field):
     """
     if isinstance(value, str):
         rel = _relative(value, say, field)
-        return rel and Source("solution", rel, path=os.path.join(SOLUTION, rel))
+        return rel and Source("solution", rel, path=os.path.join(SOLUTION, rel), engine=engine)
     if isinstance(value, dict) and set(value) == {"file"} and isinstance(value["file"], str):
         path = test_file(value["file"], cases_dir, say, f"{field}.file")
-        return path and Source("tests", f"tests/{os.path.relpath(path, TESTS)}", path=path)
+        return path and Source("tests", f"tests/{os.path.relpath(path, TESTS)}", path=path, engine=engine)
     if isinstance(value, dict) and set(value) == {"sql"}:
         sql = value["sql"]
         if isinstance(sql, list) and sql and all(isinstance(line, str) for line in sql):
             sql = "\n".join(sql)
-        if not isinstance(sql, str) or not split_statements(sql):
+        if not isinstance(sql, str) or not split_statements(sql, engine):
             say(f"{field}.sql: must be SQL text (a string, or a list of lines) with a statement")
             return None
-        return Source("inline", "inline SQL", sql=sql)
+        return Source("inline", "inline SQL", sql=sql, engine=engine)
     say(
         f"{field}: must be a candidate's file name (\"query.sql\"), {{\"file\": \"<a file of the tests>\"}} "
         "or {\"sql\": \"<SQL>\"}"
