@@ -19,7 +19,7 @@ const grader: Grader = { docker: new Docker(), scope: config.queueName, imageFor
  * most of its points, yet counts for no more than the ceiling of the critical tests it fails.
  * (test/pipeline/sampleChallenges.test.ts checks the same through the whole service, many at once.)
  */
-describe.each(['tenant-authorization-http', 'sql-injection-fix-http', 'payment-webhook-receiver-http', 'conditional-requests-http', 'stored-xss-csrf-http', 'product-cache-python', 'schema-migration-mariadb', 'openapi-contract-http', 'rest-from-scratch-http', 'job-worker-python', 'encrypted-pii-python'])('critical mutants of %s', (slug) => {
+describe.each(['tenant-authorization-http', 'sql-injection-fix-http', 'payment-webhook-receiver-http', 'conditional-requests-http', 'stored-xss-csrf-http', 'product-cache-python', 'schema-migration-mariadb', 'openapi-contract-http', 'rest-from-scratch-http', 'job-worker-python', 'encrypted-pii-python', 'observability-http'])('critical mutants of %s', (slug) => {
   it('are capped at a critical ceiling, far below their raw points', async () => {
     const dir = path.join(repoRoot, 'challenges', slug);
     const pkg = await readPackage(dir);

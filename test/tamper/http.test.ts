@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPackage } from '../../src/challenges/readPackage.js';
+import { repoRoot } from '../../src/repoRoot.js';
 import { scoreFiles } from '../support/scoreFiles.js';
 
 /**
@@ -63,4 +66,30 @@ describe('an http server that plants client configuration for the tests', () => 
     const { log, score } = await scoreFiles('http', 'tamper-http-client-config', files, NAMES.map((n) => `test_isolation.py::${n}`));
     expect({ verdict: score.verdict, earned: score.earned }, JSON.stringify(score.tests, null, 1) + log).toEqual({ verdict: 'passed', earned: 4 });
   });
+});
+
+/**
+ * observability-http's tests read the file the server names LOG_FILE and quote its lines when they fail.
+ * This server (the reference, otherwise) makes that name a link to one of the hidden tests, which the
+ * tests' user could read, and logs elsewhere: the tests must refuse the link, so no line of theirs
+ * reaches a message the candidate sees, and the tests that read the log fail.
+ */
+const LINK_LOG_TO_THE_TESTS = `import os
+os.symlink('/work/tests/test_secrets.py', os.environ['LOG_FILE'])
+os.environ['LOG_FILE'] = '/tmp/elsewhere.log'
+`;
+
+describe('an http server whose log is a link to the hidden tests', () => {
+  it('gets no line of them quoted: the tests refuse to read the log through a link', async () => {
+    const pkg = await readPackage(path.join(repoRoot, 'challenges', 'observability-http'));
+    const solution = pkg.solution.map((f) => (f.path === 'app.py' ? { ...f, content: LINK_LOG_TO_THE_TESTS + f.content } : f));
+    const names = pkg.manifest.tests.map((t) => t.name);
+    const { log, score } = await scoreFiles('http', 'tamper-http-log-link', { solution, tests: pkg.hiddenTests }, names);
+    const said = JSON.stringify(score.tests) + log;
+    expect(said).not.toContain('ever reaches the log'); // test_secrets.py's docstring
+    expect(said).toContain('cannot be read');
+    const passed = (name: string) => score.tests.find((t) => t.name === name)?.status === 'passed';
+    expect(passed('test_secrets.py::test_passwords_are_never_logged'), said).toBe(false);
+    expect(passed('test_request_ids.py::test_echoes_a_well_formed_id'), said).toBe(true);
+  }, 120_000);
 });
