@@ -1,5 +1,6 @@
 """The servers a challenge's `services` ask for (docs/sandbox.md, "Services"), started by the root harness
-after the submission arrives and ready, seeded, before the solution's process is told to begin.
+while the sandbox waits for its submission (assay_warm.py) and seeded once it is there, before the
+solution's process is told to begin.
 
 Both run as their own user (10003) with their data in the sandbox's tmpfs (0700, theirs alone) and listen
 on a Unix socket only, in a directory (0711) every user of the sandbox may pass: PostgreSQL lets the tests'
@@ -17,6 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 
+from assay_warm import ready_as_tester  # noqa: E402
 from pg_server import ENV, PORT, SERVER_UID, SOCKET_DIR, ServiceError, directory, start_server, wait_ready  # noqa: E402
 
 SERVICES = ("postgres", "redis")
@@ -59,20 +61,31 @@ def environment(services, for_tests):
     return env
 
 
-def start_services(services, settings, tester_uid, python):
-    """Starts, seeds and waits for every asked-for server (as root). Raises ServiceError, or SeedError."""
+def launch_services(services, settings):
+    """Starts every asked-for server and waits until it takes connections (as root; in a warm sandbox before
+    the submission arrives, assay_warm.py); returns the PostgreSQL server, if any. Raises ServiceError."""
     unknown = [name for name in services if name not in SERVICES]
     if unknown:
         raise ServiceError(f"this runner starts no service named {', '.join(unknown)}")
+    server = None
     if "redis" in services:
         redis = _start_redis()
     if "postgres" in services:
         server = start_server({**PG_SETTINGS, **(settings or {})}, socket_dir_mode=0o711)
+        wait_ready(server, lambda: ready_as_tester(_ping_postgres))
+    if "redis" in services:
+        wait_ready(redis, _ping_redis, socket=REDIS_SOCKET, name="Redis")
+    return server
+
+
+def start_services(services, settings, tester_uid, python, warm):
+    """Seeds the asked-for servers, started while the sandbox waited (warm) or now (as root). Raises
+    ServiceError, or SeedError."""
+    server = warm.take(services, settings, launch_services)
+    if "postgres" in services:
         failed = wait_ready(server, lambda: _seed_as(tester_uid, python))
         if failed:
             raise SeedError(failed)
-    if "redis" in services:
-        wait_ready(redis, _ping_redis, socket=REDIS_SOCKET, name="Redis")
 
 
 class SeedError(Exception):
@@ -107,6 +120,12 @@ def _start_redis():
     server.stdin.write(REDIS_CONFIG.encode())
     server.stdin.close()
     return server
+
+
+def _ping_postgres():
+    import psycopg2
+
+    psycopg2.connect(host=SOCKET_DIR, port=PORT, user=ADMIN, dbname="template1").close()
 
 
 def _ping_redis():
