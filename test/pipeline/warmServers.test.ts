@@ -36,7 +36,8 @@ const processes = async (info: Docker.ContainerInspectInfo) =>
 
 /** The one idle warm container of a challenge, whose Cmd names its servers, once the pool has made it. */
 const warmFor = async (slugOfFirstRun: string, files: { path: string; content: string }[], servers: string) => {
-  expect((await waitForResult(svc, await submit(svc, slugOfFirstRun, files), 90_000)).verdict).toBe('passed');
+  const first = await waitForResult(svc, await submit(svc, slugOfFirstRun, files), 90_000);
+  expect(first.verdict, JSON.stringify(first)).toBe('passed');
   const ready = await eventually(() => idleWarmContainers(svc), (w) => w.some((c) => JSON.stringify(c.Config.Cmd ?? []).includes(servers)), 30_000);
   const found = ready.find((c) => JSON.stringify(c.Config.Cmd ?? []).includes(servers));
   expect(found, JSON.stringify(ready.map((c) => c.Config.Cmd))).toBeDefined();
