@@ -150,6 +150,10 @@ try {
   progress(`done; left behind: ${cleanup.containers} container(s), ${redisKeys.length} Redis key(s)`);
 }
 
-const imagesByLabel = new Map([...results.map((r) => [r.label, images.get(r.runner)!] as const), ...(fairness || drain ? [['python', images.get('python')!] as const] : [])]);
+const imagesByLabel = new Map([
+  ...results.map((r) => [r.label, images.get(r.runner)!] as const),
+  ...(fairness || drain ? [['python', images.get('python')!] as const] : []),
+  ...(services.length > 0 ? [['services', images.get('sql')!] as const] : []),
+]);
 process.stdout.write(`${renderReport({ opts, images: imagesByLabel, machine, scenarios: results, phases, fairness, intake, drain, services, cleanup, elapsedMs: performance.now() - started })}\n`);
 if (determinism.length > 0) process.stdout.write(`\n${renderDeterminism(determinism)}\n`);
