@@ -49,7 +49,7 @@ export async function measureServiceStart(
       const started = performance.now();
       const outcome = await runSandbox(docker, { runId: `bench-svc-${randomUUID().slice(0, 8)}`, scope, image, files, limits, ...(warm ? { pool } : {}) });
       const ms = performance.now() - started;
-      if (outcome.result?.status !== 'pass') throw new Error(`${label}: the reference did not pass (${outcome.result?.status ?? 'no result'}): ${outcome.log}`);
+      if (outcome.result?.status !== 'pass') throw new Error(`${label}: the reference did not pass (${outcome.timedOut ? 'timed out' : (outcome.result?.status ?? 'no result')}): ${outcome.log}`);
       return ms;
     };
     const ready = async () => {
