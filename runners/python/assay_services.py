@@ -18,7 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 
-from assay_warm import ready_as_tester  # noqa: E402
+from assay_warm import WARM_TIMEOUT_S, ready_as_tester  # noqa: E402
 from pg_server import ENV, PORT, SERVER_UID, SOCKET_DIR, ServiceError, directory, start_server, wait_ready  # noqa: E402
 
 SERVICES = ("postgres", "redis")
@@ -72,9 +72,9 @@ def launch_services(services, settings):
         redis = _start_redis()
     if "postgres" in services:
         server = start_server({**PG_SETTINGS, **(settings or {})}, socket_dir_mode=0o711)
-        wait_ready(server, lambda: ready_as_tester(_ping_postgres))
+        wait_ready(server, lambda: ready_as_tester(_ping_postgres), timeout_s=WARM_TIMEOUT_S)
     if "redis" in services:
-        wait_ready(redis, _ping_redis, socket=REDIS_SOCKET, name="Redis")
+        wait_ready(redis, _ping_redis, socket=REDIS_SOCKET, name="Redis", timeout_s=WARM_TIMEOUT_S)
     return server
 
 

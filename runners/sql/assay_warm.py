@@ -13,6 +13,11 @@ import os
 from assay_users import TESTER_UID
 from pg_server import ServiceError
 
+# How long a server started while the sandbox waits may take to be ready: a waiting container has the lowest
+# CPU weight (src/sandbox/warmPool.ts), so on a saturated machine its start crawls until a run takes it. A
+# run that takes it meanwhile waits too, within its own time limit, as it did for a start at run time.
+WARM_TIMEOUT_S = 120
+
 
 class Warm:
     def __init__(self, argv, start):

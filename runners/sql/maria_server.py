@@ -44,5 +44,5 @@ def start_server(settings=None):
                             start_new_session=True)
 
 
-def wait_ready_maria(server, connect, socket=SOCKET):
-    return wait_ready(server, connect, socket=socket, name="MariaDB")
+def wait_ready_maria(server, connect, socket=SOCKET, **timeout):
+    return wait_ready(server, connect, socket=socket, name="MariaDB", **timeout)

@@ -57,15 +57,16 @@ def start_server(settings=None, socket_dir_mode=0o710):
     return server
 
 
-def wait_ready(server, connect, socket=f"{SOCKET_DIR}/.s.PGSQL.{PORT}", name="PostgreSQL"):
+def wait_ready(server, connect, socket=f"{SOCKET_DIR}/.s.PGSQL.{PORT}", name="PostgreSQL", timeout_s=START_TIMEOUT_S):
     """Calls connect() (as the tester user) until the server accepts it; returns what it returned.
 
     Anything connect() raises while the server is still starting is retried; a server that exits, or is
     not ready within START_TIMEOUT_S, is a ServiceError. Engine-independent: maria_server.py passes its
     own socket and name. socket: the file to wait for before connecting, or None for a caller that cannot
-    see it (root, whose connect() looks as the tester: assay_warm.ready_as_tester).
+    see it (root, whose connect() looks as the tester: assay_warm.ready_as_tester). timeout_s: longer for
+    a start while the sandbox waits at the lowest CPU weight (assay_warm.WARM_TIMEOUT_S).
     """
-    deadline = time.monotonic() + START_TIMEOUT_S
+    deadline = time.monotonic() + timeout_s
     last = None
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -85,7 +86,7 @@ def wait_ready(server, connect, socket=f"{SOCKET_DIR}/.s.PGSQL.{PORT}", name="Po
         server.kill()
     except PermissionError:
         pass  # another user's process, which only root with CAP_KILL may end: it ends with the sandbox
-    raise ServiceError(f"{name} was not ready within {START_TIMEOUT_S} s (last: {last})")
+    raise ServiceError(f"{name} was not ready within {timeout_s} s (last: {last})")
 
 
 def directory(path, mode, uid, gid):
