@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { RUNNERS, type RunnerName } from '../src/images/runners.js';
 
 /** The parts of a benchmark run besides the runners' latency scenarios. */
-export const PARTS = ['intake', 'drain', 'fairness'] as const;
+export const PARTS = ['intake', 'drain', 'fairness', 'services'] as const;
 export type Part = (typeof PARTS)[number];
 
 export const DATABASES = ['sqlite', 'postgres'] as const;

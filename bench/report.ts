@@ -7,6 +7,7 @@ import type { ScenarioResult, SystemResult } from './measureScenario.js';
 import type { BenchOptions } from './options.js';
 import { PHASES, type Phase } from './phases.js';
 import { overheadMs, type RunSample } from './runSample.js';
+import type { ServiceLatency } from './serviceStart.js';
 import { median, percentile } from './stats.js';
 import { boundaryTarget, drainTarget, intakeTarget, overheadTarget, PRE_BOUNDARY_OVERHEAD_MS, TARGETS, verdict } from './targets.js';
 
@@ -21,6 +22,7 @@ export interface BenchResult {
   fairness: { assay: FairnessResult; baseline: FairnessResult } | undefined;
   intake: Map<string, IntakeResult>;
   drain: { shallow: DrainRound; deep: DrainRound } | undefined;
+  services: ServiceLatency[];
   cleanup: { redisKeys: string[]; containers: number; otherContainersAtEnd: number; load: Map<string, BackgroundLoad> };
   elapsedMs: number;
 }
@@ -133,12 +135,24 @@ function drainSection(d: NonNullable<BenchResult['drain']>, out: string[]): void
 }
 
 /** The whole result as Markdown, ready for docs/benchmarks.md. */
+function servicesSection(services: ServiceLatency[], out: string[]): void {
+  const spread = (xs: number[]) => `${ms(median(xs))} (${ms(Math.min(...xs))}–${ms(Math.max(...xs))})`;
+  out.push('', '### Database servers: a run with one and without, cold and warm', '');
+  out.push("The worker's `runSandbox` on the sql image, one run at a time, alternating cold (a container created for the run) and warm (taken from a pool of one after waiting 3 s, its server already up); a trivial case each (`test/fixtures/warm-servers`).", '');
+  out.push(row(['Scenario', 'runs', 'cold: p50 (range)', 'warm: p50 (range)', 'warm − cold (p50)']));
+  out.push(row(Array(5).fill('---')));
+  for (const s of services) out.push(row([s.label, s.cold.length, spread(s.cold), spread(s.warm), ms(median(s.warm) - median(s.cold))]));
+  const [none, server] = services;
+  if (none && server) out.push('', `The server's cost (PostgreSQL − SQLite, p50): cold ${ms(median(server.cold) - median(none.cold))}, warm ${ms(median(server.warm) - median(none.warm))}.`);
+}
+
 export function renderReport(r: BenchResult): string {
   const { opts, machine: m } = r;
   const out: string[] = [];
   if (r.scenarios.length > 0) latencySection(r, out);
   if (r.intake.size > 0) intakeSection(r, out);
   if (r.drain) drainSection(r.drain, out);
+  if (r.services.length > 0) servicesSection(r.services, out);
   if (r.fairness) {
     out.push('', `### Fairness: a fixed ~200 ms CPU loop, idle vs. ${opts.concurrency} runs at once`, '');
     out.push(row(['System', 'idle runs', 'idle p50', 'loaded runs', 'loaded p50', 'loaded p95', 'variation of p50', `target < ${TARGETS.maxFairnessVariationPct} %`]));

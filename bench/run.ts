@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every runner end to end against a naive `docker run` per submission, on the same
- * image, in one run; then intake with the worker off, the drain of a deep queue, and fairness.
+ * image, in one run; then intake with the worker off, the drain of a deep queue, fairness, and a database
+ * server's cost to a run, cold and warm.
  * Prints a Markdown report on stdout, progress on stderr. Options: bench/options.ts.
  */
 import Docker from 'dockerode';
@@ -20,6 +21,7 @@ import { measureDeterminism, renderDeterminism, type DeterminismResult } from '.
 import { leftoverContainers } from './leftovers.js';
 import { describeMachine } from './machine.js';
 import { measureScenario, type ScenarioResult } from './measureScenario.js';
+import { measureServiceStart, type ServiceLatency } from './serviceStart.js';
 import { parseOptions } from './options.js';
 import { installPhaseProbe } from './phaseProbe.js';
 import { PHASES, phasesOf, type Phase } from './phases.js';
@@ -34,7 +36,13 @@ const progress = (msg: string) => process.stderr.write(`[bench ${((performance.n
 const opts = parseOptions(process.argv.slice(2), process.env);
 const docker = new Docker({ socketPath: opts.dockerSocket });
 const baseImage = loadConfig().baseImage;
-const runs = opts.parts.includes('fairness') || opts.parts.includes('drain') ? [...new Set<RunnerName>([...opts.runners, 'python'])] : opts.runners;
+const runs = [
+  ...new Set<RunnerName>([
+    ...opts.runners,
+    ...(opts.parts.includes('fairness') || opts.parts.includes('drain') ? (['python'] as const) : []),
+    ...(opts.parts.includes('services') ? (['sql'] as const) : []),
+  ]),
+];
 const images = new Map<RunnerName, string>();
 for (const runner of runs) {
   const image = await runnerImageRef(runner, baseImage);
@@ -85,6 +93,7 @@ let fairness: BenchResult['fairness'];
 let drain: BenchResult['drain'];
 let cleanup: BenchResult['cleanup'];
 let determinism: DeterminismResult[] = [];
+let services: ServiceLatency[] = [];
 try {
   for (const s of scenarios) {
     progress(`${s.label}: warm-up and latency runs`);
@@ -120,6 +129,10 @@ try {
     const measured = await measureFairness({ assay, baseline }, opts.fairnessRuns, opts.concurrency);
     fairness = { assay: measured.assay!, baseline: measured.baseline! };
   }
+  if (opts.parts.includes('services')) {
+    background.part('services');
+    services = await measureServiceStart(docker, images.get('sql')!, svc.config.queueName, svc.config.sandbox, opts.latencyRuns, progress);
+  }
   if (opts.determinismRuns > 0) {
     background.part('determinism');
     determinism = await measureDeterminism(svc, opts.determinismRuns, opts.determinismChallenges, progress);
@@ -137,6 +150,10 @@ try {
   progress(`done; left behind: ${cleanup.containers} container(s), ${redisKeys.length} Redis key(s)`);
 }
 
-const imagesByLabel = new Map([...results.map((r) => [r.label, images.get(r.runner)!] as const), ...(fairness || drain ? [['python', images.get('python')!] as const] : [])]);
-process.stdout.write(`${renderReport({ opts, images: imagesByLabel, machine, scenarios: results, phases, fairness, intake, drain, cleanup, elapsedMs: performance.now() - started })}\n`);
+const imagesByLabel = new Map([
+  ...results.map((r) => [r.label, images.get(r.runner)!] as const),
+  ...(fairness || drain ? [['python', images.get('python')!] as const] : []),
+  ...(services.length > 0 ? [['services', images.get('sql')!] as const] : []),
+]);
+process.stdout.write(`${renderReport({ opts, images: imagesByLabel, machine, scenarios: results, phases, fairness, intake, drain, services, cleanup, elapsedMs: performance.now() - started })}\n`);
 if (determinism.length > 0) process.stdout.write(`\n${renderDeterminism(determinism)}\n`);

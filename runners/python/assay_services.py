@@ -1,6 +1,7 @@
 """The servers a challenge's `services` ask for (docs/sandbox.md, "Services"), started by the root harness
-after the submission arrives and ready, seeded, before the solution's process (or server) is told to begin.
-The python and http runners share this module (runners/http links to it).
+while the sandbox waits for its submission (assay_warm.py) and seeded once it is there, before the
+solution's process (or server) is told to begin. The python and http runners share this module
+(runners/http links to it).
 
 Each runs as its own user (10003) with its data in the sandbox's tmpfs (0700, theirs alone) and listens
 on a Unix socket only, in a directory (0711) every user of the sandbox may pass: PostgreSQL lets the tests'
@@ -24,6 +25,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 
 import maria_server  # noqa: E402
+from assay_warm import WARM_TIMEOUT_S, ready_as_tester  # noqa: E402
 from pg_server import ENV, PORT, SERVER_UID, SOCKET_DIR, ServiceError, directory, start_server, wait_ready  # noqa: E402
 
 SERVICES = ("postgres", "mariadb", "redis")
@@ -78,28 +80,44 @@ def environments(services, maria_password=None):
     return solution, tests
 
 
-def start_services(services, settings, tester_uid, python):
-    """Starts, seeds and waits for every asked-for server (as root); returns environments(). Raises
-    ServiceError, or SeedError. settings (the manifest's engineSettings) are the database server's: the
-    manifest may ask for them with postgres or mariadb, not both."""
+def launch_services(services, settings):
+    """Starts every asked-for server and waits until each takes connections (as root; in a warm sandbox
+    before the submission arrives, assay_warm.py); returns their Popens by name. Raises ServiceError.
+    settings (the manifest's engineSettings) are the database server's: the manifest may ask for them with
+    postgres or mariadb, not both."""
     unknown = [name for name in services if name not in SERVICES]
     if unknown:
         raise ServiceError(f"this runner starts no service named {', '.join(unknown)}")
-    maria_password = secrets.token_urlsafe(24) if "mariadb" in services else None
     pg_settings, maria_settings = (settings, None) if "postgres" in services else (None, settings)
+    servers = {}
     # Every server starts before any is waited for: they come up side by side.
     if "redis" in services:
-        redis = _start_redis()
+        servers["redis"] = _start_redis()
     if "postgres" in services:
-        postgres = start_server({**PG_SETTINGS, **(pg_settings or {})}, socket_dir_mode=0o711)
+        servers["postgres"] = start_server({**PG_SETTINGS, **(pg_settings or {})}, socket_dir_mode=0o711)
     if "mariadb" in services:
-        mariadb = maria_server.start_server({**MARIA_SETTINGS, **(maria_settings or {})}, socket_dir_mode=0o711)
+        servers["mariadb"] = maria_server.start_server({**MARIA_SETTINGS, **(maria_settings or {})},
+                                                       socket_dir_mode=0o711)
     if "postgres" in services:
-        _seeded(wait_ready(postgres, lambda: _seed_as(tester_uid, python, "postgres")))
+        wait_ready(servers["postgres"], lambda: ready_as_tester(_ping_postgres), timeout_s=WARM_TIMEOUT_S)
     if "mariadb" in services:
-        _seeded(maria_server.wait_ready_maria(mariadb, lambda: _seed_as(tester_uid, python, "mariadb", maria_password)))
+        maria_server.wait_ready_maria(servers["mariadb"], lambda: ready_as_tester(_ping_mariadb),
+                                      timeout_s=WARM_TIMEOUT_S)
     if "redis" in services:
-        wait_ready(redis, _ping_redis, socket=REDIS_SOCKET, name="Redis")
+        wait_ready(servers["redis"], _ping_redis, socket=REDIS_SOCKET, name="Redis", timeout_s=WARM_TIMEOUT_S)
+    return servers
+
+
+def start_services(services, settings, tester_uid, python, warm):
+    """Seeds the asked-for servers, started while the sandbox waited (warm) or now (as root); returns
+    environments(). Raises ServiceError, or SeedError."""
+    servers = warm.take(services, settings, launch_services)
+    maria_password = secrets.token_urlsafe(24) if "mariadb" in services else None
+    if "postgres" in services:
+        _seeded(wait_ready(servers["postgres"], lambda: _seed_as(tester_uid, python, "postgres")))
+    if "mariadb" in services:
+        _seeded(maria_server.wait_ready_maria(servers["mariadb"],
+                                              lambda: _seed_as(tester_uid, python, "mariadb", maria_password)))
     return environments(services, maria_password)
 
 
@@ -142,6 +160,18 @@ def _start_redis():
     server.stdin.write(REDIS_CONFIG.encode())
     server.stdin.close()
     return server
+
+
+def _ping_postgres():
+    import psycopg2
+
+    psycopg2.connect(host=SOCKET_DIR, port=PORT, user=ADMIN, dbname="template1").close()
+
+
+def _ping_mariadb():
+    import pymysql
+
+    pymysql.connect(unix_socket=maria_server.SOCKET, user=MARIA_ADMIN).close()
 
 
 def _ping_redis():

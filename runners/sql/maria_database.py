@@ -43,6 +43,11 @@ def connect(user, password=None, database=None):
                            charset="utf8mb4", autocommit=True, local_infile=False)
 
 
+def ping():
+    """Whether the server takes the tester's login (assay_warm.ready_as_tester): raises if not."""
+    connect(ADMIN).close()
+
+
 class MariaDatabases:
     def __init__(self):
         self._admin = connect(ADMIN)

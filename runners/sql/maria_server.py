@@ -46,5 +46,5 @@ def start_server(settings=None, socket_dir_mode=0o710):
                             start_new_session=True)
 
 
-def wait_ready_maria(server, connect):
-    return wait_ready(server, connect, socket=SOCKET, name="MariaDB")
+def wait_ready_maria(server, connect, socket=SOCKET, **timeout):
+    return wait_ready(server, connect, socket=socket, name="MariaDB", **timeout)

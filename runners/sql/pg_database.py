@@ -67,6 +67,11 @@ def connect(role, dbname):
     return conn
 
 
+def ping():
+    """Whether the server takes the tester's login (assay_warm.ready_as_tester): raises if not."""
+    connect(ADMIN, "template1").close()
+
+
 class PgDatabases:
     def __init__(self):
         # template1: the image's cluster has no `postgres` database (sandboxes/sql/Dockerfile).

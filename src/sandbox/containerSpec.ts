@@ -1,6 +1,7 @@
 import type { ContainerCreateOptions } from 'dockerode';
 import type { SandboxLimits } from './limits.js';
 import type { SandboxProfile } from './sandboxProfile.js';
+import { SERVER_SCRATCH_MB, warmCommand, type WarmStart } from './warmStart.js';
 
 /** Uid/gid of the `sandbox` user baked into the base image. */
 const SANDBOX_UID = 10001;
@@ -26,7 +27,8 @@ export const DEADLINE_LABEL = 'assay.deadline';
  * size-capped tmpfs mounts, so files arrive on stdin (putArchive cannot write into either).
  * `scope` is the queue its worker serves (several installs or test runs may share an engine);
  * `labels` say whose container it is (a run's id, or a warm pool's owner); `deadline` is when a
- * reaper of the same scope may remove it.
+ * reaper of the same scope may remove it; `warm`, the servers its harness starts before the submission
+ * arrives, which also get a larger /tmp for their data (warmStart.ts).
  */
 export function containerSpec(
   image: string,
@@ -35,12 +37,15 @@ export function containerSpec(
   scope: string,
   labels: Record<string, string>,
   deadline: number,
+  warm?: WarmStart,
 ): ContainerCreateOptions {
-  const scratch = (mode: string) => `rw,exec,nosuid,nodev,size=${limits.scratchMb}m,${mode}`;
+  const scratch = (mode: string, mb = limits.scratchMb) => `rw,exec,nosuid,nodev,size=${mb}m,${mode}`;
+  const tmpMb = warm ? Math.max(limits.scratchMb, SERVER_SCRATCH_MB) : limits.scratchMb;
   // A root-started runner owns /work itself and hands parts of it to the users it runs things as.
   const work = profile.root ? 'mode=0755' : `uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0700`;
   return {
     Image: image,
+    ...(warm ? { Cmd: warmCommand(warm) } : {}),
     User: profile.root ? '0:0' : `${SANDBOX_UID}:${SANDBOX_UID}`,
     WorkingDir: '/work',
     Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'HOME=/tmp', 'LANG=C.UTF-8'],
@@ -57,7 +62,7 @@ export function containerSpec(
       ReadonlyRootfs: true,
       Tmpfs: {
         '/work': scratch(work),
-        '/tmp': scratch('mode=1777'),
+        '/tmp': scratch('mode=1777', tmpMb),
       },
       CapDrop: ['ALL'],
       CapAdd: profile.capAdd,
@@ -70,7 +75,8 @@ export function containerSpec(
       NanoCpus: Math.round(limits.cpus * 1e9),
       Ulimits: [
         { Name: 'nofile', Soft: 256, Hard: 256 },
-        { Name: 'fsize', Soft: limits.scratchMb * MB, Hard: limits.scratchMb * MB },
+        // A server's table file may grow to its whole data area.
+        { Name: 'fsize', Soft: tmpMb * MB, Hard: tmpMb * MB },
       ],
       Init: true,
       LogConfig: { Type: 'none', Config: {} },

@@ -11,6 +11,7 @@ import type { SandboxOutcome } from './sandboxOutcome.js';
 import { SandboxUnavailableError } from './SandboxUnavailableError.js';
 import { sandboxProfile } from './sandboxProfile.js';
 import type { WarmPool } from './warmPool.js';
+import { warmStartOf } from './warmStart.js';
 import { REMOVE_WAIT_MS, within } from './within.js';
 
 export interface SandboxRun {
@@ -75,11 +76,13 @@ async function runBounded(docker: Docker, run: SandboxRun, bounded: Bounded): Pr
   try {
     const profile = await bounded(sandboxProfile(docker, run.image));
     const name = runContainerName(run.runId);
+    // The servers the run's options ask for start with the container, before the submission is there.
+    const warm = warmStartOf(run.files.run);
     if (run.pool) {
-      container = await bounded(run.pool.take(run.image, profile, run.limits));
+      container = await bounded(run.pool.take(run.image, profile, run.limits, warm));
       await bounded(container.rename({ name }));
     } else {
-      container = await bounded(docker.createContainer({ ...containerSpec(run.image, profile, run.limits, run.scope, { [RUN_LABEL]: run.runId }, deadline), name }));
+      container = await bounded(docker.createContainer({ ...containerSpec(run.image, profile, run.limits, run.scope, { [RUN_LABEL]: run.runId }, deadline, warm), name }));
     }
   } catch (err) {
     if (err instanceof SandboxUnavailableError) throw err;

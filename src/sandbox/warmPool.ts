@@ -2,9 +2,10 @@ import type Docker from 'dockerode';
 import { containerSpec, POOL_LABEL } from './containerSpec.js';
 import type { SandboxLimits } from './limits.js';
 import type { SandboxProfile } from './sandboxProfile.js';
+import { warmStartKey, type WarmStart } from './warmStart.js';
 
 export interface WarmPoolOptions {
-  /** Started containers kept ready per image and limits. */
+  /** Started containers kept ready per image, limits and servers started while waiting. */
   size: number;
   /** An idle container older than this is replaced: a dead worker's pool must expire too. */
   maxIdleMs: number;
@@ -26,10 +27,11 @@ interface Kind {
   image: string;
   profile: SandboxProfile;
   limits: SandboxLimits;
+  warm: WarmStart | undefined;
   ready: Warm[];
 }
 
-/** Distinct images × limits kept warm at once; the least recently used beyond it go cold. */
+/** Distinct images × limits × servers kept warm at once; the least recently used beyond it go cold. */
 const MAX_KEYS = 8;
 
 /**
@@ -61,21 +63,24 @@ export class WarmPool {
     this.sweeper.unref();
   }
 
-  /** A started container waiting for its input: a warm one if ready, else one started now. */
-  async take(image: string, profile: SandboxProfile, limits: SandboxLimits): Promise<Docker.Container> {
-    const key = `${image} ${limits.memoryMb} ${limits.pids} ${limits.cpus} ${limits.scratchMb} ${limits.timeoutMs}`;
-    const kind = this.kinds.get(key) ?? { image, profile, limits, ready: [] };
+  /**
+   * A started container waiting for its input, with `warm`'s servers started (or starting): a warm one if
+   * ready, else one started now.
+   */
+  async take(image: string, profile: SandboxProfile, limits: SandboxLimits, warm?: WarmStart): Promise<Docker.Container> {
+    const key = `${image} ${limits.memoryMb} ${limits.pids} ${limits.cpus} ${limits.scratchMb} ${limits.timeoutMs} ${warmStartKey(warm)}`;
+    const kind = this.kinds.get(key) ?? { image, profile, limits, warm, ready: [] };
     // Re-insert to mark the key most recently used.
     this.kinds.delete(key);
     this.kinds.set(key, kind);
-    let warm: Warm | undefined;
-    while ((warm = kind.ready.shift()) && this.isStale(warm)) this.discard(warm);
+    let ready: Warm | undefined;
+    while ((ready = kind.ready.shift()) && this.isStale(ready)) this.discard(ready);
     this.fill(key, kind);
     this.forgetLeastRecentKeys();
-    this.opts.onTake?.(warm !== undefined);
-    if (!warm) return (await this.start(image, profile, limits, RUN_CPU_SHARES)).container;
-    await warm.container.update({ CpuShares: RUN_CPU_SHARES });
-    return warm.container;
+    this.opts.onTake?.(ready !== undefined);
+    if (!ready) return (await this.start(kind, RUN_CPU_SHARES)).container;
+    await ready.container.update({ CpuShares: RUN_CPU_SHARES });
+    return ready.container;
   }
 
   /** Started containers waiting for a run, over every image and limits. */
@@ -107,7 +112,7 @@ export class WarmPool {
     for (let i = 0; i < missing && !this.closed; i++) {
       this.filling.set(key, (this.filling.get(key) ?? 0) + 1);
       this.track(
-        this.start(kind.image, kind.profile, kind.limits, IDLE_CPU_SHARES)
+        this.start(kind, IDLE_CPU_SHARES)
           .then((warm) => (this.closed || this.kinds.get(key) !== kind ? this.discard(warm) : kind.ready.push(warm)))
           .catch(this.onError)
           .finally(() => this.filling.set(key, (this.filling.get(key) ?? 1) - 1)),
@@ -115,10 +120,10 @@ export class WarmPool {
     }
   }
 
-  private async start(image: string, profile: SandboxProfile, limits: SandboxLimits, cpuShares: number): Promise<Warm> {
+  private async start(kind: Kind, cpuShares: number): Promise<Warm> {
     const createdAt = Date.now();
-    const deadline = createdAt + this.opts.maxIdleMs + limits.timeoutMs;
-    const spec = containerSpec(image, profile, limits, this.opts.scope, { [POOL_LABEL]: this.opts.owner }, deadline);
+    const deadline = createdAt + this.opts.maxIdleMs + kind.limits.timeoutMs;
+    const spec = containerSpec(kind.image, kind.profile, kind.limits, this.opts.scope, { [POOL_LABEL]: this.opts.owner }, deadline, kind.warm);
     const container = await this.docker.createContainer({ ...spec, HostConfig: { ...spec.HostConfig, CpuShares: cpuShares } });
     try {
       await container.start();

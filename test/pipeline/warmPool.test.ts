@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/repoRoot.js';
-import { POOL_LABEL, SANDBOX_LABEL } from '../../src/sandbox/containerSpec.js';
 import { startTestService, type TestService } from '../support/testService.js';
 import { submit, waitForResult } from '../support/submissions.js';
+import { eventually, idleWarmContainers } from '../support/warmContainers.js';
 
 let svc: TestService;
 
@@ -12,22 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => svc.close());
 
-const warm = async () => {
-  const list = await svc.rt.docker.listContainers({ all: true, filters: { label: [POOL_LABEL, `${SANDBOX_LABEL}=${svc.rt.config.queueName}`] } });
-  const idle = list.filter((c) => c.Names.every((n) => !n.startsWith('/assay-run-')));
-  // The pool may retire one between the listing and its inspection.
-  const inspected = await Promise.all(idle.map((c) => svc.rt.docker.getContainer(c.Id).inspect().catch(() => null)));
-  return inspected.filter((c) => c !== null);
-};
-
-const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const warm = () => idleWarmContainers(svc);
 
 const honest = [{ path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' }];
 

@@ -1,0 +1,1 @@
+../sql/assay_warm.py
