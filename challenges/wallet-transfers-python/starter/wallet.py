@@ -22,7 +22,9 @@ def _check_amount(amount_cents):
 
 class Wallet:
     def __init__(self):
-        self._pool = psycopg2.pool.ThreadedConnectionPool(1, CONNECTIONS, "")  # PGHOST, PGDATABASE, PGUSER
+        # PGHOST, PGDATABASE, PGUSER from the environment. All opened at once and kept: the pool closes a
+        # returned connection beyond its minimum, whose server process then counts against the role for a while.
+        self._pool = psycopg2.pool.ThreadedConnectionPool(CONNECTIONS, CONNECTIONS, "")
         # The pool refuses a thread when every connection is out: the semaphore makes it wait instead.
         self._free = threading.BoundedSemaphore(CONNECTIONS)
 
