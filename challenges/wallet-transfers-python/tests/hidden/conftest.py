@@ -39,9 +39,11 @@ def ledger(admin):
     return read
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def wallet():
-    """A Wallet() closed after the test: it holds up to eight of the role's ten connections."""
+    """One Wallet() for every test, as one process of the service serves many requests. Its pool holds eight
+    of the role's ten connections; a Wallet per test would open eight more while the server processes of
+    the last one's were still exiting, and be refused."""
     from wallet import Wallet
 
     instance = Wallet()
