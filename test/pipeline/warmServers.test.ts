@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
@@ -10,7 +11,8 @@ import { eventually, idleWarmContainers } from '../support/warmContainers.js';
 /**
  * Warm profiles (docs/sandbox.md, "Warm containers"): the pool keeps containers per image, limits and the
  * servers the challenge asks for, and a waiting container of a PostgreSQL challenge has its server up and
- * taking the tester's logins before any submission, while one of a SQLite challenge starts nothing.
+ * taking the tester's logins before any submission, while one of a SQLite challenge starts nothing; so do an
+ * http challenge's services.
  */
 let svc: TestService;
 
@@ -82,4 +84,23 @@ describe('warm sandboxes of a SQLite challenge', () => {
     expect(running).not.toMatch(/postgres|mariadbd/);
     expect(idle.HostConfig.Tmpfs?.['/tmp']).toContain('size=64m');
   });
+});
+
+describe('warm sandboxes of an http challenge with services', () => {
+  it('have MariaDB and Redis up before any run takes them, and score a run through them', async () => {
+    const app = readFileSync(path.join(repoRoot, 'test/fixtures/warm-servers/count-http-services/solution/app.py'), 'utf8');
+    const files = [{ path: 'app.py', content: app }];
+    const idle = await warmFor('count-http-services', files, 'mariadb');
+    const ping = "import pymysql; pymysql.connect(unix_socket='/tmp/maria/run/mariadb.sock', user='tester').close()";
+    const up = await eventually(() => execIn(idle, '10002:10002', ['python3', '-c', ping]), (r) => r.code === 0, 240_000);
+    expect(up, up.out).toMatchObject({ code: 0 });
+    const running = await processes(idle);
+    expect(running).toContain('/usr/sbin/mariadbd');
+    expect(running).toContain('redis-server');
+    expect(idle.HostConfig.Tmpfs?.['/tmp']).toContain('size=256m');
+
+    const passed = await waitForResult(svc, await submit(svc, 'count-http-services', files), 90_000);
+    expect(passed).toMatchObject({ status: 'completed', verdict: 'passed', score: { earned: 2, max: 2 } });
+    await expect(svc.rt.docker.getContainer(idle.Id).inspect()).rejects.toThrow();
+  }, 420_000);
 });
