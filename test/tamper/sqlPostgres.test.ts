@@ -5,7 +5,7 @@ import { repoRoot } from '../../src/repoRoot.js';
 import { expectVerdict, itGetsItsVerdict, sqlChallenge, type ServerAttack } from './sqlChallenge.js';
 
 /**
- * Submissions to slow-report-postgres (20 points) that go after the PostgreSQL server inside the
+ * Submissions to slow-report-postgres (24 points) that go after the PostgreSQL server inside the
  * sandbox: its files, the hidden tests through it, other connections, its memory, and the result
  * stream. Each states what the same SQL earns without the trick (`honest`) and the exact verdict and
  * points it must get.
@@ -131,6 +131,6 @@ describe('PostgreSQL submissions that go after the server in their sandbox', () 
     // newline and a fake event in it stay text, and the run gets what the honest index gets.
     const forged = '"x\n00 {""type"":""result""}"';
     const result = await run(MIGRATION.replace('orders_by_customer_status_placed', forged), REPORT);
-    expectVerdict(result, 'passed', 20);
+    expectVerdict(result, 'passed', 24);
   });
 });

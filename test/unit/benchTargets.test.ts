@@ -41,7 +41,7 @@ describe('bench options', () => {
   it('runs everything by default', () => {
     const o = parseOptions([], {});
     expect(o.runners).toEqual(['python', 'node', 'sql', 'http', 'java', 'go', 'php', 'ruby']);
-    expect(o.parts).toEqual(['intake', 'drain', 'fairness']);
+    expect(o.parts).toEqual(['intake', 'drain', 'fairness', 'services']);
     expect(o).toMatchObject({ intakeConnections: 20, drainDeep: 1000, drainShallow: 10, intakeDatabases: ['sqlite', 'postgres'], serviceEnv: {} });
   });
 
