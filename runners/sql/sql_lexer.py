@@ -9,15 +9,20 @@ CODE, QUOTED, COMMENT = "code", "quoted", "comment"
 
 # PostgreSQL's dollar quote: $$ or $tag$ (a tag never starts with a digit: $1 is a parameter).
 DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
+# Where a quote or a comment may open: the scanners look only there, so a seed's long runs of code cost
+# one regex search, not a call per character.
+OPENERS = {"postgres": re.compile(r"['\"$]|--|/\*"), "mariadb": re.compile(r"['\"`#]|--|/\*")}
 
 
 def segments(text, engine):
     """(kind, start, end) spans covering text in order; an unterminated quote or comment runs to the end
     (the server reports it as the syntax error it is)."""
     scan = _postgres if engine == "postgres" else _mariadb
+    openers = OPENERS["postgres" if engine == "postgres" else "mariadb"]
     out = []
     code_start = i = 0
-    while i < len(text):
+    while (opener := openers.search(text, i)) is not None:
+        i = opener.start()
         found = scan(text, i)
         if found is None:
             i += 1

@@ -87,22 +87,45 @@ def split_statements(text, engine="sqlite"):
 
 
 def _split_server(text, engine):
-    statements, start = [], None  # start: the current statement's first character that is not a comment
+    statements = []
+    start = None  # the current statement's first character that is neither space nor comment
+    lines = Lines(text)
     for kind, begin, end in segments(text, engine):
-        if kind != CODE:
-            if start is None and kind != COMMENT:
-                start = begin
+        if kind == COMMENT:
             continue
-        for i in range(begin, end):
-            if text[i] == ";":
-                if start is not None:
-                    statements.append(Statement(text[start:i + 1], text.count("\n", 0, start) + 1))
-                start = None
-            elif start is None and not text[i].isspace():
-                start = i
+        if kind != CODE:
+            start = begin if start is None else start
+            continue
+        i = begin
+        while i < end:
+            if start is None:
+                while i < end and text[i].isspace():
+                    i += 1
+                if i == end:
+                    break
+                if text[i] != ";":
+                    start = i
+            semicolon = text.find(";", i, end)
+            if semicolon == -1:
+                break
+            if start is not None:
+                statements.append(Statement(text[start:semicolon + 1], lines.of(start)))
+            start, i = None, semicolon + 1
     if start is not None:
-        statements.append(Statement(text[start:], text.count("\n", 0, start) + 1))
+        statements.append(Statement(text[start:], lines.of(start)))
     return statements
+
+
+class Lines:
+    """1-based line numbers of increasing positions in a text, counting each newline once."""
+
+    def __init__(self, text):
+        self.text, self.pos, self.line = text, 0, 1
+
+    def of(self, pos):
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+        return self.line
 
 
 def _append(statements, text, start, end):
