@@ -13,8 +13,8 @@ export interface WarmStart {
 
 /**
  * Size of /tmp, where the servers keep their data, in a sandbox that runs one: room for a seed of about
- * half a million narrow rows and the case's copy of it (docs/sandbox.md). A tmpfs's pages are charged to the container's memory, so it is
- * spent out of the run's `limits.memoryMb`, never beside it.
+ * half a million narrow rows and the case's copy of it (docs/sandbox.md). A tmpfs's pages are charged to the
+ * container's memory, so it is spent out of the run's `limits.memoryMb`, never beside it.
  */
 export const SERVER_SCRATCH_MB = 256;
 
